@@ -1,0 +1,46 @@
+package io.seatwise.command.account;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.seatwise.api.DomainException;
+import io.seatwise.api.account.AccountId;
+import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.account.RegisterAccount;
+import io.seatwise.command.Texts;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A person who books. Email uniqueness is a rule over all accounts, so it is checked against the {@link
+ * AccountDirectory} in the same transaction that stores the account's first event, never against a read model that
+ * may lag.
+ */
+@Aggregate
+public class Account {
+
+    static final int MAX_DISPLAY_NAME_LENGTH = 100;
+
+    @AggregateIdentifier
+    private AccountId accountId;
+
+    protected Account() {}
+
+    @CommandHandler
+    Account(RegisterAccount command, AccountDirectory directory, Clock clock) {
+        var email = Emails.normalize(command.email());
+        var displayName = Texts.required(command.displayName(), "displayName", MAX_DISPLAY_NAME_LENGTH);
+        if (command.passwordHash() == null || command.passwordHash().isBlank()) {
+            throw DomainException.invalid("password is required");
+        }
+        directory.claim(new Credentials(command.accountId(), email, displayName, command.passwordHash(), command.role()));
+        apply(new AccountRegistered(command.accountId(), email, displayName, command.role(), clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(AccountRegistered event) {
+        accountId = event.accountId();
+    }
+}

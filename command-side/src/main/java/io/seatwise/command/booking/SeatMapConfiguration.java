@@ -1,0 +1,44 @@
+package io.seatwise.command.booking;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps hot seat maps in memory and snapshots them, so that deciding a booking never replays an event's history:
+ * the cache holds the aggregate across commands (strongly, unlike Axon's weak-reference cache, which the collector
+ * empties under load), and a snapshot every few hundred events bounds what a cold load reads.
+ */
+@Configuration
+@EnableConfigurationProperties(BookingRules.class)
+class SeatMapConfiguration {
+
+    @Bean(destroyMethod = "close")
+    CacheManager seatMapCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    }
+
+    @Bean
+    Cache seatMapCache(CacheManager seatMapCacheManager, BookingRules rules) {
+        var cache = seatMapCacheManager.createCache(
+                "seat-maps",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                        Object.class, Object.class, ResourcePoolsBuilder.heap(rules.seatMapCacheSize())));
+        // Ehcache's own caches are Ehcache instances; the adapter asks for that type
+        return new EhCache3Adapter((org.ehcache.core.Ehcache<Object, Object>) cache);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition seatMapSnapshotTrigger(Snapshotter snapshotter, BookingRules rules) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, rules.snapshotThreshold());
+    }
+}

@@ -1,0 +1,43 @@
+package io.seatwise.query.booking;
+
+import io.seatwise.api.event.EventScheduled;
+import io.seatwise.query.InstantAsEpochMillis;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The little that "my bookings" shows of an event, kept in its own group so that it never waits for another. */
+@Entity
+@Table(name = "booked_events")
+class BookedEventEntity {
+
+    @Id
+    private String eventId;
+
+    private String title;
+
+    @Convert(converter = InstantAsEpochMillis.class)
+    private Instant startsAt;
+
+    protected BookedEventEntity() {}
+
+    BookedEventEntity(EventScheduled event) {
+        eventId = event.eventId().value();
+        title = event.title();
+        startsAt = event.startsAt();
+    }
+
+    String eventId() {
+        return eventId;
+    }
+
+    String title() {
+        return title;
+    }
+
+    Instant startsAt() {
+        return startsAt;
+    }
+}

@@ -1,0 +1,69 @@
+package io.seatwise.query.booking;
+
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.BookingStatus;
+import io.seatwise.api.booking.BookingView;
+import io.seatwise.api.booking.SeatsBooked;
+import io.seatwise.api.event.EventId;
+import io.seatwise.query.InstantAsEpochMillis;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+@Entity
+@Table(name = "bookings")
+class BookingEntity {
+
+    @Id
+    private String bookingId;
+
+    private String eventId;
+    private String accountId;
+
+    /** Seat numbers, comma separated: at most a handful per booking, always read together. */
+    private String seats;
+
+    private int seatCount;
+
+    @Convert(converter = InstantAsEpochMillis.class)
+    private Instant bookedAt;
+
+    @Enumerated(EnumType.STRING)
+    private BookingStatus status;
+
+    protected BookingEntity() {}
+
+    BookingEntity(SeatsBooked event) {
+        bookingId = event.bookingId().value();
+        eventId = event.eventId().value();
+        accountId = event.accountId().value();
+        seats = event.seats().stream().map(String::valueOf).collect(Collectors.joining(","));
+        seatCount = event.seats().size();
+        bookedAt = event.bookedAt();
+        status = BookingStatus.CONFIRMED;
+    }
+
+    String eventId() {
+        return eventId;
+    }
+
+    BookingView toView(BookedEventEntity event) {
+        List<Integer> seatNumbers =
+                Arrays.stream(seats.split(",")).map(Integer::valueOf).toList();
+        return new BookingView(
+                BookingId.of(bookingId),
+                EventId.of(eventId),
+                event == null ? "" : event.title(),
+                event == null ? null : event.startsAt(),
+                seatNumbers,
+                bookedAt,
+                status);
+    }
+}

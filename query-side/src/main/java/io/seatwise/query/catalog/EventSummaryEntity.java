@@ -1,0 +1,73 @@
+package io.seatwise.query.catalog;
+
+import io.seatwise.api.event.EventId;
+import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.EventView;
+import io.seatwise.api.venue.VenueId;
+import io.seatwise.query.InstantAsEpochMillis;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "event_summaries")
+class EventSummaryEntity {
+
+    @Id
+    private String id;
+
+    private String venueId;
+    private String title;
+    private String description;
+
+    @Convert(converter = InstantAsEpochMillis.class)
+    private Instant startsAt;
+
+    private long priceCents;
+    private int capacity;
+    private int booked;
+
+    /** The seat map's last event applied here; an event at or below it was already counted. */
+    private long lastSequence;
+
+    protected EventSummaryEntity() {}
+
+    EventSummaryEntity(EventScheduled event, long sequence) {
+        id = event.eventId().value();
+        venueId = event.venueId().value();
+        title = event.title();
+        description = event.description();
+        startsAt = event.startsAt();
+        priceCents = event.priceCents();
+        capacity = event.rows() * event.seatsPerRow();
+        lastSequence = sequence;
+    }
+
+    /** Applies a change to the booked count once, however often the seat map's event is delivered. */
+    void changeBooked(int delta, long sequence) {
+        if (sequence > lastSequence) {
+            booked += delta;
+            lastSequence = sequence;
+        }
+    }
+
+    String venueId() {
+        return venueId;
+    }
+
+    EventView toView(VenueEntity venue) {
+        return new EventView(
+                EventId.of(id),
+                title,
+                description,
+                VenueId.of(venueId),
+                venue == null ? "" : venue.name(),
+                venue == null ? "" : venue.city(),
+                startsAt,
+                priceCents,
+                capacity,
+                booked);
+    }
+}

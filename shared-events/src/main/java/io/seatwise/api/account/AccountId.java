@@ -1,0 +1,34 @@
+package io.seatwise.api.account;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.seatwise.api.Identifiers;
+import java.util.UUID;
+
+/** Identifies one account; serialized as its plain string value. */
+public record AccountId(String value) {
+
+    public AccountId {
+        Identifiers.require(value, "account");
+    }
+
+    @JsonCreator
+    public static AccountId of(String value) {
+        return new AccountId(value);
+    }
+
+    public static AccountId random() {
+        return new AccountId(UUID.randomUUID().toString());
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

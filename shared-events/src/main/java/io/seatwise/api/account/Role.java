@@ -1,0 +1,7 @@
+package io.seatwise.api.account;
+
+/** What an account may do. */
+public enum Role {
+    USER,
+    ADMIN
+}

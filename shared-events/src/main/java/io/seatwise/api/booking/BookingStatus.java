@@ -1,0 +1,6 @@
+package io.seatwise.api.booking;
+
+public enum BookingStatus {
+    CONFIRMED,
+    CANCELLED
+}

@@ -1,0 +1,6 @@
+package io.seatwise.api.venue;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CreateVenue(
+        @TargetAggregateIdentifier VenueId venueId, String name, String city, int rows, int seatsPerRow) {}

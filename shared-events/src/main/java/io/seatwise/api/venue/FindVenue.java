@@ -1,0 +1,4 @@
+package io.seatwise.api.venue;
+
+/** One venue. Answered with an optional {@link VenueView}. */
+public record FindVenue(VenueId venueId) {}

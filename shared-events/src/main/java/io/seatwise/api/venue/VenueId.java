@@ -1,0 +1,34 @@
+package io.seatwise.api.venue;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.seatwise.api.Identifiers;
+import java.util.UUID;
+
+/** Identifies one venue; serialized as its plain string value. */
+public record VenueId(String value) {
+
+    public VenueId {
+        Identifiers.require(value, "venue");
+    }
+
+    @JsonCreator
+    public static VenueId of(String value) {
+        return new VenueId(value);
+    }
+
+    public static VenueId random() {
+        return new VenueId(UUID.randomUUID().toString());
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,35 @@
+package io.seatwise.web;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/**
+ * Seatwise: seat-level ticket booking. The web module is the application; it scans the command and query sides,
+ * which know nothing of each other.
+ */
+@SpringBootApplication(
+        scanBasePackages = "io.seatwise",
+        excludeName = {
+            // Axon's JPA storage cannot read payloads through sqlite-jdbc (no getBlob), and its JPA entities would
+            // need tables of their own: the JDBC engine, token store and saga store take their place.
+            "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+            // The update checker calls a host outside; Seatwise runs where that is neither possible nor wanted.
+            "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration"
+        })
+@EntityScan("io.seatwise.query")
+// Reads run outside transactions on purpose: on SQLite every transaction takes the write lock (see README).
+@EnableJpaRepositories(basePackages = "io.seatwise.query", enableDefaultTransactions = false)
+@ConfigurationPropertiesScan("io.seatwise.web")
+public class SeatwiseApplication {
+
+    static final String UPDATE_CHECKER_SWITCH = "axoniq.update-checker.disabled";
+
+    public static void main(String[] args) {
+        System.setProperty(UPDATE_CHECKER_SWITCH, System.getProperty(UPDATE_CHECKER_SWITCH, "true"));
+        SpringApplication.run(SeatwiseApplication.class, args);
+    }
+}

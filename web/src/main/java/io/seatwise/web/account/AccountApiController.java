@@ -1,0 +1,69 @@
+package io.seatwise.web.account;
+
+import io.seatwise.api.account.Role;
+import io.seatwise.web.security.SeatwiseUser;
+import io.seatwise.web.security.TokenService;
+import io.seatwise.web.security.TokenService.IssuedToken;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class AccountApiController {
+
+    private final Registrations registrations;
+    private final AuthenticationManager authenticationManager;
+    private final TokenService tokens;
+
+    AccountApiController(
+            Registrations registrations, AuthenticationManager authenticationManager, TokenService tokens) {
+        this.registrations = registrations;
+        this.authenticationManager = authenticationManager;
+        this.tokens = tokens;
+    }
+
+    record RegisterRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull @Size(min = Registrations.MIN_PASSWORD_LENGTH, max = Registrations.MAX_PASSWORD_LENGTH)
+                    String password,
+            @NotBlank @Size(max = 100) String displayName) {}
+
+    record AccountResponse(String id, String email, String displayName) {}
+
+    record TokenRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
+
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    AccountResponse register(@Valid @RequestBody RegisterRequest request) {
+        var accountId = registrations.register(request.email(), request.password(), request.displayName(), Role.USER);
+        return new AccountResponse(accountId.value(), request.email().strip(), request.displayName().strip());
+    }
+
+    @PostMapping("/auth/token")
+    ResponseEntity<?> token(@Valid @RequestBody TokenRequest request) {
+        try {
+            var authentication = authenticationManager.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(request.email(), request.password()));
+            IssuedToken token = tokens.issue((SeatwiseUser) authentication.getPrincipal());
+            return ResponseEntity.ok(token);
+        } catch (AuthenticationException wrongCredentials) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header("WWW-Authenticate", "Bearer")
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong email or password"));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.seatwise.web.event;
+
+import io.seatwise.api.DomainException;
+import io.seatwise.api.booking.FindSeatMap;
+import io.seatwise.api.booking.SeatMapView;
+import io.seatwise.api.event.EventId;
+import io.seatwise.api.event.EventView;
+import io.seatwise.api.event.FindEvent;
+import io.seatwise.api.event.FindUpcomingEvents;
+import io.seatwise.api.venue.FindVenue;
+import io.seatwise.api.venue.FindVenues;
+import io.seatwise.api.venue.VenueId;
+import io.seatwise.api.venue.VenueView;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+/** The read side as the pages and the API see it: venues, events and seat maps, or a 404 when there is none. */
+@Service
+public class Catalog {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final QueryGateway queries;
+
+    Catalog(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public List<EventView> upcoming(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw DomainException.invalid("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        return queries.query(new FindUpcomingEvents(page, size), ResponseTypes.multipleInstancesOf(EventView.class))
+                .join();
+    }
+
+    public EventView event(String id) {
+        return queries.query(new FindEvent(EventId.of(id)), ResponseTypes.optionalInstanceOf(EventView.class))
+                .join()
+                .orElseThrow(() -> DomainException.notFound("No such event"));
+    }
+
+    public SeatMapView seatMap(String id) {
+        return queries.query(new FindSeatMap(EventId.of(id)), ResponseTypes.optionalInstanceOf(SeatMapView.class))
+                .join()
+                .orElseThrow(() -> DomainException.notFound("No such event"));
+    }
+
+    public List<VenueView> venues() {
+        return queries.query(new FindVenues(), ResponseTypes.multipleInstancesOf(VenueView.class))
+                .join();
+    }
+
+    public VenueView venue(String id) {
+        return queries.query(new FindVenue(VenueId.of(id)), ResponseTypes.optionalInstanceOf(VenueView.class))
+                .join()
+                .orElseThrow(() -> DomainException.notFound("No such venue"));
+    }
+}

@@ -1,0 +1,112 @@
+package io.seatwise.web.event;
+
+import io.seatwise.api.booking.SeatMapView;
+import io.seatwise.api.event.EventId;
+import io.seatwise.api.event.EventView;
+import io.seatwise.api.event.ScheduleEvent;
+import io.seatwise.api.venue.VenueId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/events")
+class EventApiController {
+
+    private final CommandGateway commands;
+    private final Catalog catalog;
+
+    EventApiController(CommandGateway commands, Catalog catalog) {
+        this.commands = commands;
+        this.catalog = catalog;
+    }
+
+    record ScheduleEventRequest(
+            @NotBlank @Size(max = 64) String venueId,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 4000) String description,
+            @NotNull Instant startsAt,
+            @NotNull @PositiveOrZero Long priceCents) {}
+
+    record EventResponse(
+            String id,
+            String title,
+            String description,
+            String venueId,
+            String venueName,
+            Instant startsAt,
+            long priceCents,
+            int capacity,
+            int available,
+            int booked) {
+
+        static EventResponse of(EventView event) {
+            return new EventResponse(
+                    event.id().value(),
+                    event.title(),
+                    event.description(),
+                    event.venueId().value(),
+                    event.venueName(),
+                    event.startsAt(),
+                    event.priceCents(),
+                    event.capacity(),
+                    event.available(),
+                    event.booked());
+        }
+    }
+
+    @GetMapping
+    List<EventResponse> events(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return catalog.upcoming(page, size).stream().map(EventResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    EventResponse event(@PathVariable String id) {
+        return EventResponse.of(catalog.event(id));
+    }
+
+    @GetMapping("/{id}/seats")
+    SeatMapView seats(@PathVariable String id) {
+        return catalog.seatMap(id);
+    }
+
+    @PostMapping
+    ResponseEntity<EventResponse> schedule(@Valid @RequestBody ScheduleEventRequest request) {
+        var venue = catalog.venue(request.venueId());
+        var eventId = EventId.random();
+        commands.sendAndWait(new ScheduleEvent(
+                eventId,
+                VenueId.of(request.venueId()),
+                request.title(),
+                request.description(),
+                request.startsAt(),
+                request.priceCents()));
+        var event = new EventResponse(
+                eventId.value(),
+                request.title().strip(),
+                request.description() == null ? "" : request.description().strip(),
+                venue.id().value(),
+                venue.name(),
+                request.startsAt(),
+                request.priceCents(),
+                venue.capacity(),
+                venue.capacity(),
+                0);
+        return ResponseEntity.created(URI.create("/api/events/" + eventId)).body(event);
+    }
+}

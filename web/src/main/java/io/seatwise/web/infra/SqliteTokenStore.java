@@ -1,0 +1,24 @@
+package io.seatwise.web.infra;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+
+/**
+ * Axon's JDBC token store without {@code SELECT … FOR UPDATE}, which SQLite does not parse. Nothing is lost: on
+ * SQLite every transaction here begins IMMEDIATE and so already holds the database's single write lock while it
+ * reads and claims a token.
+ */
+class SqliteTokenStore extends JdbcTokenStore {
+
+    SqliteTokenStore(Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    protected PreparedStatement select(Connection connection, String processorName, int segment, boolean forUpdate)
+            throws SQLException {
+        return super.select(connection, processorName, segment, false);
+    }
+}

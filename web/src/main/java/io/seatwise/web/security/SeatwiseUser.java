@@ -1,0 +1,41 @@
+package io.seatwise.web.security;
+
+import io.seatwise.api.account.AccountId;
+import io.seatwise.api.account.Role;
+import io.seatwise.command.account.Credentials;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** A signed-in person of the browser UI, carrying the account id so that no form ever has to. */
+public class SeatwiseUser extends User {
+
+    private final AccountId accountId;
+    private final String displayName;
+
+    SeatwiseUser(Credentials credentials) {
+        super(credentials.email(), credentials.passwordHash(), authoritiesOf(credentials.role()));
+        this.accountId = credentials.accountId();
+        this.displayName = credentials.displayName();
+    }
+
+    public AccountId accountId() {
+        return accountId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** An admin can do everything a user can, so it holds both roles. */
+    static List<GrantedAuthority> authoritiesOf(Role role) {
+        return rolesOf(role).stream()
+                .map(name -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + name))
+                .toList();
+    }
+
+    static List<String> rolesOf(Role role) {
+        return role == Role.ADMIN ? List.of(Role.USER.name(), Role.ADMIN.name()) : List.of(Role.USER.name());
+    }
+}

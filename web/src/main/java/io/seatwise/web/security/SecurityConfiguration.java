@@ -1,0 +1,186 @@
+package io.seatwise.web.security;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.seatwise.web.SeatwiseProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import javax.crypto.SecretKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain for both kinds of client: the JSON API authenticates with bearer tokens and answers
+ * problem+json, the browser UI signs in with a form and a session cookie and is protected by CSRF tokens. A request
+ * that carries no session cookie, or carries a bearer token, cannot be a forged browser request, so only those skip
+ * the CSRF check on the API.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final RequestMatcher API = antMatcher("/api/**");
+
+    @Bean
+    SecurityFilterChain filterChain(
+            HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper objectMapper)
+            throws Exception {
+        var apiEntryPoint = problemEntryPoint(objectMapper);
+        var apiAccessDenied = problemAccessDenied(objectMapper);
+        var pageAccessDenied = new AccessDeniedHandlerImpl();
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/", "/events/**", "/venues/**", "/register", "/login", "/error", "/error/**")
+                        .permitAll()
+                        .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/users", "/api/auth/token")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/venues", "/api/venues/**", "/api/events", "/api/events/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/venues", "/api/events")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/admin", "/admin/**", "/api/admin/**", "/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/", false)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication()))
+                        .authenticationEntryPoint(apiEntryPoint)
+                        .accessDeniedHandler(apiAccessDenied))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                        .defaultAccessDeniedHandlerFor(apiAccessDenied, API)
+                        .defaultAccessDeniedHandlerFor(pageAccessDenied, request -> true))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    /** An API request with a bearer token, or without any session, carries no ambient credentials to abuse. */
+    private static boolean cannotBeForged(HttpServletRequest request) {
+        if (!API.matches(request)) {
+            return false;
+        }
+        var authorization = request.getHeader("Authorization");
+        return (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))
+                || request.getRequestedSessionId() == null;
+    }
+
+    private static JwtAuthenticationConverter jwtAuthentication() {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(TokenService.ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper objectMapper) {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            writeProblem(
+                    response,
+                    objectMapper,
+                    HttpStatus.UNAUTHORIZED,
+                    "Sign in first: send a valid token as 'Authorization: Bearer <token>'",
+                    request);
+        };
+    }
+
+    private static AccessDeniedHandler problemAccessDenied(ObjectMapper objectMapper) {
+        return (request, response, exception) -> writeProblem(
+                response, objectMapper, HttpStatus.FORBIDDEN, "You are not allowed to do this", request);
+    }
+
+    private static void writeProblem(
+            HttpServletResponse response,
+            ObjectMapper objectMapper,
+            HttpStatus status,
+            String detail,
+            HttpServletRequest request)
+            throws IOException {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", problem.getInstance().toString());
+        objectMapper.writeValue(response.getOutputStream(), body);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    SecretKey tokenKey(SeatwiseProperties properties) {
+        return TokenKeys.load(properties);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey tokenKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(tokenKey));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey tokenKey) {
+        return NimbusJwtDecoder.withSecretKey(tokenKey)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+    }
+}

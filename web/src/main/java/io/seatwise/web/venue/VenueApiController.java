@@ -1,0 +1,66 @@
+package io.seatwise.web.venue;
+
+import io.seatwise.api.venue.CreateVenue;
+import io.seatwise.api.venue.VenueId;
+import io.seatwise.api.venue.VenueView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.seatwise.web.event.Catalog;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/venues")
+class VenueApiController {
+
+    private final CommandGateway commands;
+    private final Catalog catalog;
+
+    VenueApiController(CommandGateway commands, Catalog catalog) {
+        this.commands = commands;
+        this.catalog = catalog;
+    }
+
+    record CreateVenueRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String city,
+            @NotNull @Min(1) @Max(200) Integer rows,
+            @NotNull @Min(1) @Max(200) Integer seatsPerRow) {}
+
+    @GetMapping
+    List<VenueView> venues() {
+        return catalog.venues();
+    }
+
+    @GetMapping("/{id}")
+    VenueView venue(@PathVariable String id) {
+        return catalog.venue(id);
+    }
+
+    @PostMapping
+    ResponseEntity<VenueView> create(@Valid @RequestBody CreateVenueRequest request) {
+        var venueId = VenueId.random();
+        commands.sendAndWait(
+                new CreateVenue(venueId, request.name(), request.city(), request.rows(), request.seatsPerRow()));
+        var venue = new VenueView(
+                venueId,
+                request.name().strip(),
+                request.city().strip(),
+                request.rows(),
+                request.seatsPerRow(),
+                request.rows() * request.seatsPerRow());
+        return ResponseEntity.created(URI.create("/api/venues/" + venueId)).body(venue);
+    }
+}
