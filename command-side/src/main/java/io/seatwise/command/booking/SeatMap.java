@@ -15,7 +15,9 @@ import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.venue.SeatLayout;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,32 +77,38 @@ public class SeatMap {
             throw DomainException.invalid("One booking holds at most " + rules.maxSeatsPerBooking() + " seats, "
                     + requested.size() + " were chosen");
         }
+        if (requested.contains(null)) {
+            throw DomainException.invalid("Seat numbers must be whole numbers, not null");
+        }
         var seen = new HashSet<Integer>();
         var repeated = new TreeSet<Integer>();
         var unknown = new TreeSet<Integer>();
-        for (Integer seat : requested) {
-            if (seat == null || !layout.contains(seat)) {
-                unknown.add(seat == null ? 0 : seat);
+        for (int seat : requested) {
+            if (!layout.contains(seat)) {
+                unknown.add(seat);
             } else if (!seen.add(seat)) {
                 repeated.add(seat);
             }
         }
-        if (!unknown.isEmpty()) {
+        if (!unknown.isEmpty() || !repeated.isEmpty()) {
+            var problems = new ArrayList<String>();
+            if (!unknown.isEmpty()) {
+                problems.add("no such seat: " + describe(unknown) + " (this event has seats 1 to "
+                        + layout.capacity() + ")");
+            }
+            if (!repeated.isEmpty()) {
+                problems.add("chosen more than once: " + describe(repeated));
+            }
+            var message = String.join("; ", problems);
             throw new DomainException(
                     ErrorCode.INVALID,
-                    "No such seat: " + describe(unknown) + " (this event has seats 1 to " + layout.capacity() + ")",
-                    Map.of("unknownSeats", List.copyOf(unknown)));
-        }
-        if (!repeated.isEmpty()) {
-            throw new DomainException(
-                    ErrorCode.INVALID,
-                    "Seat chosen more than once: " + describe(repeated),
-                    Map.of("repeatedSeats", List.copyOf(repeated)));
+                    Character.toUpperCase(message.charAt(0)) + message.substring(1),
+                    Map.of("unknownSeats", List.copyOf(unknown), "repeatedSeats", List.copyOf(repeated)));
         }
         return List.copyOf(new TreeSet<>(seen));
     }
 
-    private static String describe(java.util.Collection<Integer> seats) {
+    private static String describe(Collection<Integer> seats) {
         return seats.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
     }
 

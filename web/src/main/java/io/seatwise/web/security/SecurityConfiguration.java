@@ -51,14 +51,11 @@ class SecurityConfiguration {
     private static final RequestMatcher API = antMatcher("/api/**");
 
     @Bean
-    SecurityFilterChain filterChain(
-            HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper objectMapper)
-            throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         var apiEntryPoint = problemEntryPoint(objectMapper);
         var apiAccessDenied = problemAccessDenied(objectMapper);
         var pageAccessDenied = new AccessDeniedHandlerImpl();
-        http.authenticationManager(authenticationManager)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/", "/events/**", "/venues/**", "/register", "/login", "/error", "/error/**")
                         .permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
