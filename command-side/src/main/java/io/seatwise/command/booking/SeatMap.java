@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -77,7 +78,7 @@ public class SeatMap {
             throw DomainException.invalid("One booking holds at most " + rules.maxSeatsPerBooking() + " seats, "
                     + requested.size() + " were chosen");
         }
-        if (requested.contains(null)) {
+        if (requested.stream().anyMatch(Objects::isNull)) {
             throw DomainException.invalid("Seat numbers must be whole numbers, not null");
         }
         var seen = new HashSet<Integer>();

@@ -15,7 +15,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -58,12 +57,18 @@ class EventStoreConfiguration {
     TokenStore tokenStore(
             ConnectionProvider connectionProvider,
             Serializer serializer,
-            @Value("${spring.datasource.url}") String datasourceUrl) {
+            javax.sql.DataSource dataSource) throws SQLException {
         var builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(new TokenSchema());
-        return datasourceUrl.startsWith("jdbc:sqlite:") ? new SqliteTokenStore(builder) : builder.build();
+        return isSqlite(dataSource) ? new SqliteTokenStore(builder) : builder.build();
+    }
+
+    static boolean isSqlite(javax.sql.DataSource dataSource) throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            return "SQLite".equals(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     private static PreparedStatement headIndex(Connection connection, EventSchema schema) throws SQLException {
