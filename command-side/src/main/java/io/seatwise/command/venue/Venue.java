@@ -9,6 +9,7 @@ import io.seatwise.api.venue.CreateVenue;
 import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueId;
+import io.seatwise.api.venue.VenueView;
 import io.seatwise.command.Texts;
 import io.seatwise.command.booking.SeatMap;
 import java.time.Clock;
@@ -32,6 +33,8 @@ public class Venue {
     @AggregateIdentifier
     private VenueId venueId;
 
+    private String name;
+    private String city;
     private SeatLayout layout;
 
     protected Venue() {}
@@ -44,8 +47,9 @@ public class Venue {
         apply(new VenueCreated(command.venueId(), name, city, layout.rows(), layout.seatsPerRow()));
     }
 
+    /** Answers with the venue, so that the caller can describe the new event without waiting for the read side. */
     @CommandHandler
-    void handle(ScheduleEvent command, Clock clock) throws Exception {
+    VenueView handle(ScheduleEvent command, Clock clock) throws Exception {
         var title = Texts.required(command.title(), "title", MAX_TITLE_LENGTH);
         var description = Texts.optional(command.description(), "description", MAX_DESCRIPTION_LENGTH);
         if (command.startsAt() == null || !command.startsAt().isAfter(clock.instant())) {
@@ -64,11 +68,14 @@ public class Venue {
                 layout.rows(),
                 layout.seatsPerRow());
         AggregateLifecycle.createNew(SeatMap.class, () -> new SeatMap(scheduled));
+        return new VenueView(venueId, name, city, layout.rows(), layout.seatsPerRow(), layout.capacity());
     }
 
     @EventSourcingHandler
     void on(VenueCreated event) {
         venueId = event.venueId();
+        name = event.name();
+        city = event.city();
         layout = new SeatLayout(event.rows(), event.seatsPerRow());
     }
 }

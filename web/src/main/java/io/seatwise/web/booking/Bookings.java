@@ -1,5 +1,6 @@
 package io.seatwise.web.booking;
 
+import io.seatwise.api.DomainException;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookingId;
@@ -9,6 +10,7 @@ import io.seatwise.api.event.EventId;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +28,11 @@ class Bookings {
 
     BookingId book(String eventId, AccountId accountId, List<Integer> seats) {
         var bookingId = BookingId.random();
-        commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats));
+        try {
+            commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats));
+        } catch (AggregateNotFoundException e) {
+            throw DomainException.notFound("No such event");
+        }
         return bookingId;
     }
 

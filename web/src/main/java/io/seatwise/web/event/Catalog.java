@@ -7,25 +7,42 @@ import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.FindEvent;
 import io.seatwise.api.event.FindUpcomingEvents;
+import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.venue.FindVenue;
 import io.seatwise.api.venue.FindVenues;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
-/** The read side as the pages and the API see it: venues, events and seat maps, or a 404 when there is none. */
+/**
+ * Venues and events as the pages and the API see them: scheduling, and reading venues, events and seat maps (a 404
+ * when there is none).
+ */
 @Service
 public class Catalog {
 
     public static final int MAX_PAGE_SIZE = 100;
 
+    private final CommandGateway commands;
     private final QueryGateway queries;
 
-    Catalog(QueryGateway queries) {
+    Catalog(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
         this.queries = queries;
+    }
+
+    /** Schedules an event and answers with its venue, as the venue itself knows it (the read side may lag). */
+    public VenueView schedule(ScheduleEvent command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw DomainException.notFound("No such venue");
+        }
     }
 
     public List<EventView> upcoming(int page, int size) {

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/events")
 class EventApiController {
 
-    private final CommandGateway commands;
     private final Catalog catalog;
 
-    EventApiController(CommandGateway commands, Catalog catalog) {
-        this.commands = commands;
+    EventApiController(Catalog catalog) {
         this.catalog = catalog;
     }
 
@@ -87,9 +84,8 @@ class EventApiController {
 
     @PostMapping
     ResponseEntity<EventResponse> schedule(@Valid @RequestBody ScheduleEventRequest request) {
-        var venue = catalog.venue(request.venueId());
         var eventId = EventId.random();
-        commands.sendAndWait(new ScheduleEvent(
+        var venue = catalog.schedule(new ScheduleEvent(
                 eventId,
                 VenueId.of(request.venueId()),
                 request.title(),

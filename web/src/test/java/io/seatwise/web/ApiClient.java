@@ -1,0 +1,161 @@
+package io.seatwise.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A small HTTP client for the JSON API, talking to the application over a real socket. */
+public class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public ApiClient(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public record Response(int status, String body, HttpResponse<String> raw) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+
+        public String contentType() {
+            return raw.headers().firstValue("Content-Type").orElse("");
+        }
+    }
+
+    public Response get(String path) {
+        return get(path, null);
+    }
+
+    public Response get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    public Response post(String path, Object body) {
+        return post(path, body, null);
+    }
+
+    public Response post(String path, Object body, String token) {
+        return postRaw(path, toJson(body), token);
+    }
+
+    /** Posts the body exactly as given, so that tests can send malformed JSON. */
+    public Response postRaw(String path, String body, String token) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String toJson(Object body) {
+        try {
+            return body instanceof String text ? text : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // Flows that most tests need.
+
+    public String register(String email, String password, String displayName) {
+        var response = post(
+                "/api/users", Map.of("email", email, "password", password, "displayName", displayName));
+        if (response.status() != 201) {
+            throw new IllegalStateException("Registration failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("id").asText();
+    }
+
+    public String token(String email, String password) {
+        var response = post("/api/auth/token", Map.of("email", email, "password", password));
+        if (response.status() != 200) {
+            throw new IllegalStateException("Token failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("token").asText();
+    }
+
+    /** Registers a new user with a unique email and returns a bearer token for it. */
+    public String newUserToken(String name) {
+        var email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + System.nanoTime() + "@example.com";
+        register(email, "correct-horse-battery", name);
+        return token(email, "correct-horse-battery");
+    }
+
+    public String createVenue(String adminToken, String name, int rows, int seatsPerRow) {
+        var response = post(
+                "/api/venues",
+                Map.of("name", name, "city", "Testville", "rows", rows, "seatsPerRow", seatsPerRow),
+                adminToken);
+        if (response.status() != 201) {
+            throw new IllegalStateException("Venue failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("id").asText();
+    }
+
+    public String scheduleEvent(String adminToken, String venueId, String title, java.time.Instant startsAt) {
+        var response = post(
+                "/api/events",
+                Map.of(
+                        "venueId", venueId,
+                        "title", title,
+                        "description", "A test event",
+                        "startsAt", startsAt.toString(),
+                        "priceCents", 1250),
+                adminToken);
+        if (response.status() != 201) {
+            throw new IllegalStateException("Event failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("id").asText();
+    }
+
+    public Response book(String token, String eventId, List<Integer> seats) {
+        return post("/api/events/" + eventId + "/bookings", Map.of("seats", seats), token);
+    }
+}

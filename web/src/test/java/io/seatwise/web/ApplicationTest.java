@@ -1,0 +1,68 @@
+package io.seatwise.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port, over a real SQLite file in a fresh temporary folder per test class, with a
+ * known admin and no demo data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApplicationTest {
+
+    public static final String ADMIN_EMAIL = "admin@test.seatwise";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    protected static Path dataDir;
+
+    @LocalServerPort
+    protected int port;
+
+    protected ApiClient api;
+
+    @DynamicPropertySource
+    static void seatwise(DynamicPropertyRegistry registry) throws Exception {
+        dataDir = Files.createTempDirectory("seatwise-test-");
+        registry.add("seatwise.data-dir", () -> dataDir.toString());
+        registry.add("seatwise.demo", () -> "false");
+        registry.add("seatwise.admin.email", () -> ADMIN_EMAIL);
+        registry.add("seatwise.admin.password", () -> ADMIN_PASSWORD);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    protected String adminToken() {
+        return api.token(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    protected static Instant inDays(int days) {
+        return Instant.now().plus(Duration.ofDays(days));
+    }
+
+    /** Waits for the eventually consistent read side; fails when the condition does not hold within 5 seconds. */
+    protected static void eventually(BooleanSupplier condition) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Condition not met within 5 seconds");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
