@@ -2,6 +2,8 @@ package io.seatwise.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Currency;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo whether to seed demo data into an empty database; unset means "on the first start"
  * @param tokenSecret signs API tokens; generated once into the data directory when unset
  * @param tokenTtl how long an API token is valid
+ * @param timeZone the zone in which pages show and admins enter event times; the server's zone when unset
+ * @param currency the ISO 4217 currency of all prices
  */
 @ConfigurationProperties("seatwise")
 public record SeatwiseProperties(
@@ -20,7 +24,13 @@ public record SeatwiseProperties(
         @DefaultValue Admin admin,
         Boolean demo,
         String tokenSecret,
-        @DefaultValue("12h") Duration tokenTtl) {
+        @DefaultValue("12h") Duration tokenTtl,
+        ZoneId timeZone,
+        @DefaultValue("GBP") Currency currency) {
+
+    public ZoneId zone() {
+        return timeZone == null ? ZoneId.systemDefault() : timeZone;
+    }
 
     public record Admin(String email, String password) {}
 }

@@ -105,8 +105,7 @@ public class ApiClient {
     // Flows that most tests need.
 
     public String register(String email, String password, String displayName) {
-        var response = post(
-                "/api/users", Map.of("email", email, "password", password, "displayName", displayName));
+        var response = post("/api/users", Map.of("email", email, "password", password, "displayName", displayName));
         if (response.status() != 201) {
             throw new IllegalStateException("Registration failed: " + response.status() + " " + response.body());
         }
@@ -143,11 +142,16 @@ public class ApiClient {
         var response = post(
                 "/api/events",
                 Map.of(
-                        "venueId", venueId,
-                        "title", title,
-                        "description", "A test event",
-                        "startsAt", startsAt.toString(),
-                        "priceCents", 1250),
+                        "venueId",
+                        venueId,
+                        "title",
+                        title,
+                        "description",
+                        "A test event",
+                        "startsAt",
+                        startsAt.toString(),
+                        "priceCents",
+                        1250),
                 adminToken);
         if (response.status() != 201) {
             throw new IllegalStateException("Event failed: " + response.status() + " " + response.body());

@@ -35,7 +35,8 @@ public class Account {
         if (command.passwordHash() == null || command.passwordHash().isBlank()) {
             throw DomainException.invalid("password is required");
         }
-        directory.claim(new Credentials(command.accountId(), email, displayName, command.passwordHash(), command.role()));
+        directory.claim(
+                new Credentials(command.accountId(), email, displayName, command.passwordHash(), command.role()));
         apply(new AccountRegistered(command.accountId(), email, displayName, command.role(), clock.instant()));
     }
 

@@ -33,7 +33,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * at 5 KB, so it stays cached and its snapshots stay small.
  */
 @Aggregate(cache = "seatMapCache", snapshotTriggerDefinition = "seatMapSnapshotTrigger")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class SeatMap {
 
     @AggregateIdentifier
@@ -94,8 +97,8 @@ public class SeatMap {
         if (!unknown.isEmpty() || !repeated.isEmpty()) {
             var problems = new ArrayList<String>();
             if (!unknown.isEmpty()) {
-                problems.add("no such seat: " + describe(unknown) + " (this event has seats 1 to "
-                        + layout.capacity() + ")");
+                problems.add("no such seat: " + describe(unknown) + " (this event has seats 1 to " + layout.capacity()
+                        + ")");
             }
             if (!repeated.isEmpty()) {
                 problems.add("chosen more than once: " + describe(repeated));
@@ -110,7 +113,10 @@ public class SeatMap {
     }
 
     private static String describe(Collection<Integer> seats) {
-        return seats.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+        return seats.stream()
+                .map(String::valueOf)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     @EventSourcingHandler

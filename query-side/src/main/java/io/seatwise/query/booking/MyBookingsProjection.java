@@ -53,7 +53,12 @@ class MyBookingsProjection {
     List<BookingView> handle(FindBookingsOf query) {
         var mine = bookings.findByAccountIdOrderByBookedAtDesc(query.accountId().value());
         Map<String, BookedEventEntity> eventsById =
-                events.findAllById(mine.stream().map(BookingEntity::eventId).distinct().toList()).stream()
+                events
+                        .findAllById(mine.stream()
+                                .map(BookingEntity::eventId)
+                                .distinct()
+                                .toList())
+                        .stream()
                         .collect(Collectors.toMap(BookedEventEntity::eventId, Function.identity()));
         return mine.stream()
                 .map(booking -> booking.toView(eventsById.get(booking.eventId())))

@@ -66,7 +66,9 @@ class CatalogProjection {
 
     @QueryHandler
     List<VenueView> handle(FindVenues query) {
-        return venues.findAllByOrderByNameAsc().stream().map(VenueEntity::toView).toList();
+        return venues.findAllByOrderByNameAsc().stream()
+                .map(VenueEntity::toView)
+                .toList();
     }
 
     @QueryHandler
@@ -79,7 +81,12 @@ class CatalogProjection {
         var page = events.findByStartsAtAfterOrderByStartsAtAscIdAsc(
                 clock.instant(), PageRequest.of(query.page(), query.size()));
         Map<String, VenueEntity> venuesById =
-                venues.findAllById(page.stream().map(EventSummaryEntity::venueId).distinct().toList()).stream()
+                venues
+                        .findAllById(page.stream()
+                                .map(EventSummaryEntity::venueId)
+                                .distinct()
+                                .toList())
+                        .stream()
                         .collect(Collectors.toMap(VenueEntity::id, Function.identity()));
         return page.stream()
                 .map(summary -> summary.toView(venuesById.get(summary.venueId())))
@@ -89,7 +96,7 @@ class CatalogProjection {
     @QueryHandler
     Optional<EventView> handle(FindEvent query) {
         return events.findById(query.eventId().value())
-                .map(summary -> summary.toView(
-                        venues.findById(summary.venueId()).orElse(null)));
+                .map(summary ->
+                        summary.toView(venues.findById(summary.venueId()).orElse(null)));
     }
 }

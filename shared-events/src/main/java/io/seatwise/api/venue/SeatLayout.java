@@ -21,8 +21,8 @@ public record SeatLayout(int rows, int seatsPerRow) {
                     "seatsPerRow must be between 1 and " + MAX_SEATS_PER_ROW + ", was " + seatsPerRow);
         }
         if (rows * seatsPerRow > MAX_CAPACITY) {
-            throw DomainException.invalid("a venue holds at most " + MAX_CAPACITY + " seats, this layout has "
-                    + rows * seatsPerRow);
+            throw DomainException.invalid(
+                    "a venue holds at most " + MAX_CAPACITY + " seats, this layout has " + rows * seatsPerRow);
         }
     }
 

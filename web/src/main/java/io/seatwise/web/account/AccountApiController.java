@@ -38,19 +38,26 @@ class AccountApiController {
 
     record RegisterRequest(
             @NotBlank @Email @Size(max = 254) String email,
+
             @NotNull @Size(min = Registrations.MIN_PASSWORD_LENGTH, max = Registrations.MAX_PASSWORD_LENGTH)
-                    String password,
+            String password,
+
             @NotBlank @Size(max = 100) String displayName) {}
 
     record AccountResponse(String id, String email, String displayName) {}
 
-    record TokenRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
+    record TokenRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 128) String password) {}
 
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     AccountResponse register(@Valid @RequestBody RegisterRequest request) {
         var accountId = registrations.register(request.email(), request.password(), request.displayName(), Role.USER);
-        return new AccountResponse(accountId.value(), request.email().strip(), request.displayName().strip());
+        return new AccountResponse(
+                accountId.value(),
+                request.email().strip(),
+                request.displayName().strip());
     }
 
     @PostMapping("/auth/token")

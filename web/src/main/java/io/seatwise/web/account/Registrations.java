@@ -24,8 +24,8 @@ public class Registrations {
 
     public AccountId register(String email, String password, String displayName, Role role) {
         var accountId = AccountId.random();
-        commands.sendAndWait(new RegisterAccount(
-                accountId, email, displayName, passwordEncoder.encode(password), role));
+        commands.sendAndWait(
+                new RegisterAccount(accountId, email, displayName, passwordEncoder.encode(password), role));
         return accountId;
     }
 }

@@ -34,7 +34,10 @@ class DataSourceConfiguration {
             properties.setUrl(sqliteUrl(seatwise.dataDir()));
             properties.setDriverClassName("org.sqlite.JDBC");
         }
-        return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        return properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
     }
 
     static String sqliteUrl(Path dataDir) {

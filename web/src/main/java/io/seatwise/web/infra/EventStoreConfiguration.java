@@ -54,10 +54,8 @@ class EventStoreConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(
-            ConnectionProvider connectionProvider,
-            Serializer serializer,
-            javax.sql.DataSource dataSource) throws SQLException {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, javax.sql.DataSource dataSource)
+            throws SQLException {
         var builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)

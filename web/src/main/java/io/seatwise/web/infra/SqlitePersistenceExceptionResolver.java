@@ -13,7 +13,8 @@ public class SqlitePersistenceExceptionResolver implements PersistenceExceptionR
 
     private static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
     private static final int SQLITE_CONSTRAINT_UNIQUE = 2067;
-    private static final Set<Integer> DUPLICATE_KEY_CODES = Set.of(SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE);
+    private static final Set<Integer> DUPLICATE_KEY_CODES =
+            Set.of(SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE);
     private static final String SQL_STATE_UNIQUE_VIOLATION = "23505";
 
     @Override

@@ -142,7 +142,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidFormatException invalid) {
             return "Field '" + path(invalid.getPath()) + "' must be " + expected(invalid.getTargetType());
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
             return "Field '" + path(mismatched.getPath()) + "' must be " + expected(mismatched.getTargetType());
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

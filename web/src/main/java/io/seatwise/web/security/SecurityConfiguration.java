@@ -66,7 +66,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users", "/api/auth/token")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/venues", "/api/venues/**", "/api/events", "/api/events/**")
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/venues", "/api/venues/**", "/api/events", "/api/events/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/venues", "/api/events")
                         .hasRole("ADMIN")
@@ -84,7 +85,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(apiAccessDenied))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                         .defaultAccessDeniedHandlerFor(apiAccessDenied, API)
                         .defaultAccessDeniedHandlerFor(pageAccessDenied, request -> true))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -128,8 +130,8 @@ class SecurityConfiguration {
     }
 
     private static AccessDeniedHandler problemAccessDenied(ObjectMapper objectMapper) {
-        return (request, response, exception) -> writeProblem(
-                response, objectMapper, HttpStatus.FORBIDDEN, "You are not allowed to do this", request);
+        return (request, response, exception) ->
+                writeProblem(response, objectMapper, HttpStatus.FORBIDDEN, "You are not allowed to do this", request);
     }
 
     private static void writeProblem(

@@ -36,12 +36,15 @@ public class TokenService {
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .claim("email", user.getUsername())
-                .claim(ROLES_CLAIM, user.getAuthorities().stream()
-                        .map(authority -> authority.getAuthority().substring("ROLE_".length()))
-                        .toList())
+                .claim(
+                        ROLES_CLAIM,
+                        user.getAuthorities().stream()
+                                .map(authority -> authority.getAuthority().substring("ROLE_".length()))
+                                .toList())
                 .build();
         var header = JwsHeader.with(MacAlgorithm.HS256).build();
-        return new IssuedToken(encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(), expiresAt);
+        return new IssuedToken(
+                encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(), expiresAt);
     }
 
     public record IssuedToken(String token, Instant expiresAt) {}

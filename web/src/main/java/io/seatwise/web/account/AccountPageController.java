@@ -1,0 +1,75 @@
+package io.seatwise.web.account;
+
+import io.seatwise.api.DomainException;
+import io.seatwise.api.account.Role;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class AccountPageController {
+
+    private final Registrations registrations;
+
+    AccountPageController(Registrations registrations) {
+        this.registrations = registrations;
+    }
+
+    record RegistrationForm(
+            @NotBlank @Size(max = 100) String displayName,
+            @NotBlank @Email @Size(max = 254) String email,
+
+            @NotBlank @Size(min = Registrations.MIN_PASSWORD_LENGTH, max = Registrations.MAX_PASSWORD_LENGTH)
+            String password) {
+
+        static RegistrationForm empty() {
+            return new RegistrationForm("", "", "");
+        }
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/register")
+    String registrationForm(Model model) {
+        model.addAttribute("form", RegistrationForm.empty());
+        return "register";
+    }
+
+    @PostMapping("/register")
+    String register(
+            @Valid @ModelAttribute("form") RegistrationForm form,
+            BindingResult result,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return "register";
+        }
+        try {
+            registrations.register(form.email(), form.password(), form.displayName(), Role.USER);
+        } catch (DomainException refused) {
+            result.reject("registration.refused", refused.getMessage());
+            return "register";
+        }
+        try {
+            request.login(form.email(), form.password());
+        } catch (ServletException signInLater) {
+            redirect.addFlashAttribute("notice", "registration.done");
+            return "redirect:/login";
+        }
+        redirect.addFlashAttribute("notice", "registration.welcome");
+        return "redirect:/";
+    }
+}

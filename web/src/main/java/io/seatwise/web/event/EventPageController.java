@@ -1,0 +1,52 @@
+package io.seatwise.web.event;
+
+import io.seatwise.command.booking.BookingRules;
+import io.seatwise.web.page.SeatMapModel;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class EventPageController {
+
+    static final int PAGE_SIZE = 12;
+
+    private final Catalog catalog;
+    private final BookingRules rules;
+    private final Clock clock;
+
+    EventPageController(Catalog catalog, BookingRules rules, Clock clock) {
+        this.catalog = catalog;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String upcoming(@RequestParam(defaultValue = "0") int page, Model model) {
+        var pageNumber = Math.max(page, 0);
+        var events = catalog.upcoming(pageNumber, PAGE_SIZE + 1);
+        model.addAttribute("events", events.stream().limit(PAGE_SIZE).toList());
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("hasNext", events.size() > PAGE_SIZE);
+        return "index";
+    }
+
+    @GetMapping("/events/{id}")
+    String event(@PathVariable String id, Model model) {
+        var event = catalog.event(id);
+        @SuppressWarnings("unchecked")
+        var selected = model.containsAttribute("selectedSeats")
+                ? new HashSet<>((Collection<Integer>) model.getAttribute("selectedSeats"))
+                : new HashSet<Integer>();
+        model.addAttribute("event", event);
+        model.addAttribute("seatMap", SeatMapModel.of(catalog.seatMap(id), selected));
+        model.addAttribute("started", !clock.instant().isBefore(event.startsAt()));
+        model.addAttribute("maxSeats", rules.maxSeatsPerBooking());
+        return "event";
+    }
+}

@@ -1,0 +1,69 @@
+package io.seatwise.web.page;
+
+import io.seatwise.web.SeatwiseProperties;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** How pages show times, prices and seat lists; used from templates as {@code @formats}. */
+@Component("formats")
+public class Formats {
+
+    private final SeatwiseProperties properties;
+
+    Formats(SeatwiseProperties properties) {
+        this.properties = properties;
+    }
+
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", LocaleContextHolder.getLocale())
+                .format(instant.atZone(properties.zone()));
+    }
+
+    public String date(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(LocaleContextHolder.getLocale())
+                .format(instant.atZone(properties.zone()));
+    }
+
+    /** The value for an {@code <input type="datetime-local">}. */
+    public String inputDateTime(Instant instant) {
+        return instant == null
+                ? ""
+                : LocalDateTime.ofInstant(instant, properties.zone()).toString();
+    }
+
+    public Instant parseInputDateTime(LocalDateTime local) {
+        return local.atZone(properties.zone()).toInstant();
+    }
+
+    public String price(long cents) {
+        var format = NumberFormat.getCurrencyInstance(LocaleContextHolder.getLocale());
+        format.setCurrency(properties.currency());
+        return format.format(cents / 100.0);
+    }
+
+    public String seats(List<Integer> seats) {
+        return seats.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    public String currencyCode() {
+        return properties.currency().getCurrencyCode();
+    }
+
+    public String zoneName() {
+        return properties.zone().getId();
+    }
+}

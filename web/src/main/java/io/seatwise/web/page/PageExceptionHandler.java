@@ -1,0 +1,54 @@
+package io.seatwise.web.page;
+
+import io.seatwise.api.DomainException;
+import io.seatwise.api.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Friendly pages instead of errors for the browser UI; the API has its own handler that answers problem+json. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView refused(DomainException exception) {
+        var status = exception.code() == ErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        return page(status, exception.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView wrongParameter(MethodArgumentTypeMismatchException exception) {
+        return page(HttpStatus.BAD_REQUEST, "That address has an invalid value in it.");
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void rethrowForSecurity(RuntimeException exception) {
+        throw exception;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception exception) {
+        log.error("Page failed", exception);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, null);
+    }
+
+    private static ModelAndView page(HttpStatus status, String message) {
+        var page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("message", message);
+        return page;
+    }
+}
