@@ -4,6 +4,9 @@ import io.seatwise.api.DomainException;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.security.CurrentAccount;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,10 +22,12 @@ class BookingPageController {
 
     private final Bookings bookings;
     private final Catalog catalog;
+    private final MessageSource messages;
 
-    BookingPageController(Bookings bookings, Catalog catalog) {
+    BookingPageController(Bookings bookings, Catalog catalog, MessageSource messages) {
         this.bookings = bookings;
         this.catalog = catalog;
+        this.messages = messages;
     }
 
     @PostMapping("/events/{id}/book")
@@ -50,10 +55,22 @@ class BookingPageController {
             if (refused.code() == io.seatwise.api.ErrorCode.NOT_FOUND) {
                 throw refused;
             }
-            redirect.addFlashAttribute("error", refused.getMessage());
+            redirect.addFlashAttribute("error", describe(refused));
             redirect.addFlashAttribute("selectedSeats", selectedAfter(refused, chosen));
             return "redirect:/events/" + id + "#seat-map";
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private String describe(DomainException refused) {
+        var taken = (List<Integer>) refused.properties().get("unavailableSeats");
+        if (taken == null) {
+            return refused.getMessage();
+        }
+        return messages.getMessage(
+                "seatMap.taken",
+                new Object[] {taken.size(), taken.stream().map(String::valueOf).collect(Collectors.joining(", "))},
+                LocaleContextHolder.getLocale());
     }
 
     /** Keeps the seats the person can still have selected, so that a refusal costs them one click, not all. */

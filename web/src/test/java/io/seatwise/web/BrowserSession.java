@@ -1,0 +1,95 @@
+package io.seatwise.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Talks to the HTML pages as a browser without JavaScript would: keeps cookies, reads the CSRF token from the page
+ * it was on, and posts forms. Redirects are not followed, so tests can see where a post leads.
+ */
+public class BrowserSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private String csrfToken;
+
+    public BrowserSession(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public record Page(int status, String body, String location) {}
+
+    public Page get(String path) {
+        var page = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        var token = CSRF.matcher(page.body());
+        if (token.find()) {
+            csrfToken = token.group(1);
+        }
+        return page;
+    }
+
+    /** Posts a form from the page last fetched, with its CSRF token; a list value is sent as repeated fields. */
+    public Page post(String path, Map<String, ?> fields) {
+        var pairs = new ArrayList<String>();
+        fields.forEach((name, value) -> {
+            if (value instanceof List<?> values) {
+                values.forEach(each -> pairs.add(encode(name) + "=" + encode(String.valueOf(each))));
+            } else {
+                pairs.add(encode(name) + "=" + encode(String.valueOf(value)));
+            }
+        });
+        if (csrfToken != null) {
+            pairs.add("_csrf=" + encode(csrfToken));
+        }
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(pairs.stream().collect(Collectors.joining("&"))))
+                .build());
+    }
+
+    public Page signIn(String email, String password) {
+        get("/login");
+        return post("/login", Map.of("email", email, "password", password));
+    }
+
+    private Page send(HttpRequest request) {
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Page(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public String path(String location) {
+        return location.startsWith(baseUrl) ? location.substring(baseUrl.length()) : location;
+    }
+}

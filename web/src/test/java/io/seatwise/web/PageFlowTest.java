@@ -1,0 +1,134 @@
+package io.seatwise.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The browser UI without JavaScript: every step is a page or a plain form post, as SPEC §5 promises. */
+class PageFlowTest extends ApplicationTest {
+
+    private String eventId;
+
+    @BeforeEach
+    void eventOnSale() {
+        var admin = adminToken();
+        var venue = api.createVenue(admin, "Corn Exchange", 4, 5);
+        eventId = api.scheduleEvent(admin, venue, "Folk Night", inDays(5));
+        eventually(() -> api.get("/api/events/" + eventId).status() == 200);
+    }
+
+    @Test
+    void visitorRegistersBooksSeatsAndSeesThemUnderMyBookings() {
+        var browser = new BrowserSession(port);
+        browser.get("/register");
+        var registered = browser.post(
+                "/register",
+                Map.of(
+                        "displayName",
+                        "Nia",
+                        "email",
+                        "nia-" + System.nanoTime() + "@example.com",
+                        "password",
+                        "a-long-password"));
+        assertThat(registered.status()).isEqualTo(302);
+
+        var eventPage = browser.get("/events/" + eventId);
+        assertThat(eventPage.body())
+                .contains("Folk Night")
+                .contains("data-seat=\"20\"")
+                .contains("data-action=\"book\"")
+                .contains("aria-label=\"Row A, seat 1, available\"");
+
+        var booked = browser.post("/events/" + eventId + "/book", Map.of("seats", List.of(7, 8)));
+        assertThat(booked.status()).isEqualTo(302);
+        assertThat(booked.location()).contains("/bookings/");
+
+        var confirmation = browser.get(browser.path(booked.location()));
+        assertThat(confirmation.body()).contains("Folk Night").contains("7, 8");
+
+        eventually(() -> browser.get("/me/bookings").body().contains("7, 8"));
+        eventually(() -> browser.get("/events/" + eventId).body().contains("data-seat=\"7\" data-status=\"booked\""));
+    }
+
+    @Test
+    void secondPersonIsToldWhichSeatsAreTakenAndKeepsTheOthersSelected() {
+        var first = signedInUser("Ola");
+        first.get("/events/" + eventId);
+        first.post("/events/" + eventId + "/book", Map.of("seats", List.of(3, 4)));
+
+        var second = signedInUser("Bea");
+        second.get("/events/" + eventId);
+        var refused = second.post("/events/" + eventId + "/book", Map.of("seats", List.of(4, 5)));
+
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.location()).contains("/events/" + eventId);
+        var page = second.get("/events/" + eventId);
+        assertThat(page.body()).contains("seat 4 was just booked by someone else");
+        assertThat(page.body()).contains("data-seat=\"5\" data-status=\"selected\"");
+    }
+
+    @Test
+    void anonymousVisitorIsSentToSignInBeforeBooking() {
+        var browser = new BrowserSession(port);
+        assertThat(browser.get("/events/" + eventId).body()).contains("Sign in to book");
+        assertThat(browser.get("/me/bookings").location()).endsWith("/login");
+    }
+
+    @Test
+    void userGetsForbiddenPageOnAdminPages() {
+        var user = signedInUser("Cy");
+        assertThat(user.get("/admin").status()).isEqualTo(403);
+    }
+
+    @Test
+    void unknownEventShowsFriendlyNotFoundPage() {
+        var page = new BrowserSession(port).get("/events/does-not-exist");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("Back to the events").doesNotContain("Exception");
+    }
+
+    @Test
+    void adminCreatesVenueAndSchedulesEventThroughForms() {
+        var admin = new BrowserSession(port);
+        assertThat(admin.signIn(ADMIN_EMAIL, ADMIN_PASSWORD).status()).isEqualTo(302);
+        admin.get("/admin/venues/new");
+        var created = admin.post(
+                "/admin/venues/new", Map.of("name", "Guildhall", "city", "Derby", "rows", 3, "seatsPerRow", 3));
+        assertThat(created.location()).endsWith("/admin");
+
+        eventually(() -> api.get("/api/venues").body().contains("Guildhall"));
+        var venueId = api.get("/api/venues").json().findValues("id").stream()
+                .map(node -> node.asText())
+                .filter(id -> api.get("/api/venues/" + id).body().contains("Guildhall"))
+                .findFirst()
+                .orElseThrow();
+        admin.get("/admin/events/new");
+        var scheduled = admin.post(
+                "/admin/events/new",
+                Map.of(
+                        "venueId",
+                        venueId,
+                        "title",
+                        "Quiz",
+                        "description",
+                        "",
+                        "startsAt",
+                        "2099-01-01T20:00",
+                        "price",
+                        "5.50"));
+        assertThat(scheduled.status()).isEqualTo(302);
+        var eventPath = admin.path(scheduled.location());
+        eventually(() -> admin.get(eventPath).body().contains("Quiz"));
+    }
+
+    private BrowserSession signedInUser(String name) {
+        var email = name.toLowerCase() + "-" + System.nanoTime() + "@example.com";
+        api.register(email, "a-long-password", name);
+        var browser = new BrowserSession(port);
+        browser.signIn(email, "a-long-password");
+        return browser;
+    }
+}
