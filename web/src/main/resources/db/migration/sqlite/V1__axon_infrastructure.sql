@@ -57,3 +57,32 @@ CREATE TABLE AssociationValueEntry (
 );
 CREATE INDEX ix_association_lookup ON AssociationValueEntry (sagaType, associationKey, associationValue);
 CREATE INDEX ix_association_saga ON AssociationValueEntry (sagaId, sagaType);
+
+-- Events that a processing group could not handle, parked per sequence until they are retried.
+CREATE TABLE DeadLetterEntry (
+    deadLetterIdentifier VARCHAR(255)  NOT NULL PRIMARY KEY,
+    processingGroup      VARCHAR(255)  NOT NULL,
+    sequenceIdentifier   VARCHAR(255)  NOT NULL,
+    sequenceIndex        BIGINT        NOT NULL,
+    messageType          VARCHAR(255)  NOT NULL,
+    eventIdentifier      VARCHAR(255)  NOT NULL,
+    timestamp            VARCHAR(255)  NOT NULL,
+    payloadType          VARCHAR(255)  NOT NULL,
+    payloadRevision      VARCHAR(255),
+    payload              BLOB          NOT NULL,
+    metaData             BLOB,
+    type                 VARCHAR(255),
+    aggregateIdentifier  VARCHAR(255),
+    sequenceNumber       BIGINT,
+    tokenType            VARCHAR(255),
+    token                BLOB,
+    enqueuedAt           VARCHAR(255)  NOT NULL,
+    lastTouched          VARCHAR(255),
+    processingStarted    VARCHAR(255),
+    causeType            VARCHAR(255),
+    causeMessage         VARCHAR(1023),
+    diagnostics          BLOB,
+    CONSTRAINT uk_dead_letter_sequence UNIQUE (processingGroup, sequenceIdentifier, sequenceIndex)
+);
+CREATE INDEX ix_dead_letter_group ON DeadLetterEntry (processingGroup);
+CREATE INDEX ix_dead_letter_sequence ON DeadLetterEntry (processingGroup, sequenceIdentifier);
