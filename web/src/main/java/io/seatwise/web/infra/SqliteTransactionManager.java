@@ -1,0 +1,94 @@
+package io.seatwise.web.infra;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionDefinition;
+
+/**
+ * Spring's JPA transaction manager, made to suit SQLite's single writer.
+ *
+ * <p>Every read-write transaction takes SQLite's write lock when it begins ({@code BEGIN IMMEDIATE}). A transaction
+ * that began by reading and then wants to write cannot wait for the lock: SQLite refuses it at once with
+ * {@code SQLITE_BUSY} whenever another writer committed in between. sqlite-jdbc's own {@code transaction_mode=IMMEDIATE}
+ * is no substitute: it begins the next immediate transaction inside {@code commit()}, so a connection takes the write
+ * lock again before Axon has released the aggregate lock that the next command for the same seat map waits for, and
+ * the two wait for each other.
+ *
+ * <p>Writers of this process also queue on a fair lock before they ask SQLite, so that they are served in order and
+ * woken at once, instead of polling in SQLite's busy handler with growing sleeps. Read-only transactions, and reads
+ * outside transactions, take neither lock: in WAL mode they read a snapshot beside the writer.
+ */
+class SqliteTransactionManager extends JpaTransactionManager {
+
+    private static final long LOCK_TIMEOUT_SECONDS = 60;
+
+    private final ReentrantLock writer = new ReentrantLock(true);
+    private final ThreadLocal<Deque<Boolean>> heldByTransaction = ThreadLocal.withInitial(ArrayDeque::new);
+
+    SqliteTransactionManager(EntityManagerFactory entityManagerFactory) {
+        super(entityManagerFactory);
+    }
+
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        boolean writes = !definition.isReadOnly();
+        if (writes) {
+            acquireWriter();
+        }
+        heldByTransaction.get().push(writes);
+        try {
+            super.doBegin(transaction, definition);
+            if (writes) {
+                beginImmediate();
+            }
+        } catch (RuntimeException | Error e) {
+            releaseWriter();
+            throw e;
+        }
+    }
+
+    @Override
+    protected void doCleanupAfterCompletion(Object transaction) {
+        try {
+            super.doCleanupAfterCompletion(transaction);
+        } finally {
+            releaseWriter();
+        }
+    }
+
+    private void acquireWriter() {
+        try {
+            if (!writer.tryLock(LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new CannotCreateTransactionException("The database stayed busy for too long");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotCreateTransactionException("Interrupted while waiting for the database", e);
+        }
+    }
+
+    private void releaseWriter() {
+        var held = heldByTransaction.get();
+        if (!held.isEmpty() && held.pop() && writer.isHeldByCurrentThread()) {
+            writer.unlock();
+        }
+    }
+
+    /** Trades the deferred transaction that the driver opened for one that holds the write lock from the start. */
+    private void beginImmediate() {
+        var connection = DataSourceUtils.getConnection(getDataSource());
+        try (var statement = connection.createStatement()) {
+            statement.execute("COMMIT");
+            statement.execute("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            throw new CannotCreateTransactionException("Could not take the database's write lock", e);
+        }
+    }
+}
