@@ -1,14 +1,9 @@
 package io.seatwise.web.infra;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.seatwise.command.StoredMessages;
 import java.time.Clock;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,23 +27,10 @@ class AxonConfiguration {
         return new SqlitePersistenceExceptionResolver();
     }
 
-    /**
-     * Stored messages get a mapper of their own, so that what the web API tolerates never changes how an event
-     * that is already stored is read back. Unknown properties are ignored: an event that gained a field can still be
-     * read by an older reader.
-     */
-    static ObjectMapper storageMapper() {
-        return JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-    }
-
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+        return StoredMessages.serializer();
     }
 
     @Bean

@@ -1,0 +1,236 @@
+package io.seatwise.command.account;
+
+import static io.seatwise.api.ErrorCode.CONFLICT;
+import static io.seatwise.api.ErrorCode.INVALID;
+import static io.seatwise.command.Refusal.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.predicate;
+
+import io.seatwise.api.account.AccountId;
+import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.account.RegisterAccount;
+import io.seatwise.api.account.Role;
+import io.seatwise.command.StoredMessages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/** Runs against a real SQLite file migrated by the application's own migrations: email uniqueness lives there. */
+class AccountTest {
+
+    private static final Path MIGRATIONS = Path.of("../web/src/main/resources/db/migration/sqlite");
+    private static final Instant NOW = Instant.parse("2030-03-01T12:00:00Z");
+    private static final AccountId ACCOUNT = AccountId.of("account-1");
+    private static final String PASSWORD_HASH = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+
+    @TempDir
+    Path dataDir;
+
+    private JdbcTemplate jdbc;
+    private AccountDirectory directory;
+    private FixtureConfiguration<Account> fixture;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        var dataSource = new DriverManagerDataSource("jdbc:sqlite:" + dataDir.resolve("seatwise.db"));
+        migrate(dataSource);
+        jdbc = new JdbcTemplate(dataSource);
+        directory = new AccountDirectory(jdbc);
+        fixture = accountFixture();
+    }
+
+    @Test
+    void registeringAccountRecordsIt() {
+        fixture.givenNoPriorActivity()
+                .when(registerAccount(ACCOUNT, "ada@example.org"))
+                .expectEvents(new AccountRegistered(ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW));
+    }
+
+    @Test
+    void passwordHashStaysOutOfTheEvent() {
+        fixture.givenNoPriorActivity()
+                .when(registerAccount(ACCOUNT, "ada@example.org"))
+                .expectEventsMatching(exactSequenceOf(storedWithout(PASSWORD_HASH), andNoMore()));
+    }
+
+    @Test
+    void passwordHashIsKeptInTheDirectory() {
+        fixture.givenNoPriorActivity().when(registerAccount(ACCOUNT, "ada@example.org"));
+
+        assertThat(directory.findByEmail("ada@example.org"))
+                .hasValue(new Credentials(ACCOUNT, "ada@example.org", "Ada Lovelace", PASSWORD_HASH, Role.USER));
+    }
+
+    @Test
+    void emailIsTrimmedButKeepsItsCase() {
+        fixture.givenNoPriorActivity()
+                .when(registerAccount(ACCOUNT, "  Ada@Example.org "))
+                .expectEvents(new AccountRegistered(ACCOUNT, "Ada@Example.org", "Ada Lovelace", Role.USER, NOW));
+    }
+
+    @Test
+    void accountIsFoundByEmailInAnyCase() {
+        fixture.givenNoPriorActivity().when(registerAccount(ACCOUNT, "Ada@Example.org"));
+
+        assertThat(directory.findByEmail("ada@EXAMPLE.ORG"))
+                .hasValueSatisfying(
+                        credentials -> assertThat(credentials.accountId()).isEqualTo(ACCOUNT));
+    }
+
+    @Test
+    void takenEmailInOtherCaseIsRejected() {
+        givenRegistered(AccountId.of("account-0"), "ada@example.org");
+
+        fixture.givenNoPriorActivity()
+                .when(registerAccount(ACCOUNT, "ADA@Example.ORG"))
+                .expectException(refused(CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void takenEmailWithSurroundingSpacesIsRejected() {
+        givenRegistered(AccountId.of("account-0"), "ada@example.org");
+
+        fixture.givenNoPriorActivity()
+                .when(registerAccount(ACCOUNT, " ada@example.org\t"))
+                .expectException(refused(CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void takenEmailKeepsItsFirstAccount() {
+        givenRegistered(AccountId.of("account-0"), "ada@example.org");
+
+        fixture.givenNoPriorActivity().when(registerAccount(ACCOUNT, "ADA@example.org"));
+
+        assertThat(credentialRows()).isOne();
+        assertThat(directory.findByEmail("ada@example.org"))
+                .hasValueSatisfying(
+                        credentials -> assertThat(credentials.accountId()).isEqualTo(AccountId.of("account-0")));
+    }
+
+    @Test
+    void differentEmailsMakeDifferentAccounts() {
+        givenRegistered(AccountId.of("account-0"), "ada@example.org");
+
+        fixture.givenNoPriorActivity()
+                .when(registerAccount(ACCOUNT, "grace@example.org"))
+                .expectSuccessfulHandlerExecution();
+        assertThat(credentialRows()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(
+            strings = {"", "   ", "ada", "ada@example", "@example.org", "ada@", "ada@@example.org", "ada l@example.org"
+            })
+    void invalidEmailIsRejected(String email) {
+        fixture.givenNoPriorActivity()
+                .when(registerAccount(ACCOUNT, email))
+                .expectException(refused(INVALID))
+                .expectNoEvents();
+        assertThat(credentialRows()).isZero();
+    }
+
+    @Test
+    void tooLongEmailIsRejected() {
+        var email = "a".repeat(Emails.MAX_LENGTH - "@example.org".length() + 1) + "@example.org";
+
+        fixture.givenNoPriorActivity()
+                .when(registerAccount(ACCOUNT, email))
+                .expectException(refused(INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void blankDisplayNameIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAccount(ACCOUNT, "ada@example.org", " ", PASSWORD_HASH, Role.USER))
+                .expectException(refused(INVALID))
+                .expectNoEvents();
+        assertThat(credentialRows()).isZero();
+    }
+
+    @Test
+    void registeringWithoutPasswordIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAccount(ACCOUNT, "ada@example.org", "Ada Lovelace", "", Role.USER))
+                .expectException(refused(INVALID))
+                .expectNoEvents();
+        assertThat(credentialRows()).isZero();
+    }
+
+    @Test
+    void adminAccountCountsAsAdmin() {
+        assertThat(directory.anyAdmin()).isFalse();
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAccount(ACCOUNT, "root@example.org", "Root", PASSWORD_HASH, Role.ADMIN))
+                .expectEvents(new AccountRegistered(ACCOUNT, "root@example.org", "Root", Role.ADMIN, NOW));
+        assertThat(directory.anyAdmin()).isTrue();
+    }
+
+    private FixtureConfiguration<Account> accountFixture() {
+        return new AggregateTestFixture<>(Account.class)
+                .registerInjectableResource(directory)
+                .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private void givenRegistered(AccountId accountId, String email) {
+        accountFixture()
+                .givenNoPriorActivity()
+                .when(registerAccount(accountId, email))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    private static RegisterAccount registerAccount(AccountId accountId, String email) {
+        return new RegisterAccount(accountId, email, "Ada Lovelace", PASSWORD_HASH, Role.USER);
+    }
+
+    private static Matcher<EventMessage<?>> storedWithout(String secret) {
+        var serializer = StoredMessages.serializer();
+        return predicate(event -> !serializer
+                .serialize(event.getPayload(), String.class)
+                .getData()
+                .contains(secret));
+    }
+
+    private int credentialRows() {
+        return jdbc.queryForObject("SELECT count(*) FROM account_credentials", Integer.class);
+    }
+
+    private static void migrate(DataSource dataSource) throws IOException {
+        try (var scripts = Files.list(MIGRATIONS)) {
+            var populator = new ResourceDatabasePopulator();
+            scripts.sorted(Comparator.comparingInt(AccountTest::migrationVersion))
+                    .forEach(script -> populator.addScript(new FileSystemResource(script)));
+            populator.execute(dataSource);
+        }
+    }
+
+    private static int migrationVersion(Path script) {
+        var name = script.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    }
+}

@@ -1,0 +1,257 @@
+package io.seatwise.command.booking;
+
+import static io.seatwise.api.ErrorCode.CONFLICT;
+import static io.seatwise.api.ErrorCode.INVALID;
+import static io.seatwise.command.Refusal.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatwise.api.account.AccountId;
+import io.seatwise.api.booking.BookSeats;
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.SeatsBooked;
+import io.seatwise.api.event.EventId;
+import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.venue.VenueId;
+import io.seatwise.command.StoredMessages;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SeatMapTest {
+
+    private static final Instant NOW = Instant.parse("2030-03-01T12:00:00Z");
+    private static final Instant STARTS_AT = NOW.plus(Duration.ofDays(7));
+    private static final int ROWS = 10;
+    private static final int SEATS_PER_ROW = 10;
+    private static final int CAPACITY = ROWS * SEATS_PER_ROW;
+
+    private static final EventId EVENT = EventId.of("event-1");
+    private static final BookingId BOOKING = BookingId.of("booking-1");
+    private static final AccountId ACCOUNT = AccountId.of("account-1");
+
+    private FixtureConfiguration<SeatMap> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(SeatMap.class)
+                .registerInjectableResource(BookingRules.defaults())
+                .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void bookingFreeSeatsBooksThemInAscendingOrder() {
+        fixture.given(eventScheduled()).when(bookSeats(70, 17, 3)).expectEvents(seatsBooked(3, 17, 70));
+    }
+
+    @Test
+    void firstAndLastSeatCanBeBooked() {
+        fixture.given(eventScheduled()).when(bookSeats(CAPACITY, 1)).expectEvents(seatsBooked(1, CAPACITY));
+    }
+
+    @Test
+    void seatsNextToTakenOnesCanBeBooked() {
+        fixture.given(eventScheduled(), earlierBooking(4, 6))
+                .when(bookSeats(3, 5, 7))
+                .expectEvents(seatsBooked(3, 5, 7));
+    }
+
+    @Test
+    void bookingTakenSeatIsRejected() {
+        fixture.given(eventScheduled(), earlierBooking(4))
+                .when(bookSeats(4))
+                .expectException(refused(CONFLICT).naming("unavailableSeats", List.of(4)))
+                .expectExceptionMessage("Already booked: 4")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectionNamesExactlyTheTakenSeats() {
+        fixture.given(eventScheduled(), earlierBooking(4, 9), earlierBooking(30))
+                .when(bookSeats(30, 5, 4, 6))
+                .expectException(refused(CONFLICT).naming("unavailableSeats", List.of(4, 30)));
+    }
+
+    @Test
+    void nothingIsBookedWhenOneOfSeveralSeatsIsTaken() {
+        fixture.given(eventScheduled(), earlierBooking(5))
+                .when(bookSeats(3, 4, 5, 6))
+                .expectException(refused(CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void unknownSeatsAreRejectedNamingThem() {
+        fixture.given(eventScheduled())
+                .when(bookSeats(CAPACITY + 1, 2, 0, -1))
+                .expectException(refused(INVALID)
+                        .naming("unknownSeats", List.of(-1, 0, CAPACITY + 1))
+                        .naming("repeatedSeats", List.of()))
+                .expectExceptionMessage("No such seat: -1, 0, 101 (this event has seats 1 to 100)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void repeatedSeatsAreRejectedNamingThem() {
+        fixture.given(eventScheduled())
+                .when(bookSeats(8, 3, 8, 5, 3, 8))
+                .expectException(
+                        refused(INVALID).naming("repeatedSeats", List.of(3, 8)).naming("unknownSeats", List.of()))
+                .expectExceptionMessage("Chosen more than once: 3, 8")
+                .expectNoEvents();
+    }
+
+    @Test
+    void unknownAndRepeatedSeatsAreNamedTogether() {
+        fixture.given(eventScheduled())
+                .when(bookSeats(2, 2, 0))
+                .expectException(
+                        refused(INVALID).naming("unknownSeats", List.of(0)).naming("repeatedSeats", List.of(2)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void bookingNoSeatsIsRejected() {
+        fixture.given(eventScheduled())
+                .when(bookSeats())
+                .expectException(refused(INVALID))
+                .expectExceptionMessage("Choose at least one seat")
+                .expectNoEvents();
+    }
+
+    @Test
+    void bookingWithoutSeatListIsRejected() {
+        fixture.given(eventScheduled())
+                .when(new BookSeats(EVENT, BOOKING, ACCOUNT, null))
+                .expectException(refused(INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void bookingTheMostSeatsAllowedSucceeds() {
+        fixture.given(eventScheduled()).when(bookSeats(seatsFrom1To(10))).expectEvents(seatsBooked(seatsFrom1To(10)));
+    }
+
+    @Test
+    void bookingMoreThanTheMostSeatsAllowedIsRejected() {
+        fixture.given(eventScheduled())
+                .when(bookSeats(seatsFrom1To(11)))
+                .expectException(refused(INVALID))
+                .expectExceptionMessage("One booking holds at most 10 seats, 11 were chosen")
+                .expectNoEvents();
+    }
+
+    @Test
+    void mostSeatsPerBookingComesFromTheBookingRules() {
+        new AggregateTestFixture<>(SeatMap.class)
+                .registerInjectableResource(new BookingRules(2, 10, 10))
+                .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC))
+                .given(eventScheduled())
+                .when(bookSeats(1, 2, 3))
+                .expectException(refused(INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void nullSeatIsRejected() {
+        fixture.given(eventScheduled())
+                .when(bookSeats(3, null))
+                .expectException(refused(INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void bookingAtTheStartIsRejected() {
+        fixture.given(eventScheduledStartingAt(NOW))
+                .when(bookSeats(3))
+                .expectException(refused(CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void bookingAfterTheStartIsRejected() {
+        fixture.given(eventScheduledStartingAt(NOW.minusSeconds(1)))
+                .when(bookSeats(3))
+                .expectException(refused(CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void bookingJustBeforeTheStartSucceeds() {
+        fixture.given(eventScheduledStartingAt(NOW.plusMillis(1)))
+                .when(bookSeats(3))
+                .expectEvents(seatsBooked(3));
+    }
+
+    @Test
+    void snapshotRestoresTheSameState() {
+        var seatMap = seatMapFrom(eventScheduled(), earlierBooking(1, 64, 65), earlierBooking(CAPACITY));
+
+        assertThat(snapshotRoundTrip(seatMap))
+                .usingRecursiveComparison()
+                .usingOverriddenEquals()
+                .isEqualTo(seatMap);
+    }
+
+    @Test
+    void seatMapRestoredFromSnapshotStillRefusesTakenSeats() {
+        var restored = snapshotRoundTrip(seatMapFrom(eventScheduled(), earlierBooking(4, 99)));
+
+        fixture.givenState(() -> restored)
+                .when(bookSeats(3, 4, 99))
+                .expectException(refused(CONFLICT).naming("unavailableSeats", List.of(4, 99)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatMapRestoredFromSnapshotBooksFreeSeats() {
+        var restored = snapshotRoundTrip(seatMapFrom(eventScheduled(), earlierBooking(4, 99)));
+
+        fixture.givenState(() -> restored).when(bookSeats(CAPACITY, 5)).expectEvents(seatsBooked(5, CAPACITY));
+    }
+
+    private static EventScheduled eventScheduled() {
+        return eventScheduledStartingAt(STARTS_AT);
+    }
+
+    private static EventScheduled eventScheduledStartingAt(Instant startsAt) {
+        return new EventScheduled(
+                EVENT, VenueId.of("venue-1"), "Quartet", "Strings", startsAt, 2_500, ROWS, SEATS_PER_ROW);
+    }
+
+    private static BookSeats bookSeats(Integer... seats) {
+        return new BookSeats(EVENT, BOOKING, ACCOUNT, Arrays.asList(seats));
+    }
+
+    private static SeatsBooked seatsBooked(Integer... seats) {
+        return new SeatsBooked(EVENT, BOOKING, ACCOUNT, List.of(seats), NOW);
+    }
+
+    private static SeatsBooked earlierBooking(Integer... seats) {
+        return new SeatsBooked(EVENT, BookingId.random(), AccountId.random(), List.of(seats), NOW.minusSeconds(60));
+    }
+
+    private static Integer[] seatsFrom1To(int last) {
+        return IntStream.rangeClosed(1, last).boxed().toArray(Integer[]::new);
+    }
+
+    private static SeatMap seatMapFrom(EventScheduled scheduled, SeatsBooked... bookings) {
+        var seatMap = new SeatMap();
+        seatMap.on(scheduled);
+        Arrays.stream(bookings).forEach(seatMap::on);
+        return seatMap;
+    }
+
+    private static SeatMap snapshotRoundTrip(SeatMap seatMap) {
+        Serializer serializer = StoredMessages.serializer();
+        return serializer.deserialize(serializer.serialize(seatMap, byte[].class));
+    }
+}
