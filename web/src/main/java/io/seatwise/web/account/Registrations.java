@@ -1,8 +1,10 @@
 package io.seatwise.web.account;
 
+import io.seatwise.api.DomainException;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.RegisterAccount;
 import io.seatwise.api.account.Role;
+import java.nio.charset.StandardCharsets;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Service;
 public class Registrations {
 
     public static final int MIN_PASSWORD_LENGTH = 8;
-    public static final int MAX_PASSWORD_LENGTH = 128;
+    /** In UTF-8 bytes: BCrypt reads no more of a password, so a longer one would be cut short or refused. */
+    public static final int MAX_PASSWORD_LENGTH = 72;
 
     private final CommandGateway commands;
     private final PasswordEncoder passwordEncoder;
@@ -23,6 +26,10 @@ public class Registrations {
     }
 
     public AccountId register(String email, String password, String displayName, Role role) {
+        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
+            throw DomainException.invalid("password must be at most " + MAX_PASSWORD_LENGTH + " bytes long in UTF-8: "
+                    + MAX_PASSWORD_LENGTH + " plain letters or digits, fewer accented ones");
+        }
         var accountId = AccountId.random();
         commands.sendAndWait(
                 new RegisterAccount(accountId, email, displayName, passwordEncoder.encode(password), role));

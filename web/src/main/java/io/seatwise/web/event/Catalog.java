@@ -49,6 +49,10 @@ public class Catalog {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw DomainException.invalid("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // far past the last event; the database cannot even be asked for an offset this large
+            return List.of();
+        }
         return queries.query(new FindUpcomingEvents(page, size), ResponseTypes.multipleInstancesOf(EventView.class))
                 .join();
     }

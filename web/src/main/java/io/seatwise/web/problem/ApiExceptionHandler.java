@@ -1,6 +1,7 @@
 package io.seatwise.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -139,6 +140,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Says what is wrong with a body without echoing Jackson's internals (class names, source excerpts). */
     static String describe(@Nullable Throwable cause) {
+        if (isSyntaxError(cause)) {
+            // Jackson reports a body that breaks off inside a field as a problem with that field's value
+            if (cause instanceof JsonMappingException mapping
+                    && !mapping.getPath().isEmpty()) {
+                return "The request body is not valid JSON; it goes wrong in field '" + path(mapping.getPath()) + "'";
+            }
+            return "The request body is not valid JSON";
+        }
         if (cause instanceof InvalidFormatException invalid) {
             return "Field '" + path(invalid.getPath()) + "' must be " + expected(invalid.getTargetType());
         }
@@ -153,6 +162,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "The request body is not valid JSON";
         }
         return "The request body is missing or not readable as JSON";
+    }
+
+    private static boolean isSyntaxError(@Nullable Throwable cause) {
+        for (var next = cause; next != null; next = next.getCause()) {
+            if (next instanceof StreamReadException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(List<JsonMappingException.Reference> path) {

@@ -8,6 +8,7 @@ import io.seatwise.web.SeatwiseProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private static final RequestMatcher API = antMatcher("/api/**");
+    private static final int BCRYPT_MAX_BYTES = 72;
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
@@ -154,9 +156,20 @@ class SecurityConfiguration {
         objectMapper.writeValue(response.getOutputStream(), body);
     }
 
+    /**
+     * BCrypt, which compares only the first 72 bytes of a password: a longer one, which no account can have, must
+     * not sign in merely because it begins with the right password.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return new BCryptPasswordEncoder() {
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                return rawPassword != null
+                        && rawPassword.toString().getBytes(StandardCharsets.UTF_8).length <= BCRYPT_MAX_BYTES
+                        && super.matches(rawPassword, encodedPassword);
+            }
+        };
     }
 
     @Bean
