@@ -9,8 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A small HTTP client for the JSON API, talking to the application over a real socket. */
 public class ApiClient {
@@ -161,5 +163,35 @@ public class ApiClient {
 
     public Response book(String token, String eventId, List<Integer> seats) {
         return post("/api/events/" + eventId + "/bookings", Map.of("seats", seats), token);
+    }
+
+    /** The booked seats of an event as the read side shows them, ascending. */
+    public List<Integer> bookedSeats(String eventId) {
+        var response = get("/api/events/" + eventId + "/seats");
+        if (response.status() != 200) {
+            throw new IllegalStateException("Seat map failed: " + response.status() + " " + response.body());
+        }
+        return ints(response.json().get("booked"));
+    }
+
+    /** Whether the read side shows exactly these seats of the event as booked (false while it knows no such event). */
+    public boolean seatMapShows(String eventId, List<Integer> booked) {
+        var response = get("/api/events/" + eventId + "/seats");
+        return response.status() == 200 && ints(response.json().get("booked")).equals(booked);
+    }
+
+    /** The event as the read side shows it, or nothing while it knows no such event. */
+    public Optional<JsonNode> event(String eventId) {
+        var response = get("/api/events/" + eventId);
+        return response.status() == 200 ? Optional.of(response.json()) : Optional.empty();
+    }
+
+    /** The numbers in a JSON array, in their order; an empty list for a missing array. */
+    public static List<Integer> ints(JsonNode array) {
+        var numbers = new ArrayList<Integer>();
+        if (array != null) {
+            array.forEach(number -> numbers.add(number.intValue()));
+        }
+        return numbers;
     }
 }

@@ -6,14 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole application on a random port, over a real SQLite file in a fresh temporary folder per test class, with a
- * known admin and no demo data.
+ * The whole application on a random port, over a real SQLite file in a fresh temporary folder, with a known admin and
+ * no demo data. Spring caches the context, so test classes with the same configuration share one application and its
+ * database: tests create the venues, events and users they look at, and never count what others may have added.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApplicationTest {
@@ -21,7 +23,11 @@ public abstract class ApplicationTest {
     public static final String ADMIN_EMAIL = "admin@test.seatwise";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
+    /** The data directory of the application under test; set before each test from the running context. */
     protected static Path dataDir;
+
+    @Autowired
+    private SeatwiseProperties properties;
 
     @LocalServerPort
     protected int port;
@@ -30,8 +36,8 @@ public abstract class ApplicationTest {
 
     @DynamicPropertySource
     static void seatwise(DynamicPropertyRegistry registry) throws Exception {
-        dataDir = Files.createTempDirectory("seatwise-test-");
-        registry.add("seatwise.data-dir", () -> dataDir.toString());
+        var directory = Files.createTempDirectory("seatwise-test-");
+        registry.add("seatwise.data-dir", directory::toString);
         registry.add("seatwise.demo", () -> "false");
         registry.add("seatwise.admin.email", () -> ADMIN_EMAIL);
         registry.add("seatwise.admin.password", () -> ADMIN_PASSWORD);
@@ -40,6 +46,7 @@ public abstract class ApplicationTest {
     @BeforeEach
     void client() {
         api = new ApiClient(port);
+        dataDir = properties.dataDir();
     }
 
     protected String adminToken() {
@@ -52,10 +59,15 @@ public abstract class ApplicationTest {
 
     /** Waits for the eventually consistent read side; fails when the condition does not hold within 5 seconds. */
     protected static void eventually(BooleanSupplier condition) {
-        var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        eventually(Duration.ofSeconds(5), condition);
+    }
+
+    /** Waits for the eventually consistent read side; fails when the condition does not hold within the time given. */
+    protected static void eventually(Duration within, BooleanSupplier condition) {
+        var deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within 5 seconds");
+                throw new AssertionError("Condition not met within " + within.toMillis() + " ms");
             }
             try {
                 Thread.sleep(20);

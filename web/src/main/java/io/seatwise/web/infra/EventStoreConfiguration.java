@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,17 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class EventStoreConfiguration {
+
+    /**
+     * Axon's JDBC components take their connection from the Spring transaction that each unit of work runs in.
+     * Axon's default also ties the connection to the unit of work and closes it once more when that cleans up, after
+     * the transaction has already given it back to the pool; HikariCP may by then have lent it to another thread,
+     * whose open statements that second close forgets, failing that thread's next query.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(javax.sql.DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
+    }
 
     @Bean
     EventStorageEngine eventStorageEngine(

@@ -1,0 +1,87 @@
+package io.seatwise.web;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application started the way {@code java -jar} starts it, outside Spring's test support, on a data folder of the
+ * caller's choosing: for tests that stop and start it again, or that must see it as production does.
+ */
+public final class StandaloneApplication implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private StandaloneApplication(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts on the calling thread, on a random port, with the test admin and no demo data. */
+    public static StandaloneApplication start(Path dataDir) {
+        return new StandaloneApplication(builder().run(arguments(dataDir)));
+    }
+
+    /**
+     * Starts on a thread of its own whose stack holds no test framework, as in production: libraries that switch
+     * themselves off under a test runner (Axon's update checker does) then behave as they would in the field.
+     */
+    public static StandaloneApplication startOutsideTestRunner(Path dataDir)
+            throws InterruptedException, TimeoutException {
+        var started = new CompletableFuture<ConfigurableApplicationContext>();
+        var main = new Thread(
+                () -> {
+                    try {
+                        started.complete(builder().run(arguments(dataDir)));
+                    } catch (Throwable failure) {
+                        started.completeExceptionally(failure);
+                    }
+                },
+                "standalone-main");
+        main.start();
+        try {
+            return new StandaloneApplication(started.get(2, TimeUnit.MINUTES));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The application did not start", e.getCause());
+        }
+    }
+
+    private static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(SeatwiseApplication.class);
+    }
+
+    /**
+     * The settings go in as command-line arguments: the builder's {@code properties(...)} are only defaults, and
+     * {@code application.yml} overrides them ({@code server.port: 8080} and {@code seatwise.data-dir: ./data} win).
+     */
+    private static String[] arguments(Path dataDir) {
+        return new String[] {
+            "--server.port=0",
+            "--seatwise.data-dir=" + dataDir,
+            "--seatwise.demo=false",
+            "--seatwise.admin.email=" + ApplicationTest.ADMIN_EMAIL,
+            "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD
+        };
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public int port() {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public ApiClient api() {
+        return new ApiClient(port());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
