@@ -1,0 +1,7 @@
+package io.seatwise.api.review;
+
+import io.seatwise.api.account.AccountId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The author changes the rating and text of a review. */
+public record EditReview(@TargetAggregateIdentifier ReviewId reviewId, AccountId editorId, int rating, String text) {}
