@@ -1,5 +1,6 @@
 package io.seatwise.web;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtl how long an API token is valid
  * @param timeZone the zone in which pages show and admins enter event times; the server's zone when unset
  * @param currency the ISO 4217 currency of all prices
+ * @param publicUrl where people reach Seatwise; links in mails start with it
  */
 @ConfigurationProperties("seatwise")
 public record SeatwiseProperties(
@@ -26,7 +28,8 @@ public record SeatwiseProperties(
         String tokenSecret,
         @DefaultValue("12h") Duration tokenTtl,
         ZoneId timeZone,
-        @DefaultValue("GBP") Currency currency) {
+        @DefaultValue("GBP") Currency currency,
+        @DefaultValue("http://localhost:8080") URI publicUrl) {
 
     public ZoneId zone() {
         return timeZone == null ? ZoneId.systemDefault() : timeZone;

@@ -58,12 +58,12 @@ public abstract class ApplicationTest {
     }
 
     /** Waits for the eventually consistent read side; fails when the condition does not hold within 5 seconds. */
-    protected static void eventually(BooleanSupplier condition) {
+    public static void eventually(BooleanSupplier condition) {
         eventually(Duration.ofSeconds(5), condition);
     }
 
     /** Waits for the eventually consistent read side; fails when the condition does not hold within the time given. */
-    protected static void eventually(Duration within, BooleanSupplier condition) {
+    public static void eventually(Duration within, BooleanSupplier condition) {
         var deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

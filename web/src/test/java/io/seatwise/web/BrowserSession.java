@@ -6,6 +6,7 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,12 @@ public class BrowserSession {
                 .build();
     }
 
-    public record Page(int status, String body, String location) {}
+    public record Page(int status, String body, String location, HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
 
     public Page get(String path) {
         var page = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
@@ -76,7 +82,8 @@ public class BrowserSession {
             return new Page(
                     response.statusCode(),
                     response.body(),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,8 @@
 package io.seatwise.web;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,13 @@ public final class StandaloneApplication implements AutoCloseable {
     /** Starts on the calling thread, on a random port, with the test admin and no demo data. */
     public static StandaloneApplication start(Path dataDir) {
         return new StandaloneApplication(builder().run(arguments(dataDir)));
+    }
+
+    /** Starts as {@link #start(Path)} does, with more settings such as {@code --spring.mail.port=2525}. */
+    public static StandaloneApplication start(Path dataDir, String... settings) {
+        var arguments = new ArrayList<>(List.of(arguments(dataDir)));
+        arguments.addAll(List.of(settings));
+        return new StandaloneApplication(builder().run(arguments.toArray(String[]::new)));
     }
 
     /**

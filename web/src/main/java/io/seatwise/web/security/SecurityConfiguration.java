@@ -91,13 +91,24 @@ class SecurityConfiguration {
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                         .defaultAccessDeniedHandlerFor(apiAccessDenied, API)
                         .defaultAccessDeniedHandlerFor(pageAccessDenied, request -> true))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                // No page may be framed, unless its controller says otherwise: the admins' mail page frames the
+                // mail's HTML, served with a policy of its own (see MailAdminController). Spring Security's own
+                // writer would override that, so a writer that defers to the response takes its place.
+                .headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable())
+                        .addHeaderWriter(SecurityConfiguration::denyFramingUnlessSet)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    private static void denyFramingUnlessSet(HttpServletRequest request, HttpServletResponse response) {
+        if (!response.containsHeader("X-Frame-Options")) {
+            response.setHeader("X-Frame-Options", "DENY");
+        }
     }
 
     /** An API request with a bearer token, or without any session, carries no ambient credentials to abuse. */

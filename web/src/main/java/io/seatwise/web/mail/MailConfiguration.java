@@ -1,0 +1,40 @@
+package io.seatwise.web.mail;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/** Mail is written by the "mail" processing group and delivered by the {@link Postman} on a schedule. */
+@Configuration
+@EnableScheduling
+class MailConfiguration implements SchedulingConfigurer {
+
+    private final Postman postman;
+    private final MailProperties properties;
+
+    MailConfiguration(Postman postman, MailProperties properties) {
+        this.postman = postman;
+        this.properties = properties;
+    }
+
+    /** A fixed delay: a round starts only after the last one ended, so two never overlap. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(postman::deliverDue, properties.pollInterval());
+    }
+
+    /**
+     * Axon's default logs a failing event handler and moves on, which would lose that mail for good. The mail group
+     * instead stops and tries the same events again later, so a mail is delayed, never dropped.
+     */
+    @Bean
+    ConfigurerModule mailHandlersRetryFailures() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(MailProjection.GROUP, c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,127 @@
+package io.seatwise.web.mail;
+
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.venue.SeatLayout;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the mail group knows besides its outbox: addresses and names, venues, events, bookings, and who reviewed which
+ * event. Kept in tables of its own, so that mail never waits for a read model, nor loses its data when one is rebuilt.
+ * Every write is idempotent, so an event handled twice changes nothing.
+ */
+@Component
+class MailDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    MailDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void account(String accountId, String email, String displayName) {
+        jdbc.update(
+                "INSERT INTO mail_accounts (account_id, email, display_name) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (account_id) DO NOTHING",
+                accountId,
+                email,
+                displayName);
+    }
+
+    void venue(String venueId, String name, String city) {
+        jdbc.update(
+                "INSERT INTO mail_venues (venue_id, name, city) VALUES (?, ?, ?) ON CONFLICT (venue_id) DO NOTHING",
+                venueId,
+                name,
+                city);
+    }
+
+    void event(String eventId, String venueId, String title, Instant startsAt, SeatLayout layout) {
+        jdbc.update(
+                "INSERT INTO mail_events (event_id, venue_id, title, starts_at, seat_rows, seats_per_row)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+                eventId,
+                venueId,
+                title,
+                startsAt.toEpochMilli(),
+                layout.rows(),
+                layout.seatsPerRow());
+    }
+
+    void booking(BookingId bookingId, String eventId, String accountId, List<Integer> seats) {
+        jdbc.update(
+                "INSERT INTO mail_bookings (booking_id, event_id, account_id, seats) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (booking_id) DO NOTHING",
+                bookingId.value(),
+                eventId,
+                accountId,
+                seats.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+
+    void cancelled(BookingId bookingId) {
+        jdbc.update("UPDATE mail_bookings SET cancelled = TRUE WHERE booking_id = ?", bookingId.value());
+    }
+
+    void reviewed(String reviewId, String eventId, String accountId) {
+        jdbc.update(
+                "INSERT INTO mail_event_reviews (review_id, event_id, account_id) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (review_id) DO NOTHING",
+                reviewId,
+                eventId,
+                accountId);
+    }
+
+    void reviewDeleted(String reviewId) {
+        jdbc.update("DELETE FROM mail_event_reviews WHERE review_id = ?", reviewId);
+    }
+
+    /** When mail was installed: events stored before then get no mail. */
+    Instant installedAt() {
+        return Instant.ofEpochMilli(jdbc.queryForObject("SELECT min(installed_at) FROM mail_installed", Long.class));
+    }
+
+    /** Everything a mail about the booking says, once its account, event and venue are known. */
+    Optional<BookingFacts> facts(String bookingId) {
+        return jdbc
+                .query(
+                        "SELECT b.event_id, b.seats, a.email, a.display_name, e.title, e.starts_at, e.seat_rows,"
+                                + " e.seats_per_row, e.venue_id, v.name, v.city FROM mail_bookings b"
+                                + " JOIN mail_accounts a ON a.account_id = b.account_id"
+                                + " JOIN mail_events e ON e.event_id = b.event_id"
+                                + " JOIN mail_venues v ON v.venue_id = e.venue_id WHERE b.booking_id = ?",
+                        (row, index) -> new BookingFacts(
+                                BookingId.of(bookingId),
+                                row.getString("email"),
+                                row.getString("display_name"),
+                                row.getString("event_id"),
+                                row.getString("title"),
+                                Instant.ofEpochMilli(row.getLong("starts_at")),
+                                new SeatLayout(row.getInt("seat_rows"), row.getInt("seats_per_row")),
+                                row.getString("venue_id"),
+                                row.getString("name"),
+                                row.getString("city"),
+                                Arrays.stream(row.getString("seats").split(","))
+                                        .map(Integer::valueOf)
+                                        .toList()),
+                        bookingId)
+                .stream()
+                .findFirst();
+    }
+
+    /** A prompt or reminder is wanted while its booking stands and, for a reminder, the event is not yet reviewed. */
+    boolean stillWanted(Mail mail) {
+        var unwanted = jdbc.queryForObject(
+                "SELECT count(*) FROM mail_bookings b WHERE b.booking_id = ? AND (b.cancelled OR (? AND EXISTS ("
+                        + "SELECT 1 FROM mail_event_reviews r WHERE r.event_id = b.event_id"
+                        + " AND r.account_id = b.account_id)))",
+                Integer.class,
+                mail.bookingId(),
+                mail.kind() == MailKind.REVIEW_REMINDER);
+        return unwanted == null || unwanted == 0;
+    }
+}

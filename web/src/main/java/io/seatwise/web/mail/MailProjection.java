@@ -1,0 +1,137 @@
+package io.seatwise.web.mail;
+
+import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.SeatsBooked;
+import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.review.ReviewDeleted;
+import io.seatwise.api.review.ReviewSubject;
+import io.seatwise.api.review.ReviewSubmitted;
+import io.seatwise.api.venue.VenueCreated;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts mails into the outbox as bookings are made and cancelled: a confirmation due at once, a review prompt due a
+ * while after the booking, a review reminder due once the event is over, and a confirmation of a cancellation. What
+ * the mails will say, and whether a prompt or reminder is still wanted when it falls due, it keeps in the
+ * {@link MailDirectory}. The mails themselves are written later by the {@link Postman}: these handlers run in
+ * transactions that hold SQLite's write lock, so they only record facts and due times.
+ *
+ * <p>Sending is a side effect, so this group is never replayed: {@code @DisallowReplay} makes Axon refuse to reset it
+ * and skip it in any replay. Every write is idempotent and the outbox is keyed by booking and kind, so an event that is
+ * delivered again (after a crash before the group's position was stored) adds no second mail.
+ */
+@Component
+@ProcessingGroup(MailProjection.GROUP)
+@DisallowReplay
+class MailProjection {
+
+    static final String GROUP = "mail";
+    private static final Logger log = LoggerFactory.getLogger(MailProjection.class);
+
+    private final MailDirectory directory;
+    private final Outbox outbox;
+    private final MailWriter writer;
+    private final MailProperties properties;
+    private final Clock clock;
+    private volatile Instant installedAt;
+
+    MailProjection(MailDirectory directory, Outbox outbox, MailWriter writer, MailProperties properties, Clock clock) {
+        this.directory = directory;
+        this.outbox = outbox;
+        this.writer = writer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(AccountRegistered event) {
+        directory.account(event.accountId().value(), event.email(), event.displayName());
+    }
+
+    @EventHandler
+    void on(VenueCreated event) {
+        directory.venue(event.venueId().value(), event.name(), event.city());
+    }
+
+    @EventHandler
+    void on(EventScheduled event) {
+        directory.event(
+                event.eventId().value(), event.venueId().value(), event.title(), event.startsAt(), event.layout());
+    }
+
+    @EventHandler
+    void on(SeatsBooked event, @Timestamp Instant storedAt) {
+        directory.booking(
+                event.bookingId(), event.eventId().value(), event.accountId().value(), event.seats());
+        if (storedBeforeMail(storedAt)) {
+            return;
+        }
+        facts(event.bookingId()).ifPresent(facts -> {
+            enqueue(MailKind.BOOKING_CONFIRMATION, facts, event.bookedAt());
+            enqueue(MailKind.REVIEW_PROMPT, facts, event.bookedAt().plus(properties.reviewPromptDelay()));
+            enqueue(MailKind.REVIEW_REMINDER, facts, facts.startsAt().plus(properties.eventDuration()));
+        });
+    }
+
+    @EventHandler
+    void on(SeatsReleased event, @Timestamp Instant storedAt) {
+        directory.cancelled(event.bookingId());
+        outbox.skipScheduled(event.bookingId().value());
+        if (storedBeforeMail(storedAt)) {
+            return;
+        }
+        facts(event.bookingId()).ifPresent(facts -> enqueue(MailKind.CANCELLATION, facts, event.releasedAt()));
+    }
+
+    @EventHandler
+    void on(ReviewSubmitted event) {
+        if (event.subject().kind() == ReviewSubject.Kind.EVENT) {
+            directory.reviewed(
+                    event.reviewId().value(),
+                    event.subject().id(),
+                    event.authorId().value());
+        }
+    }
+
+    @EventHandler
+    void on(ReviewDeleted event) {
+        directory.reviewDeleted(event.reviewId().value());
+    }
+
+    private void enqueue(MailKind kind, BookingFacts facts, Instant due) {
+        outbox.add(
+                new Letter(kind, facts.bookingId(), facts.email(), writer.subject(kind, facts), due), clock.instant());
+    }
+
+    /** Events stored before mail was installed are history: they were answered without mail and get none now. */
+    private boolean storedBeforeMail(Instant storedAt) {
+        if (installedAt == null) {
+            installedAt = directory.installedAt();
+        }
+        return storedAt.isBefore(installedAt);
+    }
+
+    /**
+     * The group has one segment, so the account, the event and its venue were all handled before any booking that
+     * names them; if one is missing all the same, no mail can be written, and holding up every later mail for it
+     * would not help.
+     */
+    private Optional<BookingFacts> facts(BookingId bookingId) {
+        var facts = directory.facts(bookingId.value());
+        if (facts.isEmpty()) {
+            log.warn("No mail about booking {}: its account, event or venue is unknown to the mail group", bookingId);
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,100 @@
+package io.seatwise.web.mail;
+
+import io.seatwise.web.SeatwiseProperties;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes mails from the Thymeleaf templates in {@code templates/mail}: an HTML and a plain text version of each, with
+ * their texts from {@code messages.properties}. Names and titles come from users and admins, so the HTML templates
+ * only ever insert them escaped ({@code th:text}). Links are absolute, starting with {@code seatwise.public-url}.
+ */
+@Component
+class MailWriter {
+
+    /** Mails are written before anyone reads them, with no request to take a language from: English, as the site. */
+    private static final Locale LOCALE = Locale.ENGLISH;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm zzz", LOCALE);
+
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
+    private final MessageSource messages;
+    private final SeatwiseProperties properties;
+
+    MailWriter(MessageSource messages, SeatwiseProperties properties) {
+        this.messages = messages;
+        this.properties = properties;
+        templates.setTemplateEngineMessageSource(messages);
+        templates.addTemplateResolver(resolver(TemplateMode.HTML, ".html"));
+        templates.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt"));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix) {
+        var resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setResolvablePatterns(Set.of("*" + suffix));
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        return resolver;
+    }
+
+    /** A mail's two bodies: HTML, and plain text for mail programs that show no HTML. */
+    record Written(String html, String text) {}
+
+    /** The subject line, which the outbox lists before the mail is written. */
+    String subject(MailKind kind, BookingFacts facts) {
+        return oneLine(messages.getMessage("mail." + kind.slug + ".subject", new Object[] {facts.title()}, LOCALE));
+    }
+
+    /** Takes a millisecond or so: done by the sender, never inside a transaction that holds the write lock. */
+    Written write(MailKind kind, BookingFacts facts) {
+        var variables = new HashMap<String, Object>();
+        variables.put("subject", subject(kind, facts));
+        variables.put("name", facts.name());
+        variables.put("title", facts.title());
+        variables.put("when", WHEN.format(facts.startsAt().atZone(properties.zone())));
+        variables.put("venue", facts.venueName());
+        variables.put("city", facts.city());
+        variables.put("seats", seats(facts));
+        variables.put("reference", facts.bookingId().value());
+        variables.put("eventUrl", link("/events/" + facts.eventId()));
+        variables.put("venueUrl", link("/venues/" + facts.venueId()));
+        variables.put("bookingsUrl", link("/me/bookings"));
+        var context = new Context(LOCALE, variables);
+        return new Written(
+                templates.process(kind.slug + ".html", context), templates.process(kind.slug + ".txt", context));
+    }
+
+    /** Seat 12 in rows of ten reads "Row B, seat 2 (no. 12)": the row and place as on the seat map. */
+    private String seats(BookingFacts facts) {
+        var layout = facts.layout();
+        return facts.seats().stream()
+                .map(seat -> messages.getMessage(
+                        "mail.seat",
+                        new Object[] {
+                            layout.rowLabelOf(seat), String.valueOf(layout.columnOf(seat)), String.valueOf(seat)
+                        },
+                        LOCALE))
+                .collect(Collectors.joining("; "));
+    }
+
+    private String link(String path) {
+        var base = properties.publicUrl().toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /** A subject is one header line: a title with a line break in it must not start another header. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\p{Cntrl}+", " ").strip();
+    }
+}
