@@ -33,6 +33,10 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorCode.CONFLICT, message);
     }
 
+    public static DomainException forbidden(String message) {
+        return new DomainException(ErrorCode.FORBIDDEN, message);
+    }
+
     public ErrorCode code() {
         return code;
     }

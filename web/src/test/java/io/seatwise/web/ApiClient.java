@@ -70,6 +70,18 @@ public class ApiClient {
                 .build());
     }
 
+    public Response put(String path, Object body, String token) {
+        return putRaw(path, toJson(body), token);
+    }
+
+    /** Puts the body exactly as given, so that tests can send malformed JSON. */
+    public Response putRaw(String path, String body, String token) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE().build());
     }

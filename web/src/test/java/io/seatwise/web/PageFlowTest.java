@@ -17,7 +17,9 @@ class PageFlowTest extends ApplicationTest {
         var admin = adminToken();
         var venue = api.createVenue(admin, "Corn Exchange", 4, 5);
         eventId = api.scheduleEvent(admin, venue, "Folk Night", inDays(5));
-        eventually(() -> api.get("/api/events/" + eventId).status() == 200);
+        // the event page needs both the catalog and the seat map of the event
+        eventually(() -> api.get("/api/events/" + eventId).status() == 200
+                && api.get("/api/events/" + eventId + "/seats").status() == 200);
     }
 
     @Test
@@ -122,6 +124,106 @@ class PageFlowTest extends ApplicationTest {
         assertThat(scheduled.status()).isEqualTo(302);
         var eventPath = admin.path(scheduled.location());
         eventually(() -> admin.get(eventPath).body().contains("Quiz"));
+    }
+
+    @Test
+    void bookerCancelsBookingFromMyBookings() {
+        var browser = signedInUser("Kai");
+        browser.get("/events/" + eventId);
+        var booked = browser.post("/events/" + eventId + "/book", Map.of("seats", List.of(11, 12)));
+        var bookingId = booked.location().substring(booked.location().lastIndexOf('/') + 1);
+        eventually(() -> browser.get("/me/bookings").body().contains("data-action=\"cancel-booking\""));
+
+        var cancelled = browser.post("/bookings/" + bookingId + "/cancel", Map.of());
+
+        assertThat(cancelled.status()).isEqualTo(302);
+        assertThat(browser.path(cancelled.location())).isEqualTo("/me/bookings");
+        assertThat(browser.get("/me/bookings").body()).contains("Your booking is cancelled");
+        eventually(() -> browser.get("/me/bookings").body().contains("Cancelled"));
+        assertThat(browser.get("/me/bookings").body()).doesNotContain("data-action=\"cancel-booking\"");
+        eventually(
+                () -> browser.get("/events/" + eventId).body().contains("data-seat=\"11\" data-status=\"available\""));
+    }
+
+    @Test
+    void someoneElsesBookingCannotBeCancelledFromThePages() {
+        var owner = signedInUser("Lou");
+        owner.get("/events/" + eventId);
+        var booked = owner.post("/events/" + eventId + "/book", Map.of("seats", List.of(13)));
+        var bookingId = booked.location().substring(booked.location().lastIndexOf('/') + 1);
+        var other = signedInUser("Max");
+        other.get("/me/bookings");
+
+        var refused = other.post("/bookings/" + bookingId + "/cancel", Map.of());
+
+        assertThat(browserPath(other, refused)).isEqualTo("/me/bookings");
+        assertThat(other.get("/me/bookings").body()).contains("That booking is not one of yours.");
+        assertThat(api.book(api.newUserToken("Ned"), eventId, List.of(13)).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void bookerWritesEditsAndDeletesReviewOnTheEventPage() {
+        var browser = signedInUser("Ria");
+        browser.get("/events/" + eventId);
+        browser.post("/events/" + eventId + "/book", Map.of("seats", List.of(16)));
+        assertThat(browser.get("/events/" + eventId).body()).contains("data-action=\"review\"");
+
+        var published = browser.post(
+                "/events/" + eventId + "/reviews",
+                Map.of("rating", 4, "text", "<script>alert(1)</script>\nWould go again"));
+
+        assertThat(published.status()).isEqualTo(302);
+        assertThat(browserPath(browser, published)).isEqualTo("/events/" + eventId);
+        assertThat(browser.get("/events/" + eventId).body()).contains("Thank you! Your review is published.");
+        eventually(() -> browser.get("/events/" + eventId).body().contains("data-action=\"edit-review\""));
+        var page = browser.get("/events/" + eventId).body();
+        assertThat(page)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;\nWould go again")
+                .doesNotContain("<script>alert(1)")
+                .contains("aria-label=\"Rated 4 out of 5\"")
+                .contains("4.0 out of 5 from 1 review")
+                .doesNotContain("data-action=\"review\"");
+        var reviewId = page.replaceAll("(?s).*data-review=\"([^\"]+)\".*", "$1");
+
+        var edited = browser.post("/events/" + eventId + "/reviews/" + reviewId, Map.of("rating", 2, "text", "Meh"));
+        assertThat(browserPath(browser, edited)).isEqualTo("/events/" + eventId);
+        eventually(() -> browser.get("/events/" + eventId).body().contains("aria-label=\"Rated 2 out of 5\""));
+
+        var deleted = browser.post("/events/" + eventId + "/reviews/" + reviewId + "/delete", Map.of());
+        assertThat(browserPath(browser, deleted)).isEqualTo("/events/" + eventId);
+        eventually(() -> browser.get("/events/" + eventId).body().contains("No reviews yet."));
+        assertThat(browser.get("/events/" + eventId).body()).contains("data-action=\"review\"");
+    }
+
+    @Test
+    void visitorWithoutBookingIsToldWhoMayReviewAndRefusedFriendly() {
+        var browser = signedInUser("Sol");
+        var page = browser.get("/events/" + eventId).body();
+        assertThat(page)
+                .contains("Only people who booked this event can review it.")
+                .doesNotContain("data-action=\"review\"");
+
+        var refused = browser.post("/events/" + eventId + "/reviews", Map.of("rating", 5, "text", "Sneaky"));
+
+        assertThat(browserPath(browser, refused)).isEqualTo("/events/" + eventId);
+        assertThat(browser.get("/events/" + eventId).body()).contains("Only people with a booking can review this.");
+    }
+
+    @Test
+    void anonymousVisitorIsAskedToSignInToReview() {
+        var browser = new BrowserSession(port);
+        assertThat(browser.get("/events/" + eventId).body()).contains("Sign in to write a review");
+        var refused = browser.post("/events/" + eventId + "/reviews", Map.of("rating", 5, "text", "Hi"));
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.location()).endsWith("/login");
+    }
+
+    /** Where a post led, without the fragment that points into the page. */
+    private static String browserPath(BrowserSession browser, BrowserSession.Page page) {
+        var path = browser.path(page.location());
+        var fragment = path.indexOf('#');
+        return fragment < 0 ? path : path.substring(0, fragment);
     }
 
     private BrowserSession signedInUser(String name) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,11 @@ class RestartTest {
     private String venue;
     private String event;
     private String sequel;
+    private String encore;
+    private String encoreBooking;
     private String annToken;
     private String bobToken;
+    private String cyToken;
 
     @BeforeAll
     void bookThenRestart() {
@@ -44,11 +48,16 @@ class RestartTest {
             venue = before.createVenue(admin, "Old Hall", 3, 4);
             event = before.scheduleEvent(admin, venue, "Before the restart", inDays(6));
             sequel = before.scheduleEvent(admin, venue, "The sequel", inDays(8));
+            encore = before.scheduleEvent(admin, venue, "The encore", inDays(9));
             annToken = before.newUserToken("Ann");
             bobToken = before.newUserToken("Bob");
             assertThat(before.book(annToken, event, List.of(1, 2)).status()).isEqualTo(201);
             assertThat(before.book(bobToken, event, List.of(3)).status()).isEqualTo(201);
             assertThat(before.book(annToken, sequel, List.of(1)).status()).isEqualTo(201);
+            cyToken = before.newUserToken("Cy");
+            var booked = before.book(cyToken, encore, List.of(5));
+            assertThat(booked.status()).isEqualTo(201);
+            encoreBooking = booked.json().get("bookingId").asText();
             ApplicationTest.eventually(() -> before.seatMapShows(event, List.of(1, 2, 3))
                     && before.seatMapShows(sequel, List.of(1))
                     && before.get("/api/me/bookings", annToken).json().size() == 2
@@ -119,6 +128,22 @@ class RestartTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(409);
         assertThat(ints(response.json().get("unavailableSeats"))).containsExactly(2);
+    }
+
+    @Test
+    void bookingFromBeforeTheRestartCanBeCancelled() {
+        var response = api.delete("/api/bookings/" + encoreBooking, cyToken);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
+        ApplicationTest.eventually(() -> api.seatMapShows(encore, List.of()));
+    }
+
+    @Test
+    void bookerFromBeforeTheRestartMayReview() {
+        var response =
+                api.post("/api/events/" + event + "/reviews", Map.of("rating", 5, "text", "Worth the wait"), annToken);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
     @Test

@@ -60,6 +60,16 @@ public class AccountDirectory {
                 .findFirst();
     }
 
+    public Optional<String> displayNameOf(AccountId accountId) {
+        return jdbc
+                .queryForList(
+                        "SELECT display_name FROM account_credentials WHERE account_id = ?",
+                        String.class,
+                        accountId.value())
+                .stream()
+                .findFirst();
+    }
+
     public boolean anyAdmin() {
         Integer admins = jdbc.queryForObject(
                 "SELECT count(*) FROM account_credentials WHERE role = ?", Integer.class, Role.ADMIN.name());

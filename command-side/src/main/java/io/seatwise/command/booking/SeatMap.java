@@ -8,16 +8,22 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.ErrorCode;
+import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
+import io.seatwise.api.booking.CancelBooking;
 import io.seatwise.api.booking.SeatsBooked;
+import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.venue.SeatLayout;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +35,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The seats of one event: the only place where a booking is decided. One bit per seat keeps even a 40,000-seat map
- * at 5 KB, so it stays cached and its snapshots stay small.
+ * The seats of one event: the only place where a booking is decided, and cancelled. One bit per seat keeps even a
+ * 40,000-seat map at 5 KB, so it stays cached and its snapshots stay small; each booking is remembered by its id with
+ * no more than cancelling needs.
  */
 @Aggregate(cache = "seatMapCache", snapshotTriggerDefinition = "seatMapSnapshotTrigger")
 @JsonAutoDetect(
@@ -48,6 +55,9 @@ public class SeatMap {
     @JsonSerialize(converter = BitSets.ToWords.class)
     @JsonDeserialize(converter = BitSets.FromWords.class)
     private BitSet booked = new BitSet();
+
+    /** Booking id to booking. A map rather than a list, as a sold-out arena may hold tens of thousands. */
+    private Map<String, Booking> bookings = new HashMap<>();
 
     protected SeatMap() {}
 
@@ -70,6 +80,30 @@ public class SeatMap {
                     Map.of("unavailableSeats", unavailable));
         }
         apply(new SeatsBooked(eventId, command.bookingId(), command.accountId(), seats, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CancelBooking command, BookingRules rules, Clock clock) {
+        var booking = bookings.get(command.bookingId().value());
+        if (booking == null) {
+            throw DomainException.notFound("No such booking");
+        }
+        if (!booking.accountId().equals(command.accountId())) {
+            throw DomainException.forbidden("This booking is not yours");
+        }
+        if (booking.cancelled()) {
+            throw DomainException.conflict("This booking is already cancelled");
+        }
+        var cancellableUntil = startsAt.minus(rules.cancellationCutoff());
+        if (clock.instant().isAfter(cancellableUntil)) {
+            throw new DomainException(
+                    ErrorCode.CONFLICT,
+                    "Bookings can be cancelled until " + describe(rules.cancellationCutoff())
+                            + " before the event starts; this one could be cancelled until " + cancellableUntil,
+                    Map.of("cancellableUntil", cancellableUntil.toString()));
+        }
+        apply(new SeatsReleased(
+                eventId, command.bookingId(), command.accountId(), booking.seatList(), clock.instant()));
     }
 
     /** The requested seats, ascending, once it is sure that each exists and is named only once. */
@@ -126,8 +160,63 @@ public class SeatMap {
         startsAt = event.startsAt();
     }
 
+    private static String describe(Duration cutoff) {
+        if (cutoff.toMinutes() % 60 == 0) {
+            long hours = cutoff.toHours();
+            return hours + (hours == 1 ? " hour" : " hours");
+        }
+        long minutes = cutoff.toMinutes();
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+
     @EventSourcingHandler
     void on(SeatsBooked event) {
         event.seats().forEach(booked::set);
+        bookings.put(event.bookingId().value(), Booking.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(SeatsReleased event) {
+        event.seats().forEach(booked::clear);
+        bookings.computeIfPresent(event.bookingId().value(), (id, booking) -> booking.cancel());
+    }
+
+    /** What cancelling needs of a booking: its booker and its seats, as a plain array of at most a handful. */
+    record Booking(AccountId accountId, int[] seats, boolean cancelled) {
+
+        static Booking of(SeatsBooked event) {
+            return new Booking(
+                    event.accountId(),
+                    event.seats().stream().mapToInt(Integer::intValue).toArray(),
+                    false);
+        }
+
+        Booking cancel() {
+            return new Booking(accountId, seats, true);
+        }
+
+        List<Integer> seatList() {
+            return Arrays.stream(seats).sorted().boxed().toList();
+        }
+
+        // a record compares arrays by identity, but a booking restored from a snapshot is the same booking
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Booking that
+                    && accountId.equals(that.accountId)
+                    && Arrays.equals(seats, that.seats)
+                    && cancelled == that.cancelled;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(accountId, Arrays.hashCode(seats), cancelled);
+        }
+
+        @Override
+        public String toString() {
+            return "Booking[accountId=" + accountId + ", seats=" + Arrays.toString(seats) + ", cancelled=" + cancelled
+                    + "]";
+        }
     }
 }

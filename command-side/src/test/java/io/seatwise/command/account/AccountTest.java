@@ -12,15 +12,12 @@ import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.AccountRegistered;
 import io.seatwise.api.account.RegisterAccount;
 import io.seatwise.api.account.Role;
+import io.seatwise.command.MigratedDatabase;
 import io.seatwise.command.StoredMessages;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -31,15 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** Runs against a real SQLite file migrated by the application's own migrations: email uniqueness lives there. */
 class AccountTest {
 
-    private static final Path MIGRATIONS = Path.of("../web/src/main/resources/db/migration/sqlite");
     private static final Instant NOW = Instant.parse("2030-03-01T12:00:00Z");
     private static final AccountId ACCOUNT = AccountId.of("account-1");
     private static final String PASSWORD_HASH = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
@@ -52,10 +45,8 @@ class AccountTest {
     private FixtureConfiguration<Account> fixture;
 
     @BeforeEach
-    void setUp() throws IOException {
-        var dataSource = new DriverManagerDataSource("jdbc:sqlite:" + dataDir.resolve("seatwise.db"));
-        migrate(dataSource);
-        jdbc = new JdbcTemplate(dataSource);
+    void setUp() {
+        jdbc = MigratedDatabase.in(dataDir);
         directory = new AccountDirectory(jdbc);
         fixture = accountFixture();
     }
@@ -80,6 +71,14 @@ class AccountTest {
 
         assertThat(directory.findByEmail("ada@example.org"))
                 .hasValue(new Credentials(ACCOUNT, "ada@example.org", "Ada Lovelace", PASSWORD_HASH, Role.USER));
+    }
+
+    @Test
+    void displayNameIsFoundByAccountId() {
+        fixture.givenNoPriorActivity().when(registerAccount(ACCOUNT, "ada@example.org"));
+
+        assertThat(directory.displayNameOf(ACCOUNT)).hasValue("Ada Lovelace");
+        assertThat(directory.displayNameOf(AccountId.of("account-0"))).isEmpty();
     }
 
     @Test
@@ -218,19 +217,5 @@ class AccountTest {
 
     private int credentialRows() {
         return jdbc.queryForObject("SELECT count(*) FROM account_credentials", Integer.class);
-    }
-
-    private static void migrate(DataSource dataSource) throws IOException {
-        try (var scripts = Files.list(MIGRATIONS)) {
-            var populator = new ResourceDatabasePopulator();
-            scripts.sorted(Comparator.comparingInt(AccountTest::migrationVersion))
-                    .forEach(script -> populator.addScript(new FileSystemResource(script)));
-            populator.execute(dataSource);
-        }
-    }
-
-    private static int migrationVersion(Path script) {
-        var name = script.getFileName().toString();
-        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 }

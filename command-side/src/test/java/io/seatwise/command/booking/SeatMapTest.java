@@ -1,14 +1,19 @@
 package io.seatwise.command.booking;
 
 import static io.seatwise.api.ErrorCode.CONFLICT;
+import static io.seatwise.api.ErrorCode.FORBIDDEN;
 import static io.seatwise.api.ErrorCode.INVALID;
+import static io.seatwise.api.ErrorCode.NOT_FOUND;
 import static io.seatwise.command.Refusal.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.CancelBooking;
 import io.seatwise.api.booking.SeatsBooked;
+import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.venue.VenueId;
@@ -152,7 +157,7 @@ class SeatMapTest {
     @Test
     void mostSeatsPerBookingComesFromTheBookingRules() {
         new AggregateTestFixture<>(SeatMap.class)
-                .registerInjectableResource(new BookingRules(2, 10, 10))
+                .registerInjectableResource(new BookingRules(2, 10, 10, Duration.ofHours(24)))
                 .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC))
                 .given(eventScheduled())
                 .when(bookSeats(1, 2, 3))
@@ -218,6 +223,138 @@ class SeatMapTest {
         fixture.givenState(() -> restored).when(bookSeats(CAPACITY, 5)).expectEvents(seatsBooked(5, CAPACITY));
     }
 
+    @Test
+    void bookerCancelsBookingAndItsSeatsAreReleasedInAscendingOrder() {
+        fixture.given(eventScheduled(), seatsBooked(3, 17, 70))
+                .when(cancelBooking(ACCOUNT))
+                .expectEvents(seatsReleased(3, 17, 70));
+    }
+
+    @Test
+    void releasedSeatsCanBeBookedAgain() {
+        var other = new BookSeats(EVENT, BookingId.of("booking-2"), AccountId.of("account-2"), List.of(17, 3));
+
+        fixture.given(eventScheduled(), seatsBooked(3, 17), seatsReleased(3, 17))
+                .when(other)
+                .expectEvents(new SeatsBooked(EVENT, other.bookingId(), other.accountId(), List.of(3, 17), NOW));
+    }
+
+    @Test
+    void cancellingLeavesOtherBookingsSeatsTaken() {
+        fixture.given(eventScheduled(), earlierBooking(4), seatsBooked(3), seatsReleased(3))
+                .when(bookSeats(3, 4))
+                .expectException(refused(CONFLICT).naming("unavailableSeats", List.of(4)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingSomeoneElsesBookingIsForbidden() {
+        fixture.given(eventScheduled(), seatsBooked(3))
+                .when(cancelBooking(AccountId.of("account-2")))
+                .expectException(refused(FORBIDDEN))
+                .expectExceptionMessage("This booking is not yours")
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingUnknownBookingIsNotFound() {
+        fixture.given(eventScheduled(), earlierBooking(3))
+                .when(cancelBooking(ACCOUNT))
+                .expectException(refused(NOT_FOUND))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingTwiceIsConflict() {
+        fixture.given(eventScheduled(), seatsBooked(3), seatsReleased(3))
+                .when(cancelBooking(ACCOUNT))
+                .expectException(refused(CONFLICT))
+                .expectExceptionMessage("This booking is already cancelled")
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingAfterTheCutoffIsConflictNamingTheCutoff() {
+        var startsAt = NOW.plus(Duration.ofHours(24)).minusSeconds(1);
+
+        fixture.given(eventScheduledStartingAt(startsAt), seatsBooked(3))
+                .when(cancelBooking(ACCOUNT))
+                .expectException(refused(CONFLICT)
+                        .naming(
+                                "cancellableUntil",
+                                startsAt.minus(Duration.ofHours(24)).toString()))
+                .expectExceptionMessage(
+                        "Bookings can be cancelled until 24 hours before the event starts; this one could be "
+                                + "cancelled until 2030-03-01T11:59:59Z")
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingAfterTheStartIsConflict() {
+        fixture.given(eventScheduledStartingAt(NOW.minus(Duration.ofHours(1))), seatsBooked(3))
+                .when(cancelBooking(ACCOUNT))
+                .expectException(refused(CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingExactlyAtTheCutoffSucceeds() {
+        fixture.given(eventScheduledStartingAt(NOW.plus(Duration.ofHours(24))), seatsBooked(3))
+                .when(cancelBooking(ACCOUNT))
+                .expectEvents(seatsReleased(3));
+    }
+
+    @Test
+    void cancellationCutoffComesFromTheBookingRules() {
+        new AggregateTestFixture<>(SeatMap.class)
+                .registerInjectableResource(new BookingRules(10, 10, 10, Duration.ofHours(1)))
+                .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC))
+                .given(eventScheduledStartingAt(NOW.plus(Duration.ofHours(2))), seatsBooked(3))
+                .when(cancelBooking(ACCOUNT))
+                .expectEvents(seatsReleased(3));
+    }
+
+    @Test
+    void shorterCutoffIsNamedInMinutes() {
+        new AggregateTestFixture<>(SeatMap.class)
+                .registerInjectableResource(new BookingRules(10, 10, 10, Duration.ofMinutes(90)))
+                .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC))
+                .given(eventScheduledStartingAt(NOW.plus(Duration.ofHours(1))), seatsBooked(3))
+                .when(cancelBooking(ACCOUNT))
+                .expectException(refused(CONFLICT))
+                .expectExceptionMessage(
+                        startsWith("Bookings can be cancelled until 90 minutes before the event starts"));
+    }
+
+    @Test
+    void seatMapRestoredFromSnapshotRemembersItsBookings() {
+        var restored = snapshotRoundTrip(seatMapFrom(eventScheduled(), earlierBooking(4), seatsBooked(5, 99)));
+
+        fixture.givenState(() -> restored).when(cancelBooking(ACCOUNT)).expectEvents(seatsReleased(5, 99));
+    }
+
+    @Test
+    void seatMapRestoredFromSnapshotRemembersCancellations() {
+        var seatMap = seatMapFrom(eventScheduled(), seatsBooked(5, 99));
+        seatMap.on(seatsReleased(5, 99));
+        var restored = snapshotRoundTrip(seatMap);
+
+        assertThat(restored).usingRecursiveComparison().usingOverriddenEquals().isEqualTo(seatMap);
+        fixture.givenState(() -> restored)
+                .when(cancelBooking(ACCOUNT))
+                .expectException(refused(CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void seatMapRestoredFromSnapshotBooksReleasedSeats() {
+        var seatMap = seatMapFrom(eventScheduled(), seatsBooked(5, 99));
+        seatMap.on(seatsReleased(5, 99));
+        var restored = snapshotRoundTrip(seatMap);
+
+        fixture.givenState(() -> restored).when(bookSeats(99, 5)).expectEvents(seatsBooked(5, 99));
+    }
+
     private static EventScheduled eventScheduled() {
         return eventScheduledStartingAt(STARTS_AT);
     }
@@ -233,6 +370,14 @@ class SeatMapTest {
 
     private static SeatsBooked seatsBooked(Integer... seats) {
         return new SeatsBooked(EVENT, BOOKING, ACCOUNT, List.of(seats), NOW);
+    }
+
+    private static CancelBooking cancelBooking(AccountId asking) {
+        return new CancelBooking(EVENT, BOOKING, asking);
+    }
+
+    private static SeatsReleased seatsReleased(Integer... seats) {
+        return new SeatsReleased(EVENT, BOOKING, ACCOUNT, List.of(seats), NOW);
     }
 
     private static SeatsBooked earlierBooking(Integer... seats) {

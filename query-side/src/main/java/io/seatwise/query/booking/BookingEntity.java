@@ -50,6 +50,11 @@ class BookingEntity {
         status = BookingStatus.CONFIRMED;
     }
 
+    /** Marks the booking cancelled; it stays listed, so its owner sees what became of it. */
+    void cancel() {
+        status = BookingStatus.CANCELLED;
+    }
+
     String eventId() {
         return eventId;
     }

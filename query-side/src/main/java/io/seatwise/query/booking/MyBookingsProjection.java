@@ -3,6 +3,7 @@ package io.seatwise.query.booking;
 import io.seatwise.api.booking.BookingView;
 import io.seatwise.api.booking.FindBookingsOf;
 import io.seatwise.api.booking.SeatsBooked;
+import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventScheduled;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,11 @@ class MyBookingsProjection {
         if (!bookings.existsById(event.bookingId().value())) {
             bookings.save(new BookingEntity(event));
         }
+    }
+
+    @EventHandler
+    void on(SeatsReleased event) {
+        bookings.findById(event.bookingId().value()).ifPresent(BookingEntity::cancel);
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package io.seatwise.query.booking;
 import io.seatwise.api.booking.FindSeatMap;
 import io.seatwise.api.booking.SeatMapView;
 import io.seatwise.api.booking.SeatsBooked;
+import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventScheduled;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which seats of each event are booked: one row per booked seat, written with plain JDBC because a large event
- * reads tens of thousands of them at once. Inserts ignore rows that exist, so a redelivered event changes nothing.
+ * reads tens of thousands of them at once. Inserts ignore rows that exist and a release deletes only the rows of its
+ * own booking, so a redelivered event changes nothing.
  */
 @Component
 @ProcessingGroup(SeatMapProjection.GROUP)
@@ -50,6 +52,14 @@ class SeatMapProjection {
                     statement.setInt(2, seat);
                     statement.setString(3, event.bookingId().value());
                 });
+    }
+
+    @EventHandler
+    void on(SeatsReleased event) {
+        jdbc.update(
+                "DELETE FROM booked_seats WHERE event_id = ? AND booking_id = ?",
+                event.eventId().value(),
+                event.bookingId().value());
     }
 
     @ResetHandler

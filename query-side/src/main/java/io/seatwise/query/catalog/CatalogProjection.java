@@ -1,6 +1,7 @@
 package io.seatwise.query.catalog;
 
 import io.seatwise.api.booking.SeatsBooked;
+import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.FindEvent;
@@ -56,6 +57,12 @@ class CatalogProjection {
     void on(SeatsBooked event, @SequenceNumber long sequence) {
         events.findById(event.eventId().value())
                 .ifPresent(summary -> summary.changeBooked(event.seats().size(), sequence));
+    }
+
+    @EventHandler
+    void on(SeatsReleased event, @SequenceNumber long sequence) {
+        events.findById(event.eventId().value())
+                .ifPresent(summary -> summary.changeBooked(-event.seats().size(), sequence));
     }
 
     @ResetHandler

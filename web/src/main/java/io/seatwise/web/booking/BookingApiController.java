@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +38,12 @@ class BookingApiController {
         var seats = request.seats().stream().sorted().toList();
         return ResponseEntity.created(URI.create("/api/me/bookings"))
                 .body(new BookingResponse(bookingId.value(), id, seats));
+    }
+
+    @DeleteMapping("/bookings/{bookingId}")
+    ResponseEntity<Void> cancel(@PathVariable String bookingId, Authentication authentication) {
+        bookings.cancel(bookingId, CurrentAccount.of(authentication));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/me/bookings")

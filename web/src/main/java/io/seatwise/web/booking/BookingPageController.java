@@ -1,9 +1,18 @@
 package io.seatwise.web.booking;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.ErrorCode;
+import io.seatwise.api.booking.BookingStatus;
+import io.seatwise.api.booking.BookingView;
+import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.event.Catalog;
+import io.seatwise.web.page.Formats;
 import io.seatwise.web.security.CurrentAccount;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -16,18 +25,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Booking from the browser: a plain form post of checked seats, so it works without JavaScript. */
+/** Booking and cancelling from the browser: plain form posts, so they work without JavaScript. */
 @Controller
 class BookingPageController {
 
     private final Bookings bookings;
     private final Catalog catalog;
     private final MessageSource messages;
+    private final BookingRules rules;
+    private final Clock clock;
+    private final Formats formats;
 
-    BookingPageController(Bookings bookings, Catalog catalog, MessageSource messages) {
+    BookingPageController(
+            Bookings bookings,
+            Catalog catalog,
+            MessageSource messages,
+            BookingRules rules,
+            Clock clock,
+            Formats formats) {
         this.bookings = bookings;
         this.catalog = catalog;
         this.messages = messages;
+        this.rules = rules;
+        this.clock = clock;
+        this.formats = formats;
     }
 
     @PostMapping("/events/{id}/book")
@@ -52,7 +73,7 @@ class BookingPageController {
                             event.priceCents() * chosen.size()));
             return "redirect:/bookings/" + bookingId;
         } catch (DomainException refused) {
-            if (refused.code() == io.seatwise.api.ErrorCode.NOT_FOUND) {
+            if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
             }
             redirect.addFlashAttribute("error", describe(refused));
@@ -104,8 +125,51 @@ class BookingPageController {
 
     @GetMapping("/me/bookings")
     String myBookings(Authentication authentication, Model model) {
-        model.addAttribute("bookings", bookings.of(CurrentAccount.of(authentication)));
+        var mine = bookings.of(CurrentAccount.of(authentication));
+        model.addAttribute("bookings", mine);
+        model.addAttribute("cancellableUntil", cancellableUntil(mine));
         return "my-bookings";
+    }
+
+    /** Booking id to the last moment it can be cancelled, for the bookings that can still be. */
+    private Map<String, Instant> cancellableUntil(List<BookingView> mine) {
+        var now = clock.instant();
+        var cancellable = new HashMap<String, Instant>();
+        for (var booking : mine) {
+            if (booking.status() == BookingStatus.CONFIRMED && booking.eventStartsAt() != null) {
+                var until = booking.eventStartsAt().minus(rules.cancellationCutoff());
+                if (!now.isAfter(until)) {
+                    cancellable.put(booking.bookingId().value(), until);
+                }
+            }
+        }
+        return cancellable;
+    }
+
+    @PostMapping("/bookings/{id}/cancel")
+    String cancel(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
+        try {
+            bookings.cancel(id, CurrentAccount.of(authentication));
+            redirect.addFlashAttribute("notice", "myBookings.cancelled");
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("error", describeCancelRefusal(refused));
+        }
+        return "redirect:/me/bookings";
+    }
+
+    private String describeCancelRefusal(DomainException refused) {
+        var locale = LocaleContextHolder.getLocale();
+        return switch (refused.code()) {
+            case NOT_FOUND, FORBIDDEN -> messages.getMessage("myBookings.cancel.notYours", null, locale);
+            case CONFLICT ->
+                refused.properties().get("cancellableUntil") instanceof String until
+                        ? messages.getMessage(
+                                "myBookings.cancel.tooLate",
+                                new Object[] {formats.dateTime(Instant.parse(until))},
+                                locale)
+                        : messages.getMessage("myBookings.cancel.already", null, locale);
+            case INVALID -> refused.getMessage();
+        };
     }
 
     record Confirmation(

@@ -5,35 +5,51 @@ import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingView;
+import io.seatwise.api.booking.CancelBooking;
 import io.seatwise.api.booking.FindBookingsOf;
 import io.seatwise.api.event.EventId;
+import io.seatwise.command.booking.BookingLedger;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
-/** Booking as the pages and the API do it: one command to the event's seat map, answered once it is stored. */
+/**
+ * Booking and cancelling as the pages and the API do it: one command to the event's seat map, answered once it is
+ * stored.
+ */
 @Service
 class Bookings {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final BookingLedger ledger;
 
-    Bookings(CommandGateway commands, QueryGateway queries) {
+    Bookings(CommandGateway commands, QueryGateway queries, BookingLedger ledger) {
         this.commands = commands;
         this.queries = queries;
+        this.ledger = ledger;
     }
 
     BookingId book(String eventId, AccountId accountId, List<Integer> seats) {
         var bookingId = BookingId.random();
         try {
             commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats));
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            // the id of a venue or a review names no seat map either, though Axon finds events stored under it
             throw DomainException.notFound("No such event");
         }
         return bookingId;
+    }
+
+    /** Cancels on behalf of the account; the seat map decides whether it may, once the ledger has named the event. */
+    void cancel(String bookingId, AccountId accountId) {
+        var booking = BookingId.of(bookingId);
+        var eventId = ledger.eventOf(booking).orElseThrow(() -> DomainException.notFound("No such booking"));
+        commands.sendAndWait(new CancelBooking(eventId, booking, accountId));
     }
 
     List<BookingView> of(AccountId accountId) {

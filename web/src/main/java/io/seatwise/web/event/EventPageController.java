@@ -1,10 +1,14 @@
 package io.seatwise.web.event;
 
+import io.seatwise.api.review.ReviewSubject;
 import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.page.SeatMapModel;
+import io.seatwise.web.review.Reviews;
+import io.seatwise.web.security.CurrentAccount;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +21,13 @@ class EventPageController {
     static final int PAGE_SIZE = 12;
 
     private final Catalog catalog;
+    private final Reviews reviews;
     private final BookingRules rules;
     private final Clock clock;
 
-    EventPageController(Catalog catalog, BookingRules rules, Clock clock) {
+    EventPageController(Catalog catalog, Reviews reviews, BookingRules rules, Clock clock) {
         this.catalog = catalog;
+        this.reviews = reviews;
         this.rules = rules;
         this.clock = clock;
     }
@@ -37,7 +43,7 @@ class EventPageController {
     }
 
     @GetMapping("/events/{id}")
-    String event(@PathVariable String id, Model model) {
+    String event(@PathVariable String id, Authentication authentication, Model model) {
         var event = catalog.event(id);
         @SuppressWarnings("unchecked")
         var selected = model.containsAttribute("selectedSeats")
@@ -47,6 +53,8 @@ class EventPageController {
         model.addAttribute("seatMap", SeatMapModel.of(catalog.seatMap(id), selected));
         model.addAttribute("started", !clock.instant().isBefore(event.startsAt()));
         model.addAttribute("maxSeats", rules.maxSeatsPerBooking());
+        model.addAttribute(
+                "reviewSection", reviews.section(ReviewSubject.event(id), CurrentAccount.find(authentication)));
         return "event";
     }
 }

@@ -55,6 +55,20 @@ public class Formats {
         return format.format(cents / 100.0);
     }
 
+    /** A rating as five stars, filled up to the rating (rounded); pages give it an accessible name of its own. */
+    public String stars(double rating) {
+        int filled = (int) Math.max(0, Math.min(5, Math.round(rating)));
+        return "★".repeat(filled) + "☆".repeat(5 - filled);
+    }
+
+    /** An average rating with one decimal, as people in the page's language write it. */
+    public String rating(double rating) {
+        var format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(rating);
+    }
+
     public String seats(List<Integer> seats) {
         return seats.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }

@@ -1,6 +1,7 @@
 package io.seatwise.web.security;
 
 import io.seatwise.api.account.AccountId;
+import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -11,14 +12,19 @@ public final class CurrentAccount {
     private CurrentAccount() {}
 
     public static AccountId of(Authentication authentication) {
+        return find(authentication).orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Sign in first"));
+    }
+
+    /** The account, or nothing for a visitor who has not signed in: for pages that anyone may see. */
+    public static Optional<AccountId> find(Authentication authentication) {
         if (authentication != null) {
             if (authentication.getPrincipal() instanceof SeatwiseUser user) {
-                return user.accountId();
+                return Optional.of(user.accountId());
             }
             if (authentication.getPrincipal() instanceof Jwt jwt) {
-                return AccountId.of(jwt.getSubject());
+                return Optional.of(AccountId.of(jwt.getSubject()));
             }
         }
-        throw new AuthenticationCredentialsNotFoundException("Sign in first");
+        return Optional.empty();
     }
 }

@@ -1,6 +1,10 @@
 package io.seatwise.web.venue;
 
+import io.seatwise.api.review.ReviewSubject;
 import io.seatwise.web.event.Catalog;
+import io.seatwise.web.review.Reviews;
+import io.seatwise.web.security.CurrentAccount;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,13 +14,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 class VenuePageController {
 
     private final Catalog catalog;
+    private final Reviews reviews;
 
-    VenuePageController(Catalog catalog) {
+    VenuePageController(Catalog catalog, Reviews reviews) {
         this.catalog = catalog;
+        this.reviews = reviews;
     }
 
     @GetMapping("/venues/{id}")
-    String venue(@PathVariable String id, Model model) {
+    String venue(@PathVariable String id, Authentication authentication, Model model) {
         var venue = catalog.venue(id);
         model.addAttribute("venue", venue);
         model.addAttribute(
@@ -24,6 +30,8 @@ class VenuePageController {
                 catalog.upcoming(0, Catalog.MAX_PAGE_SIZE).stream()
                         .filter(event -> event.venueId().equals(venue.id()))
                         .toList());
+        model.addAttribute(
+                "reviewSection", reviews.section(ReviewSubject.venue(id), CurrentAccount.find(authentication)));
         return "venue";
     }
 }

@@ -109,6 +109,14 @@ class BookingApiTest extends ApplicationTest {
     }
 
     @Test
+    void bookingUnderTheIdOfAVenueIsNotFound() {
+        var admin = adminToken();
+        var venue = api.createVenue(admin, "Not an event", 2, 2);
+
+        assertProblem(api.book(api.newUserToken("Ann"), venue, List.of(1)), 404, "No such event");
+    }
+
+    @Test
     void anonymousMayNotBook() {
         var response = api.book(null, event, List.of(1));
 

@@ -150,6 +150,7 @@ class MailDeliveryTest extends ApplicationTest {
         var bookingId = di.book(event, 7);
 
         eventually(() -> !status("review-prompt:" + bookingId).isEmpty());
+        eventually(() -> api.get("/api/me/bookings", di.token()).json().size() == 1);
         var bookedAt = Instant.parse(api.get("/api/me/bookings", di.token())
                 .json()
                 .get(0)

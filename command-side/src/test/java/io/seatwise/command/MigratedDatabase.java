@@ -1,0 +1,54 @@
+package io.seatwise.command;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.IntPredicate;
+import javax.sql.DataSource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/** A real SQLite file in the given folder, migrated by the application's own migrations. */
+public final class MigratedDatabase {
+
+    private static final Path MIGRATIONS = Path.of("../web/src/main/resources/db/migration/sqlite");
+
+    private MigratedDatabase() {}
+
+    public static JdbcTemplate in(Path dataDir) {
+        return in(dataDir, Integer.MAX_VALUE);
+    }
+
+    /** Migrated only up to the given version, as a database of an older release is. */
+    public static JdbcTemplate in(Path dataDir, int lastVersion) {
+        var dataSource = new DriverManagerDataSource("jdbc:sqlite:" + dataDir.resolve("seatwise.db"));
+        migrate(dataSource, version -> version <= lastVersion);
+        return new JdbcTemplate(dataSource);
+    }
+
+    /** Applies the migrations from the given version on, as the next start of a newer release does. */
+    public static void migrateFrom(JdbcTemplate jdbc, int firstVersion) {
+        migrate(jdbc.getDataSource(), version -> version >= firstVersion);
+    }
+
+    private static void migrate(DataSource dataSource, IntPredicate versions) {
+        try (var scripts = Files.list(MIGRATIONS)) {
+            var populator = new ResourceDatabasePopulator();
+            scripts.filter(script -> versions.test(migrationVersion(script)))
+                    .sorted(Comparator.comparingInt(MigratedDatabase::migrationVersion))
+                    .forEach(script -> populator.addScript(new FileSystemResource(script)));
+            populator.execute(dataSource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int migrationVersion(Path script) {
+        var name = script.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    }
+}

@@ -1,0 +1,108 @@
+package io.seatwise.web.review;
+
+import io.seatwise.api.review.ReviewSubject;
+import io.seatwise.api.review.ReviewView;
+import io.seatwise.web.security.CurrentAccount;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class ReviewApiController {
+
+    private final Reviews reviews;
+
+    ReviewApiController(Reviews reviews) {
+        this.reviews = reviews;
+    }
+
+    /** A rating and a text; the review itself checks them again, the text after trimming. */
+    record ReviewRequest(
+            @NotNull @Min(1) @Max(5) Integer rating,
+            @NotBlank @Size(max = 4000) String text) {}
+
+    record ReviewCreated(String id) {}
+
+    /** A published review; the author is named, never identified. */
+    record ReviewResponse(String id, String authorName, int rating, String text, Instant createdAt, Instant updatedAt) {
+
+        static ReviewResponse of(ReviewView review) {
+            return new ReviewResponse(
+                    review.id().value(),
+                    review.authorName(),
+                    review.rating(),
+                    review.text(),
+                    review.createdAt(),
+                    review.updatedAt());
+        }
+    }
+
+    @PostMapping("/events/{id}/reviews")
+    ResponseEntity<ReviewCreated> reviewEvent(
+            @PathVariable String id, @Valid @RequestBody ReviewRequest request, Authentication authentication) {
+        return submit(ReviewSubject.event(id), request, authentication);
+    }
+
+    @PostMapping("/venues/{id}/reviews")
+    ResponseEntity<ReviewCreated> reviewVenue(
+            @PathVariable String id, @Valid @RequestBody ReviewRequest request, Authentication authentication) {
+        return submit(ReviewSubject.venue(id), request, authentication);
+    }
+
+    @GetMapping("/events/{id}/reviews")
+    List<ReviewResponse> eventReviews(@PathVariable String id) {
+        return list(ReviewSubject.event(id));
+    }
+
+    @GetMapping("/venues/{id}/reviews")
+    List<ReviewResponse> venueReviews(@PathVariable String id) {
+        return list(ReviewSubject.venue(id));
+    }
+
+    @PutMapping("/reviews/{id}")
+    ReviewResponse edit(
+            @PathVariable String id, @Valid @RequestBody ReviewRequest request, Authentication authentication) {
+        var edited = reviews.edit(id, CurrentAccount.of(authentication), request.rating(), request.text());
+        return new ReviewResponse(
+                edited.reviewId().value(),
+                reviews.authorName(edited.authorId()),
+                edited.rating(),
+                edited.text(),
+                edited.createdAt(),
+                edited.updatedAt());
+    }
+
+    @DeleteMapping("/reviews/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, Authentication authentication) {
+        reviews.delete(id, CurrentAccount.of(authentication));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<ReviewCreated> submit(
+            ReviewSubject subject, ReviewRequest request, Authentication authentication) {
+        var reviewId = reviews.submit(subject, CurrentAccount.of(authentication), request.rating(), request.text());
+        return ResponseEntity.created(URI.create("/api" + Reviews.pathOf(subject)))
+                .body(new ReviewCreated(reviewId.value()));
+    }
+
+    private List<ReviewResponse> list(ReviewSubject subject) {
+        return reviews.of(subject).reviews().stream().map(ReviewResponse::of).toList();
+    }
+}

@@ -1,0 +1,147 @@
+package io.seatwise.web.review;
+
+import io.seatwise.api.DomainException;
+import io.seatwise.api.ErrorCode;
+import io.seatwise.api.account.AccountId;
+import io.seatwise.api.event.EventId;
+import io.seatwise.api.event.EventView;
+import io.seatwise.api.event.FindEvent;
+import io.seatwise.api.review.DeleteReview;
+import io.seatwise.api.review.EditReview;
+import io.seatwise.api.review.FindReviews;
+import io.seatwise.api.review.ReviewId;
+import io.seatwise.api.review.ReviewSubject;
+import io.seatwise.api.review.ReviewsView;
+import io.seatwise.api.review.SubmitReview;
+import io.seatwise.api.venue.FindVenue;
+import io.seatwise.api.venue.VenueId;
+import io.seatwise.api.venue.VenueView;
+import io.seatwise.command.account.AccountDirectory;
+import io.seatwise.command.booking.BookingLedger;
+import io.seatwise.command.review.EditedReview;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+/** Reviews as the pages and the API see them: commands to the review aggregates, reads from the reviews projection. */
+@Service
+public class Reviews {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final BookingLedger ledger;
+    private final AccountDirectory accounts;
+
+    Reviews(CommandGateway commands, QueryGateway queries, BookingLedger ledger, AccountDirectory accounts) {
+        this.commands = commands;
+        this.queries = queries;
+        this.ledger = ledger;
+        this.accounts = accounts;
+    }
+
+    ReviewId submit(ReviewSubject subject, AccountId author, int rating, String text) {
+        var reviewId = ReviewId.of(subject, author);
+        try {
+            commands.sendAndWait(new SubmitReview(reviewId, subject, author, rating, text));
+        } catch (DomainException refused) {
+            if (refused.code() == ErrorCode.FORBIDDEN && !exists(subject)) {
+                throw DomainException.notFound("No such " + nameOf(subject));
+            }
+            throw refused;
+        }
+        return reviewId;
+    }
+
+    /** The id of an event or venue is no review either: Axon finds events under it, but not a review's. */
+    EditedReview edit(String reviewId, AccountId editor, int rating, String text) {
+        try {
+            return commands.sendAndWait(new EditReview(ReviewId.of(reviewId), editor, rating, text));
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            throw DomainException.notFound("No such review");
+        }
+    }
+
+    void delete(String reviewId, AccountId editor) {
+        try {
+            commands.sendAndWait(new DeleteReview(ReviewId.of(reviewId), editor));
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            throw DomainException.notFound("No such review");
+        }
+    }
+
+    /** The reviews of an event or venue that exists; a 404 for one that does not. */
+    public ReviewsView of(ReviewSubject subject) {
+        requireKnown(subject);
+        return queries.query(new FindReviews(subject), ResponseTypes.instanceOf(ReviewsView.class))
+                .join();
+    }
+
+    /** What the event and venue pages show of reviews, and what they offer the person looking. */
+    public ReviewSection section(ReviewSubject subject, Optional<AccountId> viewer) {
+        var reviews = of(subject);
+        var mine = viewer.flatMap(accountId -> reviews.reviews().stream()
+                        .filter(review -> review.authorId().equals(accountId))
+                        .findFirst())
+                .orElse(null);
+        boolean mayWrite = mine == null
+                && viewer.map(accountId -> hasBooked(accountId, subject)).orElse(false);
+        return new ReviewSection(reviews, pathOf(subject), mine, mayWrite);
+    }
+
+    String authorName(AccountId accountId) {
+        return accounts.displayNameOf(accountId).orElse("");
+    }
+
+    static String pathOf(ReviewSubject subject) {
+        return (subject.kind() == ReviewSubject.Kind.EVENT ? "/events/" : "/venues/") + subject.id() + "/reviews";
+    }
+
+    private boolean hasBooked(AccountId accountId, ReviewSubject subject) {
+        return switch (subject.kind()) {
+            case EVENT -> ledger.holdsBookingFor(accountId, EventId.of(subject.id()));
+            case VENUE -> ledger.holdsBookingAt(accountId, VenueId.of(subject.id()));
+        };
+    }
+
+    /**
+     * Asked once a review was refused, since nobody booked what does not exist: from the ledger, which is never behind
+     * the events, and for a venue where nothing was ever scheduled from the catalog.
+     */
+    private boolean exists(ReviewSubject subject) {
+        return switch (subject.kind()) {
+            case EVENT -> ledger.knowsEvent(EventId.of(subject.id()));
+            case VENUE -> ledger.knowsEventsAt(VenueId.of(subject.id())) || inCatalog(subject);
+        };
+    }
+
+    private void requireKnown(ReviewSubject subject) {
+        if (!inCatalog(subject)) {
+            throw DomainException.notFound("No such " + nameOf(subject));
+        }
+    }
+
+    private boolean inCatalog(ReviewSubject subject) {
+        return switch (subject.kind()) {
+            case EVENT ->
+                queries.query(
+                                new FindEvent(EventId.of(subject.id())),
+                                ResponseTypes.optionalInstanceOf(EventView.class))
+                        .join()
+                        .isPresent();
+            case VENUE ->
+                queries.query(
+                                new FindVenue(VenueId.of(subject.id())),
+                                ResponseTypes.optionalInstanceOf(VenueView.class))
+                        .join()
+                        .isPresent();
+        };
+    }
+
+    private static String nameOf(ReviewSubject subject) {
+        return subject.kind() == ReviewSubject.Kind.EVENT ? "event" : "venue";
+    }
+}
