@@ -3,6 +3,7 @@ package io.seatwise.web.admin;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.ScheduleEvent;
+import io.seatwise.api.stats.StatisticsView;
 import io.seatwise.api.venue.CreateVenue;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.web.event.Catalog;
@@ -25,20 +26,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's pages: an overview, and the forms that create venues and schedule events. */
+/** The admin's pages: a dashboard of figures, and the forms that create venues and schedule events. */
 @Controller
 @RequestMapping("/admin")
 class AdminPageController {
 
     private final CommandGateway commands;
     private final Catalog catalog;
+    private final Statistics statistics;
     private final Formats formats;
 
-    AdminPageController(CommandGateway commands, Catalog catalog, Formats formats) {
+    AdminPageController(CommandGateway commands, Catalog catalog, Statistics statistics, Formats formats) {
         this.commands = commands;
         this.catalog = catalog;
+        this.statistics = statistics;
         this.formats = formats;
     }
 
@@ -58,11 +62,27 @@ class AdminPageController {
 
             @NotNull @PositiveOrZero @Max(10_000_000) BigDecimal price) {}
 
+    /** The figures, the events sorted as asked (by start when not), and the venues; sorting needs no script. */
     @GetMapping
-    String dashboard(Model model) {
-        model.addAttribute("venues", catalog.venues());
-        model.addAttribute("events", catalog.upcoming(0, Catalog.MAX_PAGE_SIZE));
+    String dashboard(
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+        var figures = statistics.overall();
+        var column = EventColumn.named(sort);
+        var descending = "desc".equals(dir);
+        model.addAttribute("totals", figures.totals());
+        model.addAttribute("occupancy", occupancy(figures.totals()));
+        model.addAttribute(
+                "events",
+                column.map(by -> by.sort(figures.events(), descending)).orElse(figures.events()));
+        model.addAttribute("sort", column.map(EventColumn::key).orElse(""));
+        model.addAttribute("descending", descending);
+        model.addAttribute("columns", EventColumn.keys());
+        model.addAttribute("venues", statistics.venues());
         return "admin/dashboard";
+    }
+
+    private static double occupancy(StatisticsView.Totals totals) {
+        return totals.capacity() == 0 ? 0 : (double) totals.booked() / totals.capacity();
     }
 
     @GetMapping("/venues/new")

@@ -55,6 +55,13 @@ public class Formats {
         return format.format(cents / 100.0);
     }
 
+    /** A share between 0 and 1 as a percentage with at most one decimal, as people in the page's language write it. */
+    public String percent(double share) {
+        var format = NumberFormat.getPercentInstance(LocaleContextHolder.getLocale());
+        format.setMaximumFractionDigits(1);
+        return format.format(share);
+    }
+
     /** A rating as five stars, filled up to the rating (rounded); pages give it an accessible name of its own. */
     public String stars(double rating) {
         int filled = (int) Math.max(0, Math.min(5, Math.round(rating)));

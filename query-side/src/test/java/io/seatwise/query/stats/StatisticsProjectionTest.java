@@ -1,0 +1,91 @@
+package io.seatwise.query.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatwise.api.account.AccountId;
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.SeatsBooked;
+import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.event.EventId;
+import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.stats.DailyBookings;
+import io.seatwise.api.stats.FindDailyBookings;
+import io.seatwise.api.stats.FindStatistics;
+import io.seatwise.api.stats.StatisticsView;
+import io.seatwise.api.venue.VenueId;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class StatisticsProjectionTest {
+
+    private static final Instant MONDAY = Instant.parse("2030-03-04T10:00:00Z");
+    private static final Instant TUESDAY = Instant.parse("2030-03-05T23:59:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    private StatisticsProjection projection;
+    private final EventId event = EventId.random();
+    private final BookingId first = BookingId.random();
+    private final BookingId second = BookingId.random();
+
+    @BeforeEach
+    void projection() {
+        projection = new StatisticsProjection(new JdbcTemplate(StatsDatabase.in(dataDir)));
+    }
+
+    @Test
+    void redeliveredEventsChangeNothing() {
+        applyScenario();
+        var once = figures();
+
+        applyScenario();
+
+        assertThat(figures()).isEqualTo(once);
+        assertThat(once.events().get(0).booked()).isEqualTo(2);
+        assertThat(once.events().get(0).bookings()).isEqualTo(1);
+        assertThat(once.totals().revenueCents()).isEqualTo(2 * 1500);
+        assertThat(daily())
+                .containsExactly(
+                        new DailyBookings(LocalDate.parse("2030-03-04"), 0, 0, 0),
+                        new DailyBookings(LocalDate.parse("2030-03-05"), 1, 2, 3000));
+    }
+
+    @Test
+    void replayGivesTheSameFigures() {
+        applyScenario();
+        var before = figures();
+        var daily = daily();
+
+        projection.reset();
+        applyScenario();
+
+        assertThat(figures()).isEqualTo(before);
+        assertThat(daily()).isEqualTo(daily);
+    }
+
+    private void applyScenario() {
+        projection.on(
+                new EventScheduled(
+                        event, VenueId.random(), "Gala", "", Instant.parse("2030-04-01T19:00:00Z"), 1500, 2, 5),
+                0);
+        var ann = AccountId.random();
+        projection.on(new SeatsBooked(event, first, ann, List.of(1, 2, 3), MONDAY), 1);
+        projection.on(new SeatsBooked(event, second, ann, List.of(7, 8), TUESDAY), 2);
+        projection.on(new SeatsReleased(event, first, ann, List.of(1, 2, 3), TUESDAY), 3);
+    }
+
+    private StatisticsView figures() {
+        return projection.handle(new FindStatistics());
+    }
+
+    private List<DailyBookings> daily() {
+        return projection.handle(new FindDailyBookings());
+    }
+}
