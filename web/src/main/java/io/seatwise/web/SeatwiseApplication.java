@@ -1,5 +1,6 @@
 package io.seatwise.web;
 
+import io.seatwise.web.operations.ReplayCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
@@ -30,6 +31,9 @@ public class SeatwiseApplication {
 
     public static void main(String[] args) {
         System.setProperty(UPDATE_CHECKER_SWITCH, System.getProperty(UPDATE_CHECKER_SWITCH, "true"));
+        if (ReplayCommand.isReplay(args)) {
+            System.exit(ReplayCommand.run(args));
+        }
         SpringApplication.run(SeatwiseApplication.class, args);
     }
 }

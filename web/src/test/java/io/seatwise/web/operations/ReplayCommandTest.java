@@ -1,0 +1,235 @@
+package io.seatwise.web.operations;
+
+import static io.seatwise.web.ApplicationTest.ADMIN_EMAIL;
+import static io.seatwise.web.ApplicationTest.ADMIN_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatwise.web.ApiClient;
+import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.StandaloneApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar seatwise.jar replay} on a real SQLite file: the first run books, cancels and reviews through the
+ * API and stops; the read-model tables are then damaged on purpose, the replay command runs, and a second run must
+ * answer exactly as the first did, from tables equal to the first run's, with the mail outbox untouched.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplayCommandTest {
+
+    /** Axon's own tables, the command side's and Flyway's: none of them is a read model. */
+    private static final Set<String> NOT_READ_MODELS = Set.of(
+            "domainevententry",
+            "snapshotevententry",
+            "tokenentry",
+            "sagaentry",
+            "associationvalueentry",
+            "deadletterentry",
+            "account_credentials",
+            "ledger_events",
+            "ledger_bookings",
+            "flyway_schema_history");
+
+    @TempDir
+    static Path dataDir;
+
+    private Map<String, String> answersBefore;
+    private Map<String, String> answersAfter;
+    private Map<String, List<String>> readModelsBefore;
+    private Map<String, List<String>> readModelsAfter;
+    private Map<String, List<String>> mailBefore;
+    private Map<String, List<String>> mailAfter;
+    private int exitCode;
+    private String output;
+    private String errors;
+
+    @BeforeAll
+    void bookReplayAndRestart() throws SQLException {
+        List<String> paths;
+        Map<String, String> tokens;
+        try (var first = StandaloneApplication.start(dataDir)) {
+            var api = first.api();
+            var admin = api.token(ADMIN_EMAIL, ADMIN_PASSWORD);
+            var venue = api.createVenue(admin, "Replay Hall", 4, 5);
+            var event = api.scheduleEvent(admin, venue, "The premiere", inDays(5));
+            var encore = api.scheduleEvent(admin, venue, "The encore", inDays(9));
+            var ann = api.newUserToken("Ann");
+            var bob = api.newUserToken("Bob");
+            assertThat(api.book(ann, event, List.of(1, 2)).status()).isEqualTo(201);
+            assertThat(api.book(ann, encore, List.of(7)).status()).isEqualTo(201);
+            var bobs = api.book(bob, event, List.of(3, 4));
+            assertThat(bobs.status()).isEqualTo(201);
+            var cancelled =
+                    api.delete("/api/bookings/" + bobs.json().get("bookingId").asText(), bob);
+            assertThat(cancelled.status()).isEqualTo(204);
+            assertThat(api.book(bob, event, List.of(4)).status()).isEqualTo(201);
+            var review = Map.of("rating", 4, "text", "Lovely evening");
+            assertThat(api.post("/api/events/" + event + "/reviews", review, ann)
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.post("/api/venues/" + venue + "/reviews", review, bob)
+                            .status())
+                    .isEqualTo(201);
+            paths = List.of(
+                    "/api/venues",
+                    "/api/events",
+                    "/api/events/" + event,
+                    "/api/events/" + encore,
+                    "/api/events/" + event + "/seats",
+                    "/api/events/" + encore + "/seats",
+                    "/api/events/" + event + "/reviews",
+                    "/api/venues/" + venue + "/reviews");
+            tokens = Map.of("ann", ann, "bob", bob);
+            var replay = first.context().getBean(Replay.class);
+            ApplicationTest.eventually(Duration.ofSeconds(10), () -> allCaughtUp(replay));
+            answersBefore = answers(api, paths, tokens);
+        }
+        readModelsBefore = tables(false);
+        mailBefore = tables(true);
+        damageReadModels();
+
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        exitCode = ReplayCommand.run(
+                new String[] {"replay", "--seatwise.data-dir=" + dataDir},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
+        output = out.toString(StandardCharsets.UTF_8);
+        errors = err.toString(StandardCharsets.UTF_8);
+        readModelsAfter = tables(false);
+        mailAfter = tables(true);
+
+        try (var second = StandaloneApplication.start(dataDir)) {
+            answersAfter = answers(second.api(), paths, tokens);
+        }
+    }
+
+    @Test
+    void replayExitsWithZero() {
+        assertThat(exitCode).as(output + errors).isZero();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void replayPrintsItsProgress() {
+        assertThat(output.lines().filter(line -> line.matches("\\[[#.]{30}] +\\d+% [\\d,]+/[\\d,]+ events .*ev/s.*")))
+                .as(output)
+                .isNotEmpty()
+                .last()
+                .asString()
+                .contains("100%");
+    }
+
+    @Test
+    void replaySummarisesEveryReadModel() {
+        assertThat(output).contains("Replayed ");
+        assertThat(output.lines().map(String::strip).map(line -> line.split(" ")[0]))
+                .contains("catalog", "seat-maps", "my-bookings", "reviews")
+                .doesNotContain("mail", "booking-ledger");
+    }
+
+    @Test
+    void readModelTablesAreRebuiltAsTheyWere() {
+        assertThat(readModelsBefore).containsKeys("venues", "event_summaries", "booked_seats", "bookings", "reviews");
+        assertThat(readModelsAfter).isEqualTo(readModelsBefore);
+    }
+
+    @Test
+    void apiAnswersTheSameAfterTheReplay() {
+        assertThat(answersAfter).isEqualTo(answersBefore);
+    }
+
+    @Test
+    void noMailIsWrittenOrSentAgain() {
+        assertThat(mailBefore.get("mail_outbox")).isNotEmpty();
+        assertThat(mailAfter).isEqualTo(mailBefore);
+    }
+
+    private static boolean allCaughtUp(Replay replay) {
+        var processors = replay.processors();
+        return !processors.isEmpty()
+                && processors.stream().allMatch(processor -> processor.caughtUp() && processor.lag() == 0);
+    }
+
+    private static Map<String, String> answers(ApiClient api, List<String> paths, Map<String, String> tokens) {
+        var answers = new LinkedHashMap<String, String>();
+        paths.forEach(path -> answers.put(path, answer(api.get(path))));
+        tokens.forEach((who, token) -> answers.put(who, answer(api.get("/api/me/bookings", token))));
+        return answers;
+    }
+
+    private static String answer(ApiClient.Response response) {
+        return response.status() + " " + response.body();
+    }
+
+    /** Breaks the read models behind the application's back, so that only a real rebuild can restore them. */
+    private static void damageReadModels() throws SQLException {
+        try (var connection = DriverManager.getConnection(database());
+                var statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM booked_seats");
+            statement.executeUpdate("UPDATE venues SET name = 'Wrong'");
+            statement.executeUpdate("UPDATE event_summaries SET booked = 0");
+            statement.executeUpdate("DELETE FROM reviews");
+        }
+    }
+
+    /** Every row of the read-model tables, or of the mail tables, as text, sorted per table. */
+    private static Map<String, List<String>> tables(boolean mail) throws SQLException {
+        var dump = new TreeMap<String, List<String>>();
+        try (var connection = DriverManager.getConnection(database())) {
+            var names = new ArrayList<String>();
+            try (var rows = connection
+                    .createStatement()
+                    .executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            for (var name : names) {
+                if (NOT_READ_MODELS.contains(name.toLowerCase()) || name.startsWith("mail_") != mail) {
+                    continue;
+                }
+                var lines = new ArrayList<String>();
+                try (var rows = connection.createStatement().executeQuery("SELECT * FROM " + name)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        var line = new StringBuilder();
+                        for (int column = 1; column <= columns; column++) {
+                            line.append(rows.getString(column)).append('|');
+                        }
+                        lines.add(line.toString());
+                    }
+                }
+                lines.sort(null);
+                dump.put(name, lines);
+            }
+        }
+        return dump;
+    }
+
+    private static String database() {
+        return "jdbc:sqlite:" + dataDir.resolve("seatwise.db");
+    }
+
+    private static Instant inDays(int days) {
+        return Instant.now().plus(Duration.ofDays(days));
+    }
+}
