@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class CsvExportsTest {
 
-    private static final int ROWS = 200_000;
-    private static final int SEATS_CHARS = 500;
+    private static final int ROWS = 1_000_000;
+    private static final int SEATS_CHARS = 200;
 
     @TempDir
     Path dataDir;
