@@ -1,19 +1,35 @@
 package io.seatwise.api;
 
-import java.util.regex.Pattern;
-
 /** Checks shared by the identifier value types: short, URL-safe, never blank. */
 public final class Identifiers {
 
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final int MAX_LENGTH = 64;
 
     private Identifiers() {}
 
     public static String require(String value, String what) {
-        if (value == null || !SAFE.matcher(value).matches()) {
+        if (!isSafe(value)) {
             throw new DomainException(ErrorCode.NOT_FOUND, "Unknown " + what + " '" + abbreviate(value) + "'");
         }
         return value;
+    }
+
+    /**
+     * Whether the value is 1..64 ASCII letters, digits and hyphens. A loop rather than a regular expression: every
+     * stored event carries identifiers, and a replay checks millions of them.
+     */
+    private static boolean isSafe(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+            if (!safe) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String abbreviate(String value) {

@@ -1,6 +1,5 @@
 package io.seatwise.query.booking;
 
-import io.seatwise.api.event.EventScheduled;
 import io.seatwise.query.InstantAsEpochMillis;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -22,12 +21,6 @@ class BookedEventEntity {
     private Instant startsAt;
 
     protected BookedEventEntity() {}
-
-    BookedEventEntity(EventScheduled event) {
-        eventId = event.eventId().value();
-        title = event.title();
-        startsAt = event.startsAt();
-    }
 
     String eventId() {
         return eventId;

@@ -3,7 +3,6 @@ package io.seatwise.query.booking;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingStatus;
 import io.seatwise.api.booking.BookingView;
-import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.event.EventId;
 import io.seatwise.query.InstantAsEpochMillis;
 import jakarta.persistence.Convert;
@@ -15,8 +14,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
+/** A booking as "my bookings" shows it; {@link MyBookingsProjection} writes the rows with plain SQL. */
 @Entity
 @Table(name = "bookings")
 class BookingEntity {
@@ -39,21 +38,6 @@ class BookingEntity {
     private BookingStatus status;
 
     protected BookingEntity() {}
-
-    BookingEntity(SeatsBooked event) {
-        bookingId = event.bookingId().value();
-        eventId = event.eventId().value();
-        accountId = event.accountId().value();
-        seats = event.seats().stream().map(String::valueOf).collect(Collectors.joining(","));
-        seatCount = event.seats().size();
-        bookedAt = event.bookedAt();
-        status = BookingStatus.CONFIRMED;
-    }
-
-    /** Marks the booking cancelled; it stays listed, so its owner sees what became of it. */
-    void cancel() {
-        status = BookingStatus.CANCELLED;
-    }
 
     String eventId() {
         return eventId;

@@ -1,8 +1,15 @@
 package io.seatwise.web.infra;
 
+import io.seatwise.api.DomainException;
 import io.seatwise.command.StoredMessages;
 import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +27,29 @@ class AxonConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The command bus as Axon's auto-configuration builds it, except that a refusal commits its unit of work instead of
+     * rolling it back. Aggregates here refuse before they apply anything, so a refusal has nothing to undo; what the
+     * rollback would do is evict the aggregate from the cache, and on a busy event every booking refused for a taken
+     * seat would make the next booking read the seat map back from its snapshot.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(
+            TransactionManager transactionManager,
+            org.axonframework.config.Configuration axon,
+            DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        var commandBus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .rollbackConfiguration(failure -> !(failure instanceof DomainException))
+                .build();
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return commandBus;
     }
 
     @Bean
