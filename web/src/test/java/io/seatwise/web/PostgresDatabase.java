@@ -3,6 +3,7 @@ package io.seatwise.web;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -86,6 +87,31 @@ public final class PostgresDatabase implements AutoCloseable {
 
     private Connection server() throws SQLException {
         return DriverManager.getConnection(serverUrl, user, password);
+    }
+
+    /**
+     * Drops the database once the applications on it have let go of it, waiting up to the time given: for a JVM
+     * shutdown hook, which runs beside the hooks that stop the applications.
+     */
+    public void dropWhenUnused(Duration within) {
+        var deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try (var connection = server();
+                    var statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name);
+                return;
+            } catch (SQLException stillInUse) {
+                if (System.nanoTime() > deadline) {
+                    return; // a throwaway database on a test server; the next run does not need it gone
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Drops the database, ending any connection a stopped application may have left. */

@@ -20,5 +20,5 @@ public record ClusterProperties(
         @DefaultValue("2s") Duration heartbeatInterval,
         @DefaultValue("10s") Duration nodeTimeout,
         @DefaultValue("10s") Duration releaseTime,
-        @DefaultValue("5") int commandRetries,
+        @DefaultValue("10") int commandRetries,
         @DefaultValue("20ms") Duration commandRetryInterval) {}
