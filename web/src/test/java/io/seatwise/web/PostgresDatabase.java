@@ -114,12 +114,28 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
-    /** Drops the database, ending any connection a stopped application may have left. */
+    /**
+     * Drops the database, ending any connection a stopped application may have left; autovacuum's cannot be ended, so
+     * it waits a little for that to finish.
+     */
     @Override
     public void close() throws SQLException {
-        try (var connection = server();
-                var statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        for (int attempt = 1; ; attempt++) {
+            try (var connection = server();
+                    var statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (SQLException inUse) {
+                if (attempt == 100) {
+                    throw inUse;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }
