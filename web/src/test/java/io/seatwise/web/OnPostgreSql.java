@@ -2,7 +2,6 @@ package io.seatwise.web;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,11 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * database that all such classes share with their one application. Skipped, saying why, when
  * SEATWISE_TEST_POSTGRES_URL is unset; when it is set and no database can be created there, the tests fail.
  */
-@EnabledIfEnvironmentVariable(
-        named = PostgresDatabase.URL_VARIABLE,
-        matches = ".+",
-        disabledReason = "no PostgreSQL server to test against; set " + PostgresDatabase.URL_VARIABLE
-                + " (and SEATWISE_TEST_POSTGRES_USER, SEATWISE_TEST_POSTGRES_PASSWORD), as .ci/run does")
+@NeedsPostgreSql
 public interface OnPostgreSql {
 
     @DynamicPropertySource

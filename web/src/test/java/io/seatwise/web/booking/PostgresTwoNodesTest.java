@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seatwise.web.ApiClient;
+import io.seatwise.web.NeedsPostgreSql;
 import io.seatwise.web.PostgresDatabase;
 import io.seatwise.web.StandaloneApplication;
 import io.seatwise.web.infra.ClusterNode;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * both, each node's bookings visible on the other within a second, clients racing for the same seats across both
  * nodes without any seat sold twice (in the answers, in the event store and in both nodes' seat maps), each node
  * holding claims on the processors' segments, and every confirmation mailed once although both nodes deliver mail.
- * Skipped, with a message that says so, when SEATWISE_TEST_POSTGRES_URL names no server.
  */
+@NeedsPostgreSql
 class PostgresTwoNodesTest {
 
     private static final int RACERS = 24;
