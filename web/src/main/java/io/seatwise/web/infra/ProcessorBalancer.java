@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * alive (table {@code cluster_nodes}) every {@code seatwise.cluster.heartbeat-interval}, and a node that holds more
  * segments of a processor than its share (the segments divided by the live nodes, rounded up) hands the surplus
  * back: it releases them for {@code seatwise.cluster.release-time}, long enough for a node with too few to claim
- * them. A node that stops gives its claims back; one that dies loses them when they time out (Axon's claim timeout,
+ * them, which that node does at its next heartbeat. A node that stops gives its claims back; one that dies loses them when they time out (Axon's claim timeout,
  * 10 s), and the others then take them over.
  */
 @Component
@@ -93,11 +93,12 @@ class ProcessorBalancer implements SchedulingConfigurer {
 
     private void handOverSurplus(StreamingEventProcessor processor, int nodes) {
         var claimed = processor.processingStatus().keySet();
-        if (claimed.size() <= 1) {
-            return;
-        }
         int segments = tokenStore.fetchSegments(processor.getName()).length;
         int share = (segments + nodes - 1) / nodes;
+        if (claimed.size() < share) {
+            takeUnclaimed(processor, share - claimed.size());
+            return;
+        }
         claimed.stream()
                 .sorted(Comparator.reverseOrder())
                 .limit(Math.max(0, claimed.size() - share))
@@ -110,6 +111,21 @@ class ProcessorBalancer implements SchedulingConfigurer {
                             segments);
                     processor.releaseSegment(segment, properties.releaseTime().toMillis(), TimeUnit.MILLISECONDS);
                 });
+    }
+
+    /**
+     * Claims segments that no node holds, such as those another node has just handed over, at once rather than when
+     * the processor next looks for them (every five seconds).
+     */
+    private void takeUnclaimed(StreamingEventProcessor processor, int wanted) {
+        jdbc
+                .queryForList(
+                        "SELECT segment FROM TokenEntry WHERE processorName = ? AND owner IS NULL ORDER BY segment",
+                        Integer.class,
+                        processor.getName())
+                .stream()
+                .limit(wanted)
+                .forEach(processor::claimSegment);
     }
 
     /** Says goodbye, so that the others need not wait for this node's heartbeat to run out. */
