@@ -190,8 +190,8 @@ class PostgresTwoNodesTest {
             var sold = outcome.soldSeats();
             assertThat(sold).isNotEmpty();
             assertThat(soldInEventStore(event)).containsExactlyInAnyOrderElementsOf(sold);
+            eventually(Duration.ofSeconds(1), () -> a.seatMapShows(event, sold) && b.seatMapShows(event, sold));
             for (var node : List.of(a, b)) {
-                eventually(() -> node.seatMapShows(event, sold));
                 eventually(() -> node.event(event)
                         .map(summary -> summary.get("booked").asInt() == sold.size())
                         .orElse(false));
