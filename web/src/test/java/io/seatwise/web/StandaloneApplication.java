@@ -28,11 +28,22 @@ public final class StandaloneApplication implements AutoCloseable {
         return new StandaloneApplication(builder().run(arguments(dataDir)));
     }
 
-    /** Starts as {@link #start(Path)} does, with more settings such as {@code --spring.mail.port=2525}. */
+    /**
+     * Starts as {@link #start(Path)} does, with more settings such as {@code --spring.mail.port=2525}; a setting given
+     * here replaces the default one of the same name (Spring would join the two into one value).
+     */
     public static StandaloneApplication start(Path dataDir, String... settings) {
         var arguments = new ArrayList<>(List.of(arguments(dataDir)));
+        for (var setting : settings) {
+            arguments.removeIf(argument -> name(argument).equals(name(setting)));
+        }
         arguments.addAll(List.of(settings));
         return new StandaloneApplication(builder().run(arguments.toArray(String[]::new)));
+    }
+
+    private static String name(String argument) {
+        var equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     /**

@@ -12,8 +12,11 @@ import java.time.Instant;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The admins' CSV exports of users, events and bookings: RFC 4180 in UTF-8 with a header row and ISO-8601 times.
@@ -29,10 +32,13 @@ public class CsvExports {
     private static final int BUFFER_CHARS = 64 * 1024;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate cursor;
 
     CsvExports(DataSource dataSource) {
         jdbc = new JdbcTemplate(dataSource);
         jdbc.setFetchSize(FETCH_SIZE);
+        cursor = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        cursor.setReadOnly(true);
     }
 
     public void users(OutputStream out) {
@@ -143,17 +149,31 @@ public class CsvExports {
         try {
             var csv = new CSVPrinter(
                     new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS), format);
-            jdbc.query(sql, rs -> {
+            Runnable rows = () -> jdbc.query(sql, rs -> {
                 try {
                     row.write(rs, csv);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
+            if (cursorNeedsTransaction()) {
+                cursor.executeWithoutResult(status -> rows.run());
+            } else {
+                rows.run();
+            }
             csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * PostgreSQL's driver honours the fetch size only inside a transaction; outside one it reads the whole result
+     * into memory first. SQLite's streams either way, and its reads stay outside transactions (see the README).
+     */
+    private boolean cursorNeedsTransaction() {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
+                connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
     /** An instant in ISO-8601 form (UTC), or an empty cell for none. */

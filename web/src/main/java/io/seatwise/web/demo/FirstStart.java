@@ -6,6 +6,7 @@ import io.seatwise.api.account.Role;
 import io.seatwise.command.account.AccountDirectory;
 import io.seatwise.web.SeatwiseProperties;
 import io.seatwise.web.account.Registrations;
+import io.seatwise.web.infra.NodeLock;
 import io.seatwise.web.operations.ReplayCommand;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -33,27 +34,33 @@ class FirstStart implements ApplicationRunner {
     private final Registrations registrations;
     private final DemoData demoData;
     private final JdbcTemplate jdbc;
+    private final NodeLock nodeLock;
 
     FirstStart(
             SeatwiseProperties properties,
             AccountDirectory directory,
             Registrations registrations,
             DemoData demoData,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            NodeLock nodeLock) {
         this.properties = properties;
         this.directory = directory;
         this.registrations = registrations;
         this.demoData = demoData;
         this.jdbc = jdbc;
+        this.nodeLock = nodeLock;
     }
 
+    /** One node at a time: of several nodes that start together on an empty database, only the first seeds it. */
     @Override
     public void run(ApplicationArguments args) {
-        boolean emptyAtStart = eventStoreIsEmpty();
-        ensureAdmin();
-        if (emptyAtStart && !Boolean.FALSE.equals(properties.demo())) {
-            demoData.seed();
-        }
+        nodeLock.exclusively("seatwise-first-start", () -> {
+            boolean emptyAtStart = eventStoreIsEmpty();
+            ensureAdmin();
+            if (emptyAtStart && !Boolean.FALSE.equals(properties.demo())) {
+                demoData.seed();
+            }
+        });
     }
 
     private boolean eventStoreIsEmpty() {

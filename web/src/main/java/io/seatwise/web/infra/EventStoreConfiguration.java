@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,14 +66,26 @@ class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * On SQLite without {@code FOR UPDATE} ({@link SqliteTokenStore}); elsewhere Axon's own, which locks a token's row
+     * while it claims it, under the name of this node when several share the database ({@link ClusterNode}).
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, javax.sql.DataSource dataSource)
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            javax.sql.DataSource dataSource,
+            ObjectProvider<ClusterNode> clusterNode)
             throws SQLException {
         var builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(new TokenSchema());
-        return isSqlite(dataSource) ? new SqliteTokenStore(builder) : builder.build();
+        if (isSqlite(dataSource)) {
+            return new SqliteTokenStore(builder);
+        }
+        clusterNode.ifAvailable(node -> builder.nodeId(node.id()));
+        return builder.build();
     }
 
     static boolean isSqlite(javax.sql.DataSource dataSource) throws SQLException {

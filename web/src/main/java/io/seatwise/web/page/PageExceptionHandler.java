@@ -2,8 +2,12 @@ package io.seatwise.web.page;
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.ErrorCode;
+import java.util.Locale;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,10 +26,25 @@ class PageExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
+    private final MessageSource messages;
+
+    PageExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException exception) {
         var status = exception.code() == ErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
         return page(status, exception.getMessage());
+    }
+
+    /**
+     * Another node changed the same seat map (or account, or review) at the same moment, and the retries lost too:
+     * nothing was stored, and trying again will work.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ModelAndView concurrentChange(RuntimeException exception, Locale locale) {
+        return page(HttpStatus.CONFLICT, messages.getMessage("error.concurrentChange", null, locale));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

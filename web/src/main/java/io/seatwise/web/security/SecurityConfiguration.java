@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -191,8 +192,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecretKey tokenKey(SeatwiseProperties properties) {
-        return TokenKeys.load(properties);
+    SecretKey tokenKey(SeatwiseProperties properties, JdbcTemplate jdbc) {
+        return TokenKeys.load(properties, jdbc);
     }
 
     @Bean

@@ -44,11 +44,21 @@ final class BookingRace implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 60;
 
     private final ApiClient api;
+    private final List<ApiClient> nodes;
     private final ExecutorService pool;
     private final int racers;
 
     BookingRace(ApiClient api, int racers) {
-        this.api = api;
+        this(List.of(api), racers);
+    }
+
+    /**
+     * A race over several nodes of one database: accounts are registered on the first, and each racer sends its
+     * bookings to the nodes in turn, starting with a different one than its neighbour.
+     */
+    BookingRace(List<ApiClient> nodes, int racers) {
+        this.api = nodes.get(0);
+        this.nodes = List.copyOf(nodes);
         this.racers = racers;
         this.pool = Executors.newFixedThreadPool(racers);
     }
@@ -80,14 +90,17 @@ final class BookingRace implements AutoCloseable {
         var ready = new CountDownLatch(tokens.size());
         var go = new CountDownLatch(1);
         var results = new ArrayList<Future<List<Attempt>>>();
-        for (var token : tokens) {
+        for (int racer = 0; racer < tokens.size(); racer++) {
+            var token = tokens.get(racer);
+            var first = racer;
             results.add(pool.submit(() -> {
                 ready.countDown();
                 go.await();
                 var tried = new ArrayList<Attempt>();
                 for (int i = 0; i < attempts; i++) {
                     var seats = chooser.get();
-                    tried.add(new Attempt(token, seats, api.book(token, event, seats)));
+                    var node = nodes.get((first + i) % nodes.size());
+                    tried.add(new Attempt(token, seats, node.book(token, event, seats)));
                 }
                 return tried;
             }));

@@ -1,0 +1,6 @@
+package io.seatwise.web.review;
+
+import io.seatwise.web.OnPostgreSql;
+
+/** Every test of {@link ReviewApiTest}, on PostgreSQL. */
+class PostgresReviewApiTest extends ReviewApiTest implements OnPostgreSql {}
