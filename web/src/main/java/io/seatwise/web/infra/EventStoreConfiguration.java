@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -40,13 +40,18 @@ class EventStoreConfiguration {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
+    /**
+     * The engine opens no transactions of its own. Appends and snapshots always run inside the transaction of the
+     * command or the snapshotter, which the connection provider joins; what the engine would otherwise wrap in a
+     * transaction are the reads of the processors' event streams, and on SQLite every read-write transaction waits
+     * for the one writer: the stream that feeds the read models would queue behind every booking.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(
             Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
             ConnectionProvider connectionProvider,
-            TransactionManager transactionManager,
             org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
@@ -55,7 +60,7 @@ class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(NoTransactionManager.INSTANCE)
                 .dataType(byte[].class)
                 .schema(new EventSchema())
                 .createHeadToken(EventStoreConfiguration::headIndex)

@@ -10,6 +10,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
  * Spring's JPA transaction manager, made to suit SQLite's single writer.
@@ -30,27 +31,57 @@ class SqliteTransactionManager extends JpaTransactionManager {
     private static final long LOCK_TIMEOUT_SECONDS = 60;
 
     private final ReentrantLock writer = new ReentrantLock(true);
-    private final ThreadLocal<Deque<Boolean>> heldByTransaction = ThreadLocal.withInitial(ArrayDeque::new);
+
+    /** Per thread, for each transaction begun and not yet cleaned up: whether it still holds the writer lock. */
+    private final ThreadLocal<Deque<boolean[]>> holds = ThreadLocal.withInitial(ArrayDeque::new);
 
     SqliteTransactionManager(EntityManagerFactory entityManagerFactory) {
         super(entityManagerFactory);
     }
 
+    /**
+     * Opens the entity manager and the driver's deferred transaction first, which lock nothing, and only then queues
+     * for the writer: the time a writer holds the lock is the time that every other booking of the process waits.
+     */
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
         boolean writes = !definition.isReadOnly();
-        if (writes) {
-            acquireWriter();
-        }
-        heldByTransaction.get().push(writes);
+        var hold = new boolean[] {false};
+        holds.get().push(hold);
         try {
             super.doBegin(transaction, definition);
-            if (writes) {
-                beginImmediate();
-            }
         } catch (RuntimeException | Error e) {
-            releaseWriter();
+            holds.get().pop();
             throw e;
+        }
+        if (writes) {
+            try {
+                acquireWriter();
+                hold[0] = true;
+                beginImmediate();
+            } catch (RuntimeException | Error e) {
+                doCleanupAfterCompletion(transaction);
+                throw e;
+            }
+        }
+    }
+
+    /** Lets the next writer in as soon as SQLite has committed, before the entity manager is closed. */
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {
+        try {
+            super.doCommit(status);
+        } finally {
+            releaseWriter();
+        }
+    }
+
+    @Override
+    protected void doRollback(DefaultTransactionStatus status) {
+        try {
+            super.doRollback(status);
+        } finally {
+            releaseWriter();
         }
     }
 
@@ -60,6 +91,7 @@ class SqliteTransactionManager extends JpaTransactionManager {
             super.doCleanupAfterCompletion(transaction);
         } finally {
             releaseWriter();
+            holds.get().pop();
         }
     }
 
@@ -74,9 +106,11 @@ class SqliteTransactionManager extends JpaTransactionManager {
         }
     }
 
+    /** Releases the writer lock if the innermost transaction of this thread still holds it. */
     private void releaseWriter() {
-        var held = heldByTransaction.get();
-        if (!held.isEmpty() && held.pop() && writer.isHeldByCurrentThread()) {
+        var hold = holds.get().peek();
+        if (hold != null && hold[0]) {
+            hold[0] = false;
             writer.unlock();
         }
     }
@@ -88,6 +122,7 @@ class SqliteTransactionManager extends JpaTransactionManager {
             statement.execute("COMMIT");
             statement.execute("BEGIN IMMEDIATE");
         } catch (SQLException e) {
+            releaseWriter();
             throw new CannotCreateTransactionException("Could not take the database's write lock", e);
         }
     }

@@ -75,7 +75,9 @@ public final class Benchmark {
 
                 long serverCpu = server.cpuNanos();
                 long clientCpu = ownCpuNanos();
+                print("Storm begins at %s", java.time.LocalTime.now());
                 var storm = load.run(tokens, clients, requests, CONFLICT_SHARE);
+                print("Storm ends at %s", java.time.LocalTime.now());
                 serverCpu = server.cpuNanos() - serverCpu;
                 clientCpu = ownCpuNanos() - clientCpu;
                 describe("one event, " + clients + " clients", storm);
@@ -253,8 +255,8 @@ public final class Benchmark {
                         }
                     },
                     0,
-                    250,
-                    TimeUnit.MILLISECONDS);
+                    1,
+                    TimeUnit.SECONDS);
         }
 
         long peakBytes() {
