@@ -8,7 +8,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -36,14 +35,8 @@ class Postman {
 
     private static final Logger log = LoggerFactory.getLogger(Postman.class);
 
-    /** Mails claimed per round: a round of ten stays well inside {@link #CLAIM}. */
+    /** Mails claimed per round: a round of ten stays well inside the claim ({@code seatwise.mail.claim}). */
     static final int BATCH = 10;
-
-    /**
-     * How long a claimed mail is left to its sender before it is due again: far longer than one delivery may take,
-     * which the SMTP timeouts in application.yml bound to about half a minute.
-     */
-    static final Duration CLAIM = Duration.ofMinutes(2);
 
     private final Outbox outbox;
     private final MailDirectory directory;
@@ -85,7 +78,7 @@ class Postman {
      * try per round. A mail is written when it is first sent (a mail sent again goes out as it was the first time).
      */
     void deliverDue() {
-        List<Mail> claimed = outbox.claimDue(clock.instant(), BATCH, CLAIM, this::stillWanted);
+        List<Mail> claimed = outbox.claimDue(clock.instant(), BATCH, properties.claim(), this::stillWanted);
         for (int i = 0; i < claimed.size(); i++) {
             var mail = claimed.get(i);
             MailWriter.Written written;
