@@ -44,6 +44,9 @@ public final class SeatwiseProcess implements AutoCloseable {
         var command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
+                // The quick compiler only: a start then takes about half the CPU time, which three starts per test
+                // class on two cores notice; it changes nothing about what the application does.
+                "-XX:TieredStopAtLevel=1",
                 "-jar",
                 jar().toString(),
                 "--server.port=" + port,
