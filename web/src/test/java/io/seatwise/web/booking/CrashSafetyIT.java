@@ -11,7 +11,6 @@ import io.seatwise.web.mail.Booker;
 import io.seatwise.web.mail.SmtpServer;
 import jakarta.mail.MessagingException;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -262,7 +261,7 @@ class CrashSafetyIT {
     /** The bookings whose confirmation the outbox holds as not sent yet. */
     private Set<String> pendingConfirmations() throws Exception {
         var bookings = new HashSet<String>();
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database());
+        try (var connection = StoredBookings.readOnly(database());
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT booking_id FROM mail_outbox"
                         + " WHERE kind = 'BOOKING_CONFIRMATION' AND status = 'PENDING'")) {

@@ -4,6 +4,7 @@ import static io.seatwise.web.ApiClient.ints;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The bookings as the event store holds them, read straight from the SQLite file by another connection than the
@@ -27,7 +29,7 @@ record StoredBookings(Map<String, Stored> byId) {
 
     static StoredBookings read(Path database) throws Exception {
         var bookings = new LinkedHashMap<String, Stored>();
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        try (var connection = readOnly(database);
                 var statement = connection.prepareStatement("SELECT payloadType, payload FROM DomainEventEntry"
                         + " WHERE payloadType LIKE '%.SeatsBooked' OR payloadType LIKE '%.SeatsReleased'"
                         + " ORDER BY globalIndex");
@@ -57,6 +59,17 @@ record StoredBookings(Map<String, Stored> byId) {
             throw new IllegalStateException("Cannot read the event store in " + database, e);
         }
         return new StoredBookings(bookings);
+    }
+
+    /**
+     * A connection that only reads: when the application has been killed, closing the last connection of a read-write
+     * opener would checkpoint the write-ahead log that the kill left behind, and the restart would no longer have to
+     * recover from it.
+     */
+    static Connection readOnly(Path database) throws SQLException {
+        var config = new SQLiteConfig();
+        config.setReadOnly(true);
+        return DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties());
     }
 
     /** The bookings of these events that are not cancelled. */
