@@ -34,6 +34,9 @@ record MailProperties(
 
     MailProperties {
         fromAddress(from);
+        if (claim.isNegative() || claim.isZero()) {
+            throw new IllegalArgumentException("seatwise.mail.claim must be positive: " + claim);
+        }
     }
 
     /** The sender as an address; a malformed one stops the application at start, not every mail later. */

@@ -40,6 +40,13 @@ class Postman {
     /** Mails claimed per round: a round of ten stays well inside the claim ({@code seatwise.mail.claim}). */
     static final int BATCH = 10;
 
+    /**
+     * How long one call of {@link #deliverDue()} goes on with further rounds while each finds a full batch: a backlog
+     * (after a storm of bookings, or a restart) then drains at the speed of the SMTP server instead of ten mails per
+     * poll interval, and a shutdown, which waits for the call to end, waits no more than this and one round.
+     */
+    static final Duration BACKLOG_BUDGET = Duration.ofSeconds(5);
+
     private final Outbox outbox;
     private final MailDirectory directory;
     private final MailWriter writer;
@@ -74,13 +81,6 @@ class Postman {
                 ? impl.getHost() + ":" + (impl.getPort() > 0 ? impl.getPort() : 25)
                 : "SMTP");
     }
-
-    /**
-     * How long one call of {@link #deliverDue()} goes on with further rounds while each finds a full batch: a backlog
-     * (after a storm of bookings, or a restart) then drains at the speed of the SMTP server instead of ten mails per
-     * poll interval, and a shutdown, which waits for the call to end, waits no more than this and one round.
-     */
-    static final Duration BACKLOG_BUDGET = Duration.ofSeconds(5);
 
     /** Delivers what is due: one round, and more at once while each round sent a full batch and the budget lasts. */
     void deliverDue() {
