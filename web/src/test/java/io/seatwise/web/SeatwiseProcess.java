@@ -60,7 +60,10 @@ public final class SeatwiseProcess implements AutoCloseable {
         // Only the settings given count: nothing from the environment this test runs in (CI's database, say).
         builder.environment().keySet().removeIf(key -> key.startsWith("SEATWISE_") || key.startsWith("SPRING_"));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        var started = new SeatwiseProcess(builder.start(), port, output);
+        var process = builder.start();
+        // Should the test JVM itself be ended (a build timeout), the process must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        var started = new SeatwiseProcess(process, port, output);
         started.awaitReady();
         return started;
     }
