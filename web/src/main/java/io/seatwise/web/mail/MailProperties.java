@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetryDelay the wait after a first failed delivery; it doubles with each further failure
  * @param maxRetryDelay the longest wait between two attempts
  * @param maxAttempts failed attempts after which a mail is given up as failed (an admin can resend it)
+ * @param claim how long a mail taken for delivery is left to its sender before it is due again: far longer than one
+ *     round of deliveries may take (the SMTP timeouts in application.yml bound one mail to about half a minute), and
+ *     the longest that a mail which was being sent when the process died waits after the restart
  */
 @ConfigurationProperties("seatwise.mail")
 record MailProperties(
@@ -26,10 +29,14 @@ record MailProperties(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2s") Duration firstRetryDelay,
         @DefaultValue("5m") Duration maxRetryDelay,
-        @DefaultValue("12") int maxAttempts) {
+        @DefaultValue("12") int maxAttempts,
+        @DefaultValue("2m") Duration claim) {
 
     MailProperties {
         fromAddress(from);
+        if (claim.isNegative() || claim.isZero()) {
+            throw new IllegalArgumentException("seatwise.mail.claim must be positive: " + claim);
+        }
     }
 
     /** The sender as an address; a malformed one stops the application at start, not every mail later. */

@@ -20,9 +20,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the outbox's due mail, a few at a time, every {@code seatwise.mail.poll-interval}. Spring runs the
- * delivery as one fixed-delay task, so only one runs per process at any time; several processes on one database
- * (PostgreSQL) do not get in each other's way, because each mail is claimed before it is sent.
+ * Delivers the outbox's due mail, a few at a time, every {@code seatwise.mail.poll-interval}, and round after round
+ * while a backlog lasts. Spring runs the delivery as one fixed-delay task, so only one runs per process at any time;
+ * several processes on one database (PostgreSQL) do not get in each other's way, because each mail is claimed before
+ * it is sent.
  *
  * <p>Each mail is sent outside any transaction, then marked sent at once. Only a crash between the SMTP server's
  * acceptance and that mark sends a mail twice: the claim expires and the mail goes out again, with the same
@@ -36,14 +37,15 @@ class Postman {
 
     private static final Logger log = LoggerFactory.getLogger(Postman.class);
 
-    /** Mails claimed per round: a round of ten stays well inside {@link #CLAIM}. */
+    /** Mails claimed per round: a round of ten stays well inside the claim ({@code seatwise.mail.claim}). */
     static final int BATCH = 10;
 
     /**
-     * How long a claimed mail is left to its sender before it is due again: far longer than one delivery may take,
-     * which the SMTP timeouts in application.yml bound to about half a minute.
+     * How long one call of {@link #deliverDue()} goes on with further rounds while each finds a full batch: a backlog
+     * (after a storm of bookings, or a restart) then drains at the speed of the SMTP server instead of ten mails per
+     * poll interval, and a shutdown, which waits for the call to end, waits no more than this and one round.
      */
-    static final Duration CLAIM = Duration.ofMinutes(2);
+    static final Duration BACKLOG_BUDGET = Duration.ofSeconds(5);
 
     private final Outbox outbox;
     private final MailDirectory directory;
@@ -80,12 +82,21 @@ class Postman {
                 : "SMTP");
     }
 
+    /** Delivers what is due: one round, and more at once while each round sent a full batch and the budget lasts. */
+    void deliverDue() {
+        long until = System.nanoTime() + BACKLOG_BUDGET.toNanos();
+        while (deliverRound() && System.nanoTime() < until) {
+            // a full batch went out: more mail is probably due
+        }
+    }
+
     /**
      * One round: writes and sends the mails that are due, and stops at the first failure, so that an outage costs one
      * try per round. A mail is written when it is first sent (a mail sent again goes out as it was the first time).
+     * Answers whether a full batch went out.
      */
-    void deliverDue() {
-        List<Mail> claimed = outbox.claimDue(clock.instant(), BATCH, CLAIM, this::stillWanted);
+    private boolean deliverRound() {
+        List<Mail> claimed = outbox.claimDue(clock.instant(), BATCH, properties.claim(), this::stillWanted);
         for (int i = 0; i < claimed.size(); i++) {
             var mail = claimed.get(i);
             MailWriter.Written written;
@@ -97,10 +108,11 @@ class Postman {
             } catch (MessagingException | RuntimeException failure) {
                 failed(mail, failure);
                 claimed.subList(i + 1, claimed.size()).forEach(rest -> outbox.release(rest.key(), clock.instant()));
-                return;
+                return false;
             }
             outbox.sent(mail.key(), written, clock.instant());
         }
+        return claimed.size() == BATCH;
     }
 
     /** A mail that has not been sent yet, as it would be written now: for the admins' preview, and for sending. */

@@ -16,7 +16,8 @@ class MailPropertiesTest {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2),
                 Duration.ofMinutes(5),
-                12);
+                12,
+                Duration.ofMinutes(2));
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.seatwise.web.StandaloneApplication;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,47 @@ class MailRestartTest {
                             "SELECT count(*) FROM mail_outbox WHERE booking_id = ?", Integer.class, bookingId))
                     .isEqualTo(3);
         }
+    }
+
+    @Test
+    void backlogAtTheStartGoesOutWithoutWaitingForTheNextPoll() throws Exception {
+        var bookings = Postman.BATCH * 2 + 3;
+        Booker ann;
+        try (var first = StandaloneApplication.start(dataDir, patient("100ms"))) {
+            var api = first.api();
+            var admin = api.token(ADMIN_EMAIL, ADMIN_PASSWORD);
+            var venue = api.createVenue(admin, "Backlog Hall", 5, 10);
+            var event =
+                    api.scheduleEvent(admin, venue, "The Backlog", Instant.now().plus(Duration.ofDays(3)));
+            ann = Booker.register(api, "Ann");
+            for (int seat = 1; seat <= bookings; seat++) {
+                ann.book(event, seat);
+            }
+            var jdbc = first.context().getBean(JdbcTemplate.class);
+            ApplicationTest.eventually(() -> jdbc.queryForObject(
+                            "SELECT count(*) FROM mail_outbox WHERE kind = 'BOOKING_CONFIRMATION'", Integer.class)
+                    == bookings);
+        }
+
+        smtp.start();
+        // The sender runs once at the start and then not for an hour: only working through the backlog at once, round
+        // after round, delivers more than one batch.
+        try (var second = StandaloneApplication.start(dataDir, patient("1h"))) {
+            ApplicationTest.eventually(
+                    Duration.ofSeconds(10), () -> smtp.to(ann.email()).size() == bookings);
+        }
+    }
+
+    /**
+     * As {@link #settings()}, polling as often as given, and never giving up on a mail: while nothing listens, every
+     * round fails once, and no mail may run out of attempts before the server comes.
+     */
+    private String[] patient(String pollInterval) {
+        var settings = new ArrayList<>(List.of(settings()));
+        settings.removeIf(setting -> setting.startsWith("--seatwise.mail.poll-interval="));
+        settings.add("--seatwise.mail.poll-interval=" + pollInterval);
+        settings.add("--seatwise.mail.max-attempts=100000");
+        return settings.toArray(String[]::new);
     }
 
     /** SMTP on a port where nothing listens until the test starts the server. */

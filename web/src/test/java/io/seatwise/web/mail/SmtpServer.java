@@ -15,9 +15,9 @@ import java.util.List;
  * A real SMTP server (GreenMail) on a port of its own that stays the same when it is stopped and started again, so
  * that tests can take it away and bring it back. A new start begins with an empty mailbox.
  */
-final class SmtpServer implements AutoCloseable {
+public final class SmtpServer implements AutoCloseable {
 
-    static final String HOST = "127.0.0.1";
+    public static final String HOST = "127.0.0.1";
 
     private final int port;
     private GreenMail greenMail;
@@ -27,7 +27,7 @@ final class SmtpServer implements AutoCloseable {
     }
 
     /** A server on a free port, not yet started: until it is, nothing listens there. */
-    static SmtpServer onFreePort() {
+    public static SmtpServer onFreePort() {
         try (var socket = new ServerSocket(0)) {
             return new SmtpServer(socket.getLocalPort());
         } catch (IOException e) {
@@ -35,11 +35,11 @@ final class SmtpServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized SmtpServer start() {
+    public synchronized SmtpServer start() {
         if (greenMail == null) {
             greenMail = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
@@ -47,19 +47,21 @@ final class SmtpServer implements AutoCloseable {
         return this;
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (greenMail != null) {
             greenMail.stop();
             greenMail = null;
         }
     }
 
+    /** Every message received since the last start, in the order received. */
+    public synchronized List<MimeMessage> received() {
+        return greenMail == null ? List.of() : List.of(greenMail.getReceivedMessages());
+    }
+
     /** Every message received since the last start that is addressed to the recipient. */
-    synchronized List<MimeMessage> to(String recipient) {
-        if (greenMail == null) {
-            return List.of();
-        }
-        return Arrays.stream(greenMail.getReceivedMessages())
+    List<MimeMessage> to(String recipient) {
+        return received().stream()
                 .filter(message -> addressedTo(message, recipient))
                 .toList();
     }

@@ -1,0 +1,97 @@
+package io.seatwise.web.booking;
+
+import static io.seatwise.web.ApiClient.ints;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The bookings as the event store holds them, read straight from the SQLite file by another connection than the
+ * application's: every {@code SeatsBooked}, less the bookings that a {@code SeatsReleased} gave back. This is the
+ * truth that the answers and the read models are checked against.
+ */
+record StoredBookings(Map<String, Stored> byId) {
+
+    /** One booking as its event says. */
+    record Stored(String bookingId, String eventId, String accountId, List<Integer> seats, boolean released) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static StoredBookings read(Path database) throws Exception {
+        var bookings = new LinkedHashMap<String, Stored>();
+        try (var connection = readOnly(database);
+                var statement = connection.prepareStatement("SELECT payloadType, payload FROM DomainEventEntry"
+                        + " WHERE payloadType LIKE '%.SeatsBooked' OR payloadType LIKE '%.SeatsReleased'"
+                        + " ORDER BY globalIndex");
+                var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                var payload = JSON.readTree(rows.getBytes("payload"));
+                var bookingId = payload.get("bookingId").asText();
+                if (rows.getString("payloadType").endsWith(".SeatsBooked")) {
+                    var earlier = bookings.put(
+                            bookingId,
+                            new Stored(
+                                    bookingId,
+                                    payload.get("eventId").asText(),
+                                    payload.get("accountId").asText(),
+                                    ints(payload.get("seats")),
+                                    false));
+                    if (earlier != null) {
+                        throw new AssertionError("Booking " + bookingId + " is stored twice");
+                    }
+                } else {
+                    bookings.computeIfPresent(
+                            bookingId,
+                            (id, booked) -> new Stored(id, booked.eventId(), booked.accountId(), booked.seats(), true));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the event store in " + database, e);
+        }
+        return new StoredBookings(bookings);
+    }
+
+    /**
+     * A connection that only reads: when the application has been killed, closing the last connection of a read-write
+     * opener would checkpoint the write-ahead log that the kill left behind, and the restart would no longer have to
+     * recover from it.
+     */
+    static Connection readOnly(Path database) throws SQLException {
+        var config = new SQLiteConfig();
+        config.setReadOnly(true);
+        return DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties());
+    }
+
+    /** The bookings of these events that are not cancelled. */
+    List<Stored> live(Set<String> events) {
+        return byId.values().stream()
+                .filter(booking -> !booking.released() && events.contains(booking.eventId()))
+                .toList();
+    }
+
+    /** The booked seats of an event, ascending. */
+    List<Integer> bookedSeats(String eventId) {
+        return live(Set.of(eventId)).stream()
+                .flatMap(booking -> booking.seats().stream())
+                .sorted()
+                .toList();
+    }
+
+    /** The ids of the live bookings of these events that an account holds. */
+    Set<String> bookingsOf(String accountId, Set<String> events) {
+        return live(events).stream()
+                .filter(booking -> booking.accountId().equals(accountId))
+                .map(Stored::bookingId)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}
