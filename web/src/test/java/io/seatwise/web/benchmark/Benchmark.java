@@ -32,6 +32,7 @@ public final class Benchmark {
     private static final int SEATS_PER_ROW = 200;
     private static final int CAPACITY = ROWS * SEATS_PER_ROW;
     private static final int PROBE_REQUESTS = 1_000;
+    private static final int WARM_UP_REQUESTS = 8_000;
     private static final double CONFLICT_SHARE = 0.1;
     private static final Pattern REPLAY_SUMMARY = Pattern.compile("Replayed ([\\d,]+) events .* \\(([\\d,]+) ev/s\\)");
 
@@ -63,12 +64,20 @@ public final class Benchmark {
             var api = server.api();
             var admin = api.token(ApplicationTest.ADMIN_EMAIL, ApplicationTest.ADMIN_PASSWORD);
             venueId = api.createVenue(admin, "Benchmark Arena", ROWS, SEATS_PER_ROW);
+            var warmUpEventId = api.scheduleEvent(
+                    admin, venueId, "Warm-up night", Instant.now().plus(Duration.ofDays(29)));
             var eventId = api.scheduleEvent(
                     admin, venueId, "Sell-out night", Instant.now().plus(Duration.ofDays(30)));
             var tokens = registerClients(api, accountIds);
             print("Server pid %d; %d clients with a token each; event of %,d seats", server.pid(), clients, CAPACITY);
 
             try (var heap = new HeapWatch(server, admin)) {
+                // The server's JIT compiles the booking path first, on an event of its own, so that neither probe
+                // measures a cold server.
+                var warmUp = new BookingLoad(api.baseUrl(), warmUpEventId, CAPACITY, 7)
+                        .run(tokens, clients, WARM_UP_REQUESTS, CONFLICT_SHARE);
+                describe("warm-up event, " + clients + " clients", warmUp);
+
                 var load = new BookingLoad(api.baseUrl(), eventId, CAPACITY, 42);
                 var fresh = load.run(tokens, 1, PROBE_REQUESTS, 0);
                 describe("fresh event, 1 client", fresh);
