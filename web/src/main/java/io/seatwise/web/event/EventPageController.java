@@ -43,14 +43,18 @@ class EventPageController {
     }
 
     @GetMapping("/events/{id}")
-    String event(@PathVariable String id, Authentication authentication, Model model) {
+    String event(
+            @PathVariable String id,
+            @RequestParam(required = false) Integer section,
+            Authentication authentication,
+            Model model) {
         var event = catalog.event(id);
         @SuppressWarnings("unchecked")
         var selected = model.containsAttribute("selectedSeats")
                 ? new HashSet<>((Collection<Integer>) model.getAttribute("selectedSeats"))
                 : new HashSet<Integer>();
         model.addAttribute("event", event);
-        model.addAttribute("seatMap", SeatMapModel.of(catalog.seatMap(id), selected));
+        model.addAttribute("seatMap", SeatMapModel.of(catalog.availability(id), selected, section));
         model.addAttribute("started", !clock.instant().isBefore(event.startsAt()));
         model.addAttribute("maxSeats", rules.maxSeatsPerBooking());
         model.addAttribute(

@@ -1,0 +1,234 @@
+package io.seatwise.web.seatmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.Chromium;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The event page in a real Chromium: picking seats by mouse and by keyboard, booking, and two people watching one
+ * event. Two browsers for the whole class: the booker and a viewer on another screen.
+ */
+class SeatMapBrowserTest extends ApplicationTest {
+
+    private static final String PASSWORD = "a-long-password";
+
+    private static Chromium booker;
+    private static Chromium viewer;
+
+    @Autowired
+    private LiveSeatMaps live;
+
+    private String eventId;
+    private String email;
+
+    @BeforeAll
+    static void browsers() {
+        Chromium.assumeInstalled();
+        booker = Chromium.start();
+        viewer = Chromium.start();
+    }
+
+    @AfterAll
+    static void closeBrowsers() {
+        if (booker != null) {
+            booker.close();
+        }
+        if (viewer != null) {
+            viewer.close();
+        }
+    }
+
+    @BeforeEach
+    void eventOnSale() {
+        var admin = adminToken();
+        var venue = api.createVenue(admin, "Assembly Rooms", 5, 10);
+        eventId = api.scheduleEvent(admin, venue, "Jazz Quartet", inDays(10));
+        eventually(() -> api.get("/api/events/" + eventId).status() == 200
+                && api.get("/api/events/" + eventId + "/seats").status() == 200);
+        email = "ann-" + System.nanoTime() + "@example.com";
+        api.register(email, PASSWORD, "Ann");
+    }
+
+    @AfterEach
+    void unblock() {
+        viewer.block(List.of());
+    }
+
+    @Test
+    void bookerPicksSeatsWithTheMouseAndSeesTheConfirmation() {
+        booker.signIn(api.baseUrl(), email, PASSWORD);
+        openLive(booker);
+
+        seat(booker, 12).click();
+        seat(booker, 13).click();
+
+        assertThat(seat(booker, 12).getAttribute("data-status")).isEqualTo("selected");
+        assertThat(seat(booker, 13).getAccessibleName()).isEqualTo("Row B, seat 13, selected");
+        assertThat(text(booker, ".sw-selected-list")).isEqualTo("Row B, seat 12, Row B, seat 13");
+        booker.screenshot("mouse-1-selected");
+
+        booker.driver().findElement(By.cssSelector("[data-action=book]")).click();
+
+        booker.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bookings/"));
+        assertThat(text(booker, "[data-confirmation] .sw-confirmed-seats")).isEqualTo("12, 13");
+        booker.screenshot("mouse-2-confirmation");
+    }
+
+    @Test
+    void keyboardUserMovesWithArrowKeysSelectsWithSpaceAndEnterAndBooks() {
+        assertThat(api.book(api.newUserToken("Bo"), eventId, List.of(2)).status())
+                .isEqualTo(201);
+        booker.signIn(api.baseUrl(), email, PASSWORD);
+        openLive(booker);
+        eventually(() -> "booked".equals(seat(booker, 2).getAttribute("data-status")));
+
+        var first = tabUntilSeat(booker);
+        assertThat(first.getAttribute("data-seat")).isEqualTo("1");
+        assertThat(first.getAccessibleName()).isEqualTo("Row A, seat 1, available");
+
+        keys(booker, Keys.ARROW_RIGHT, Keys.SPACE); // seat 2 is booked: it stays so
+        assertThat(focused(booker).getAttribute("data-seat")).isEqualTo("2");
+        assertThat(focused(booker).getAccessibleName()).isEqualTo("Row A, seat 2, booked");
+        assertThat(focused(booker).getAttribute("data-status")).isEqualTo("booked");
+
+        keys(booker, Keys.ARROW_DOWN, Keys.SPACE, Keys.ARROW_RIGHT, Keys.ENTER);
+        assertThat(seat(booker, 12).getAttribute("data-status")).isEqualTo("selected");
+        assertThat(seat(booker, 13).getAttribute("data-status")).isEqualTo("selected");
+        assertThat(focused(booker).getAccessibleName()).isEqualTo("Row B, seat 13, selected");
+        assertThat(outlineOf(focused(booker))).as("visible focus").isNotEqualTo("none");
+        booker.screenshot("keyboard-1-selected");
+
+        keys(booker, Keys.TAB);
+        assertThat(focused(booker).getAttribute("data-action")).isEqualTo("book");
+        keys(booker, Keys.ENTER);
+
+        booker.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bookings/"));
+        assertThat(text(booker, "[data-confirmation] .sw-confirmed-seats")).isEqualTo("12, 13");
+        booker.screenshot("keyboard-2-confirmation");
+    }
+
+    @Test
+    void secondViewerSeesABookingMadeElsewhereWithinASecondAndLosesTheSeatSheHadSelected() {
+        openLive(viewer);
+        viewer.driver().executeScript("window.seatwiseMarker = 'same page'");
+        seat(viewer, 25).click();
+        assertThat(seat(viewer, 25).getAttribute("data-status")).isEqualTo("selected");
+
+        booker.signIn(api.baseUrl(), email, PASSWORD);
+        openLive(booker);
+        seat(booker, 25).click();
+        seat(booker, 26).click();
+        booker.driver().findElement(By.cssSelector("[data-action=book]")).click();
+        booker.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bookings/"));
+
+        // the booking is stored once the confirmation shows; the other screen has it within a second
+        viewer.waiting(Duration.ofSeconds(1))
+                .until(driver -> "booked".equals(seat(viewer, 26).getAttribute("data-status")));
+        assertThat(seat(viewer, 25).getAttribute("data-status")).isEqualTo("booked");
+        assertThat(seat(viewer, 25).isSelected()).isFalse();
+        assertThat(text(viewer, ".sw-announcements"))
+                .isEqualTo("Someone else has just booked Row C, seat 25. It is no longer selected: "
+                        + "please choose another seat.");
+        assertThat(text(viewer, "[data-live-available]")).isEqualTo("48 of 50 seats left");
+        assertThat(text(viewer, ".sw-selected-list")).isEqualTo("none yet");
+        assertThat(viewer.driver().executeScript("return window.seatwiseMarker"))
+                .as("no reload")
+                .isEqualTo("same page");
+        viewer.screenshot("live-1-booked-elsewhere");
+    }
+
+    @Test
+    void liveMapReconnectsAfterTheConnectionDrops() {
+        openLive(viewer);
+        viewer.driver().executeScript("window.seatwiseMarker = 'same page'");
+
+        live.disconnectAll();
+        assertThat(api.book(api.newUserToken("Cy"), eventId, List.of(33, 34)).status())
+                .isEqualTo(201);
+
+        viewer.waiting(Duration.ofSeconds(5))
+                .until(driver -> "booked".equals(seat(viewer, 34).getAttribute("data-status")));
+        viewer.waiting(Duration.ofSeconds(5)).until(driver -> "live".equals(liveState(viewer)));
+        assertThat(api.book(api.newUserToken("Di"), eventId, List.of(40)).status())
+                .isEqualTo(201);
+        viewer.waiting(Duration.ofSeconds(1))
+                .until(driver -> "booked".equals(seat(viewer, 40).getAttribute("data-status")));
+        assertThat(viewer.driver().executeScript("return window.seatwiseMarker"))
+                .isEqualTo("same page");
+    }
+
+    @Test
+    void liveMapPollsWhenItCannotStream() {
+        viewer.block(List.of("*/seats/stream*"));
+        viewer.driver().get(api.baseUrl() + "/events/" + eventId);
+        viewer.waiting(Duration.ofSeconds(5)).until(driver -> "polling".equals(liveState(viewer)));
+        assertThat(text(viewer, ".sw-live-status")).isEqualTo("Checking for seats booked by others every few seconds.");
+
+        assertThat(api.book(api.newUserToken("Ed"), eventId, List.of(45)).status())
+                .isEqualTo(201);
+
+        viewer.waiting(Duration.ofSeconds(5))
+                .until(driver -> "booked".equals(seat(viewer, 45).getAttribute("data-status")));
+        viewer.screenshot("live-2-polling");
+    }
+
+    private void openLive(Chromium browser) {
+        browser.driver().get(api.baseUrl() + "/events/" + eventId);
+        browser.waiting(Duration.ofSeconds(5)).until(driver -> "live".equals(liveState(browser)));
+    }
+
+    private static String liveState(Chromium browser) {
+        return browser.driver().findElement(By.cssSelector(".sw-booking-form")).getAttribute("data-live");
+    }
+
+    static WebElement seat(Chromium browser, int number) {
+        return browser.driver().findElement(By.cssSelector("[data-seat=\"" + number + "\"]"));
+    }
+
+    static String text(Chromium browser, String selector) {
+        return browser.driver().findElement(By.cssSelector(selector)).getText().strip();
+    }
+
+    static WebElement focused(Chromium browser) {
+        return browser.driver().switchTo().activeElement();
+    }
+
+    static void keys(Chromium browser, CharSequence... keys) {
+        var actions = new Actions(browser.driver());
+        for (var key : keys) {
+            actions.sendKeys(key);
+        }
+        actions.perform();
+    }
+
+    /** Presses Tab from the top of the page until a seat has the focus, as a keyboard user reaches the map. */
+    static WebElement tabUntilSeat(Chromium browser) {
+        browser.driver().executeScript("document.activeElement && document.activeElement.blur()");
+        for (int presses = 0; presses < 60; presses++) {
+            keys(browser, Keys.TAB);
+            var element = focused(browser);
+            if (element.getAttribute("data-seat") != null) {
+                return element;
+            }
+        }
+        throw new AssertionError("Tab never reached a seat");
+    }
+
+    private static String outlineOf(WebElement element) {
+        return element.getCssValue("outline-style");
+    }
+}
