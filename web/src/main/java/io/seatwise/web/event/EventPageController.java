@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +48,11 @@ class EventPageController {
             @PathVariable String id,
             @RequestParam(required = false) Integer section,
             Authentication authentication,
+            CsrfToken csrf,
             Model model) {
+        // The booking form needs the token, and a new visitor a session to keep it in; made now, because once the
+        // seat map has filled the response buffer the response is committed and no session can be created.
+        csrf.getToken();
         var event = catalog.event(id);
         @SuppressWarnings("unchecked")
         var selected = model.containsAttribute("selectedSeats")

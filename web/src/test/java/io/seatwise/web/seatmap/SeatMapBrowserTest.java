@@ -186,6 +186,49 @@ class SeatMapBrowserTest extends ApplicationTest {
         viewer.screenshot("live-2-polling");
     }
 
+    @Test
+    void bigVenueOnAPhoneShowsSectionsKeepsSelectionsAndMovesAcrossThemByKeyboard() {
+        var admin = adminToken();
+        var stadium = api.createVenue(admin, "Stadium", 200, 200);
+        eventId = api.scheduleEvent(admin, stadium, "Cup Final", inDays(30));
+        eventually(() -> api.get("/api/events/" + eventId + "/seats").status() == 200);
+        assertThat(api.book(api.newUserToken("Fay"), eventId, List.of(40_000)).status())
+                .isEqualTo(201);
+        viewer.resize(390, 844);
+        try {
+            openLive(viewer);
+            viewer.driver().executeScript("window.seatwiseMarker = 'same page'");
+            assertThat(viewer.driver().findElements(By.cssSelector(".sw-seat"))).hasSize(800);
+            assertThat(viewer.driver().findElements(By.cssSelector(".sw-section-tile")))
+                    .hasSize(50);
+            assertThat(viewer.driver()
+                            .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the page itself never scrolls sideways on a phone; the seat map does")
+                    .isEqualTo(true);
+            viewer.screenshot("big-1-phone");
+
+            click(viewer, viewer.driver().findElement(By.cssSelector("[data-section=\"50\"]")));
+            assertThat(seat(viewer, 40_000).getAttribute("data-status")).isEqualTo("booked");
+            click(viewer, seat(viewer, 39_961));
+            assertThat(seat(viewer, 39_961).getAttribute("data-status")).isEqualTo("selected");
+
+            keys(viewer, Keys.ARROW_LEFT); // from the first seat of the section's row into section 49
+            assertThat(focused(viewer).getAttribute("data-seat")).isEqualTo("39960");
+            assertThat(text(viewer, ".sw-section-caption"))
+                    .isEqualTo("Section 49: rows FY to GR, seats 121 to 160 of each row");
+            assertThat(viewer.driver().findElements(By.cssSelector(".sw-selected-elsewhere input[value=\"39961\"]")))
+                    .as("a seat selected in another section still goes with the form")
+                    .hasSize(1);
+            assertThat(text(viewer, ".sw-selected-list")).isEqualTo("Row GR, seat 39961");
+            assertThat(viewer.driver().getCurrentUrl()).contains("section=49");
+            assertThat(viewer.driver().executeScript("return window.seatwiseMarker"))
+                    .isEqualTo("same page");
+            viewer.screenshot("big-2-phone-section-49");
+        } finally {
+            viewer.resize(1280, 1000);
+        }
+    }
+
     private void openLive(Chromium browser) {
         browser.driver().get(api.baseUrl() + "/events/" + eventId);
         browser.waiting(Duration.ofSeconds(5)).until(driver -> "live".equals(liveState(browser)));
@@ -197,6 +240,12 @@ class SeatMapBrowserTest extends ApplicationTest {
 
     static WebElement seat(Chromium browser, int number) {
         return browser.driver().findElement(By.cssSelector("[data-seat=\"" + number + "\"]"));
+    }
+
+    /** Clicks as a person would after scrolling the element to the middle of the screen, clear of the summary bar. */
+    static void click(Chromium browser, WebElement element) {
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
     }
 
     static String text(Chromium browser, String selector) {
