@@ -22,11 +22,7 @@ class BigVenuePageTest extends ApplicationTest {
 
     @BeforeEach
     void stadiumEvent() {
-        var admin = adminToken();
-        var venue = api.createVenue(admin, "Stadium", 200, 200);
-        eventId = api.scheduleEvent(admin, venue, "Cup Final", inDays(30));
-        eventually(() -> api.get("/api/events/" + eventId).status() == 200
-                && api.get("/api/events/" + eventId + "/seats").status() == 200);
+        eventId = eventOnSale("Stadium", 200, 200, "Cup Final", 30);
     }
 
     @Test
@@ -42,7 +38,7 @@ class BigVenuePageTest extends ApplicationTest {
                 .contains("aria-label=\"Row T, seat 3840, available\"")
                 .contains("Section 1: rows A to T, seats 1 to 40 of each row")
                 .contains("?section=50#seat-map");
-        assertThat(page.body().length()).as("page size").isLessThan(400_000);
+        assertThat(page.body().length()).as("page size").isLessThan(200_000);
 
         var last = browser.get("/events/" + eventId + "?section=50");
         assertThat(last.body()).contains("data-seat=\"40000\"").doesNotContain("data-seat=\"1\"");

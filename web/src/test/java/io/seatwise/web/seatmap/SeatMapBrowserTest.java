@@ -53,12 +53,8 @@ class SeatMapBrowserTest extends ApplicationTest {
     }
 
     @BeforeEach
-    void eventOnSale() {
-        var admin = adminToken();
-        var venue = api.createVenue(admin, "Assembly Rooms", 5, 10);
-        eventId = api.scheduleEvent(admin, venue, "Jazz Quartet", inDays(10));
-        eventually(() -> api.get("/api/events/" + eventId).status() == 200
-                && api.get("/api/events/" + eventId + "/seats").status() == 200);
+    void jazzNight() {
+        eventId = eventOnSale("Assembly Rooms", 5, 10, "Jazz Quartet", 10);
         email = "ann-" + System.nanoTime() + "@example.com";
         api.register(email, PASSWORD, "Ann");
     }
@@ -188,10 +184,7 @@ class SeatMapBrowserTest extends ApplicationTest {
 
     @Test
     void bigVenueOnAPhoneShowsSectionsKeepsSelectionsAndMovesAcrossThemByKeyboard() {
-        var admin = adminToken();
-        var stadium = api.createVenue(admin, "Stadium", 200, 200);
-        eventId = api.scheduleEvent(admin, stadium, "Cup Final", inDays(30));
-        eventually(() -> api.get("/api/events/" + eventId + "/seats").status() == 200);
+        eventId = eventOnSale("Stadium", 200, 200, "Cup Final", 30);
         assertThat(api.book(api.newUserToken("Fay"), eventId, List.of(40_000)).status())
                 .isEqualTo(201);
         viewer.resize(390, 844);

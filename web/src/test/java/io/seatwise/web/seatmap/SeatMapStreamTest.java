@@ -37,11 +37,8 @@ class SeatMapStreamTest extends ApplicationTest {
     private String eventId;
 
     @BeforeEach
-    void eventOnSale() {
-        var admin = adminToken();
-        var venue = api.createVenue(admin, "Playhouse", 4, 10);
-        eventId = api.scheduleEvent(admin, venue, "Matinee", inDays(7));
-        eventually(() -> api.get("/api/events/" + eventId + "/seats").status() == 200);
+    void matinee() {
+        eventId = eventOnSale("Playhouse", 4, 10, "Matinee", 7);
     }
 
     @Test
@@ -89,9 +86,7 @@ class SeatMapStreamTest extends ApplicationTest {
 
     @Test
     void streamOnlyCarriesItsOwnEvent() throws Exception {
-        var admin = adminToken();
-        var other = api.scheduleEvent(admin, api.createVenue(admin, "Annex", 2, 5), "Other", inDays(7));
-        eventually(() -> api.get("/api/events/" + other + "/seats").status() == 200);
+        var other = eventOnSale("Annex", 2, 5, "Other", 7);
         try (var stream = Stream.open(port, eventId)) {
             stream.next();
             var token = api.newUserToken("Dee");
