@@ -44,6 +44,8 @@ public class LiveSeatMaps implements SmartLifecycle {
     static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+    /** Changes a stream may fall behind by before it is closed; the browser then reconnects from a fresh snapshot. */
+    static final int MAX_PENDING_CHANGES = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(LiveSeatMaps.class);
 
@@ -155,6 +157,7 @@ public class LiveSeatMaps implements SmartLifecycle {
                     .data(snapshot, MediaType.APPLICATION_JSON));
             updates = subscription
                     .updates()
+                    .onBackpressureBuffer(MAX_PENDING_CHANGES)
                     .publishOn(writers)
                     .subscribe(
                             change -> send(SseEmitter.event().name("change").data(change, MediaType.APPLICATION_JSON)),

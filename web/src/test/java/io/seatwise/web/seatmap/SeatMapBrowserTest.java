@@ -222,6 +222,30 @@ class SeatMapBrowserTest extends ApplicationTest {
         }
     }
 
+    @Test
+    void pagesFitAPhoneScreen() {
+        assertThat(api.book(api.newUserToken("Gus"), eventId, List.of(5)).status())
+                .isEqualTo(201);
+        booker.signIn(api.baseUrl(), email, PASSWORD);
+        booker.resize(390, 844);
+        try {
+            for (var page : List.of("/", "/events/" + eventId, "/me/bookings", "/register?lang=de", "/?lang=en")) {
+                booker.driver().get(api.baseUrl() + page);
+                assertThat(booker.driver()
+                                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as("%s fits the width of a phone", page)
+                        .isEqualTo(true);
+            }
+            booker.driver().get(api.baseUrl() + "/events/" + eventId + "?lang=de");
+            booker.waiting(Duration.ofSeconds(5)).until(driver -> "live".equals(liveState(booker)));
+            assertThat(seat(booker, 5).getAccessibleName()).isEqualTo("Reihe A, Platz 5, gebucht");
+            booker.screenshot("phone-event-german");
+            booker.driver().get(api.baseUrl() + "/?lang=en");
+        } finally {
+            booker.resize(1280, 1000);
+        }
+    }
+
     private void openLive(Chromium browser) {
         browser.driver().get(api.baseUrl() + "/events/" + eventId);
         browser.waiting(Duration.ofSeconds(5)).until(driver -> "live".equals(liveState(browser)));
