@@ -482,6 +482,7 @@
 
     // ---- start ---------------------------------------------------------------------------------------------
 
+    map.setAttribute('aria-describedby', 'seat-map-keys'); // the keys it describes work only with this script
     indexSeats();
     seats.forEach((seat, number) => {
         if (seat.checked && seat.dataset.status !== 'booked') {

@@ -3,6 +3,7 @@ package io.seatwise.web.seatmap;
 import io.seatwise.api.booking.SeatAvailability;
 import io.seatwise.api.event.EventId;
 import io.seatwise.web.event.Catalog;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,8 +15,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * What an open seat map reads: its live stream, and the same map as one JSON answer for browsers that cannot stream
- * (they poll it). Public, like the event page.
+ * (they poll it). Public, like the event page; part of the pages, not of the JSON API (hidden from its description).
  */
+@Hidden
 @RestController
 class SeatMapController {
 

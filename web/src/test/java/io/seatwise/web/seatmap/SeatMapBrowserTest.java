@@ -246,6 +246,70 @@ class SeatMapBrowserTest extends ApplicationTest {
         }
     }
 
+    @Test
+    void seatMapMeetsTheContrastMinimumsOfWcagAa() {
+        assertThat(api.book(api.newUserToken("Hal"), eventId, List.of(1)).status())
+                .isEqualTo(201);
+        openLive(viewer);
+        seat(viewer, 2).click();
+        keys(viewer, Keys.ARROW_RIGHT);
+        viewer.waiting(Duration.ofSeconds(2))
+                .until(driver -> "booked".equals(seat(viewer, 1).getAttribute("data-status")));
+
+        @SuppressWarnings("unchecked")
+        var failures = (List<String>) viewer.driver().executeScript(CONTRAST_CHECK);
+
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Contrast ratios as WCAG 2.1 defines them, of the seat map's texts (4.5:1) and of what tells seats apart, the
+     * seats' outlines and fills and the focus ring (3:1), each against what lies behind it.
+     */
+    private static final String CONTRAST_CHECK = """
+            function rgb(color) { return color.match(/[\\d.]+/g).map(Number); }
+            function luminance(color) {
+                const [r, g, b] = rgb(color).slice(0, 3).map(v => v / 255)
+                    .map(c => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            }
+            function ratio(a, b) {
+                const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+                return (x + 0.05) / (y + 0.05);
+            }
+            function behind(element) {
+                for (let e = element.parentElement; e; e = e.parentElement) {
+                    const color = getComputedStyle(e).backgroundColor;
+                    if (rgb(color)[3] !== 0) { return color; }
+                }
+                return 'rgb(255, 255, 255)';
+            }
+            function ownBackground(element) {
+                const color = getComputedStyle(element).backgroundColor;
+                return rgb(color)[3] === 0 ? behind(element) : color;
+            }
+            const failures = [];
+            function check(what, element, color, against, minimum) {
+                const value = ratio(color, against);
+                if (value < minimum) { failures.push(what + ': ' + value.toFixed(2) + ' < ' + minimum); }
+            }
+            document.querySelectorAll('.sw-legend li > span:not(.sw-seat-sample), .sw-row-label, .sw-live-status,'
+                    + ' .sw-selected-list, .sw-section-caption, #seat-map h2, #seat-map p:not(.visually-hidden),'
+                    + ' [data-action=book]:not(:disabled)')
+                .forEach(e => check('text of ' + e.className + ' ' + e.tagName, e, getComputedStyle(e).color,
+                    ownBackground(e), 4.5));
+            for (const status of ['available', 'selected', 'booked']) {
+                const seat = document.querySelector('.sw-seat[data-status=' + status + ']');
+                check(status + ' seat outline', seat, getComputedStyle(seat).borderTopColor, behind(seat), 3);
+            }
+            const selected = document.querySelector('.sw-seat[data-status=selected]');
+            check('selected seat fill', selected, getComputedStyle(selected).backgroundColor, behind(selected), 3);
+            const focused = document.activeElement;
+            if (!focused.classList.contains('sw-seat')) { failures.push('no seat has the focus'); }
+            check('focus ring', focused, getComputedStyle(focused).outlineColor, behind(focused), 3);
+            return failures;
+            """;
+
     private void openLive(Chromium browser) {
         browser.driver().get(api.baseUrl() + "/events/" + eventId);
         browser.waiting(Duration.ofSeconds(5)).until(driver -> "live".equals(liveState(browser)));
