@@ -47,6 +47,7 @@ class EventPageController {
     String event(
             @PathVariable String id,
             @RequestParam(required = false) Integer section,
+            @RequestParam(required = false) Integer seat,
             Authentication authentication,
             CsrfToken csrf,
             Model model) {
@@ -59,7 +60,7 @@ class EventPageController {
                 ? new HashSet<>((Collection<Integer>) model.getAttribute("selectedSeats"))
                 : new HashSet<Integer>();
         model.addAttribute("event", event);
-        model.addAttribute("seatMap", SeatMapModel.of(catalog.availability(id), selected, section));
+        model.addAttribute("seatMap", SeatMapModel.of(catalog.availability(id), selected, section, seat));
         model.addAttribute("started", !clock.instant().isBefore(event.startsAt()));
         model.addAttribute("maxSeats", rules.maxSeatsPerBooking());
         model.addAttribute(

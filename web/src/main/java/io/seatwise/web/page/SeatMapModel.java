@@ -5,6 +5,7 @@ import io.seatwise.api.venue.SeatLayout;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,25 +79,26 @@ public record SeatMapModel(
     }
 
     /**
-     * The map with the requested section shown (numbered from 1); without a valid request, the section of the first
-     * selected seat, or else the first.
+     * The map with the requested section shown (numbered from 1), or else the section of the requested seat, or of the
+     * first selected seat, or else the first section.
      */
-    public static SeatMapModel of(SeatAvailability availability, Set<Integer> selected, Integer requestedSection) {
+    public static SeatMapModel of(
+            SeatAvailability availability, Set<Integer> selected, Integer requestedSection, Integer requestedSeat) {
         var layout = availability.layout();
         var booked = availability.bookedSeats();
         var sections = sections(layout, booked);
         var all = sections.stream().flatMap(List::stream).toList();
-        var shown = all.get(0);
+        Section shown;
         if (requestedSection != null && requestedSection >= 1 && requestedSection <= all.size()) {
             shown = all.get(requestedSection - 1);
         } else {
-            var first = selected.stream().filter(layout::contains).min(Integer::compare);
-            if (first.isPresent()) {
-                shown = all.stream()
-                        .filter(section -> section.contains(layout, first.get()))
-                        .findFirst()
-                        .orElse(shown);
-            }
+            var seat = requestedSeat != null && layout.contains(requestedSeat)
+                    ? Optional.of(requestedSeat)
+                    : selected.stream().filter(layout::contains).min(Integer::compare);
+            shown = seat.flatMap(number -> all.stream()
+                            .filter(section -> section.contains(layout, number))
+                            .findFirst())
+                    .orElse(all.get(0));
         }
         var rows = new ArrayList<Row>(shown.lastRow() - shown.firstRow() + 1);
         for (int rowIndex = shown.firstRow(); rowIndex <= shown.lastRow(); rowIndex++) {

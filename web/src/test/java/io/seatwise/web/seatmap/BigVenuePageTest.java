@@ -42,6 +42,10 @@ class BigVenuePageTest extends ApplicationTest {
 
         var last = browser.get("/events/" + eventId + "?section=50");
         assertThat(last.body()).contains("data-seat=\"40000\"").doesNotContain("data-seat=\"1\"");
+        assertThat(browser.get("/events/" + eventId + "?seat=20001").body())
+                .as("the section that holds a seat")
+                .contains("Section 26: rows CW to DP, seats 1 to 40 of each row")
+                .contains("data-seat=\"20001\"");
         reportRenderTime(browser);
     }
 
