@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Open seat maps subscribe to {@link FindSeatAvailability}; every booking and release is sent to the subscribers of
  * its event as a {@link SeatAvailabilityChanged}. Axon sends it once the transaction that wrote the rows has
- * committed, so a subscriber that reads the map after an update sees the update in it. A redelivered or replayed event
- * sends its change again, which leaves a subscriber's map as it was: the change says what the seats now are.
+ * committed, so a subscriber that reads the map after an update sees the update in it. A change says what its seats now
+ * are, and the changes of one event come in the order of its history (one segment handles all of an event's seat map),
+ * so a redelivered or replayed event may send a change again, yet a subscriber's map ends where the read model does.
  */
 @Component
 @ProcessingGroup(SeatMapProjection.GROUP)
