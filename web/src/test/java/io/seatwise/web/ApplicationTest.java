@@ -53,6 +53,18 @@ public abstract class ApplicationTest {
         return api.token(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
+    /**
+     * Creates a venue and schedules an event there in {@code days} days, then waits until the read side shows the
+     * event and its seat map.
+     */
+    protected String eventOnSale(String venue, int rows, int seatsPerRow, String title, int days) {
+        var admin = adminToken();
+        var eventId = api.scheduleEvent(admin, api.createVenue(admin, venue, rows, seatsPerRow), title, inDays(days));
+        eventually(() -> api.get("/api/events/" + eventId).status() == 200
+                && api.get("/api/events/" + eventId + "/seats").status() == 200);
+        return eventId;
+    }
+
     protected static Instant inDays(int days) {
         return Instant.now().plus(Duration.ofDays(days));
     }

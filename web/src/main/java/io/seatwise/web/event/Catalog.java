@@ -1,7 +1,9 @@
 package io.seatwise.web.event;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.booking.FindSeatAvailability;
 import io.seatwise.api.booking.FindSeatMap;
+import io.seatwise.api.booking.SeatAvailability;
 import io.seatwise.api.booking.SeatMapView;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
@@ -65,6 +67,15 @@ public class Catalog {
 
     public SeatMapView seatMap(String id) {
         return queries.query(new FindSeatMap(EventId.of(id)), ResponseTypes.optionalInstanceOf(SeatMapView.class))
+                .join()
+                .orElseThrow(() -> DomainException.notFound("No such event"));
+    }
+
+    /** The booked seats of an event as a bit set: what pages and open seat maps read. */
+    public SeatAvailability availability(String id) {
+        return queries.query(
+                        new FindSeatAvailability(EventId.of(id)),
+                        ResponseTypes.optionalInstanceOf(SeatAvailability.class))
                 .join()
                 .orElseThrow(() -> DomainException.notFound("No such event"));
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,14 +44,23 @@ class EventPageController {
     }
 
     @GetMapping("/events/{id}")
-    String event(@PathVariable String id, Authentication authentication, Model model) {
+    String event(
+            @PathVariable String id,
+            @RequestParam(required = false) Integer section,
+            @RequestParam(required = false) Integer seat,
+            Authentication authentication,
+            CsrfToken csrf,
+            Model model) {
+        // The booking form needs the token, and a new visitor a session to keep it in; made now, because once the
+        // seat map has filled the response buffer the response is committed and no session can be created.
+        csrf.getToken();
         var event = catalog.event(id);
         @SuppressWarnings("unchecked")
         var selected = model.containsAttribute("selectedSeats")
                 ? new HashSet<>((Collection<Integer>) model.getAttribute("selectedSeats"))
                 : new HashSet<Integer>();
         model.addAttribute("event", event);
-        model.addAttribute("seatMap", SeatMapModel.of(catalog.seatMap(id), selected));
+        model.addAttribute("seatMap", SeatMapModel.of(catalog.availability(id), selected, section, seat));
         model.addAttribute("started", !clock.instant().isBefore(event.startsAt()));
         model.addAttribute("maxSeats", rules.maxSeatsPerBooking());
         model.addAttribute(

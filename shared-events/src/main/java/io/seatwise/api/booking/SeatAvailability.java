@@ -1,0 +1,30 @@
+package io.seatwise.api.booking;
+
+import io.seatwise.api.event.EventId;
+import io.seatwise.api.venue.SeatLayout;
+import java.util.BitSet;
+
+/**
+ * The booked seats of one event as a bit set, bit {@code n} standing for seat {@code n}: 5 KB for 40,000 seats, where
+ * a list of numbers would take up to 240 KB of JSON. {@code booked} is {@link BitSet#toByteArray()} (little-endian:
+ * seat {@code n} is bit {@code n % 8} of byte {@code n / 8}); Jackson writes it as Base64.
+ */
+public record SeatAvailability(EventId eventId, int rows, int seatsPerRow, int bookedCount, byte[] booked) {
+
+    public static SeatAvailability of(EventId eventId, SeatLayout layout, BitSet booked) {
+        return new SeatAvailability(
+                eventId, layout.rows(), layout.seatsPerRow(), booked.cardinality(), booked.toByteArray());
+    }
+
+    public SeatLayout layout() {
+        return new SeatLayout(rows, seatsPerRow);
+    }
+
+    public BitSet bookedSeats() {
+        return BitSet.valueOf(booked);
+    }
+
+    public int capacity() {
+        return rows * seatsPerRow;
+    }
+}

@@ -1,0 +1,206 @@
+package io.seatwise.web.seatmap;
+
+import io.seatwise.api.DomainException;
+import io.seatwise.api.booking.FindSeatAvailability;
+import io.seatwise.api.booking.SeatAvailability;
+import io.seatwise.api.booking.SeatAvailabilityChanged;
+import io.seatwise.api.event.EventId;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Open seat maps, each a Server-Sent Events stream fed by an Axon subscription query on {@link FindSeatAvailability}:
+ * first the whole map as a {@code snapshot}, then a {@code change} for every booking and cancellation of the event.
+ *
+ * <p>A stream holds no request thread (Spring MVC's async support), and changes are written on threads of their own, so
+ * a slow browser never holds up the projection that emits them. A stream is closed, and its subscription cancelled,
+ * when the browser goes away (a failed write or the periodic heartbeat finds out), after {@link #STREAM_LIFETIME} (the
+ * browser reconnects within a second and gets a fresh snapshot, so nothing is missed), and before the web server shuts
+ * down, which would otherwise wait for open streams. Past {@code maxStreams} new streams are refused with a 503 and
+ * the page polls instead.
+ */
+@Component
+public class LiveSeatMaps implements SmartLifecycle {
+
+    static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+    /** Changes a stream may fall behind by before it is closed; the browser then reconnects from a fresh snapshot. */
+    static final int MAX_PENDING_CHANGES = 1_000;
+
+    private static final Logger log = LoggerFactory.getLogger(LiveSeatMaps.class);
+
+    private final QueryGateway queries;
+    private final int maxStreams;
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final Scheduler writers = Schedulers.newBoundedElastic(4, Integer.MAX_VALUE, "seat-map-stream");
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "seat-map-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean running;
+
+    LiveSeatMaps(QueryGateway queries, LiveSeatMapProperties properties) {
+        this.queries = queries;
+        this.maxStreams = properties.maxStreams();
+    }
+
+    /** Opens a stream of the event's seat map; a 404 for an unknown event, a 503 when too many streams are open. */
+    SseEmitter open(EventId eventId) {
+        if (!running || streams.size() >= maxStreams) {
+            throw new TooManyStreams();
+        }
+        SubscriptionQueryResult<Optional<SeatAvailability>, SeatAvailabilityChanged> subscription =
+                queries.subscriptionQuery(
+                        new FindSeatAvailability(eventId),
+                        ResponseTypes.optionalInstanceOf(SeatAvailability.class),
+                        ResponseTypes.instanceOf(SeatAvailabilityChanged.class));
+        Optional<SeatAvailability> initial;
+        try {
+            initial = subscription.initialResult().block(Duration.ofSeconds(30));
+        } catch (RuntimeException failure) {
+            subscription.cancel();
+            throw failure;
+        }
+        if (initial == null || initial.isEmpty()) {
+            subscription.cancel();
+            throw DomainException.notFound("No such event");
+        }
+        var stream = new Stream(new SseEmitter(STREAM_LIFETIME.toMillis()), subscription);
+        streams.add(stream);
+        stream.start(initial.get());
+        return stream.emitter;
+    }
+
+    /** How many streams are open now. */
+    public int openStreams() {
+        return streams.size();
+    }
+
+    /** Closes every open stream, as a dropped connection or a restart would; browsers then reconnect. */
+    public void disconnectAll() {
+        streams.forEach(Stream::close);
+    }
+
+    private void beat() {
+        streams.forEach(stream -> stream.send(SseEmitter.event().comment("")));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs before the web server's graceful shutdown (a higher phase stops first), which would wait for streams. */
+    @Override
+    public void stop() {
+        running = false;
+        heartbeat.shutdownNow();
+        disconnectAll();
+        writers.dispose();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** 503: the page falls back to polling. */
+    static final class TooManyStreams extends RuntimeException {
+        TooManyStreams() {
+            super("Too many open seat maps; poll instead", null, false, false);
+        }
+    }
+
+    private final class Stream {
+
+        private final SseEmitter emitter;
+        private final SubscriptionQueryResult<?, SeatAvailabilityChanged> subscription;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile Disposable updates;
+
+        Stream(SseEmitter emitter, SubscriptionQueryResult<?, SeatAvailabilityChanged> subscription) {
+            this.emitter = emitter;
+            this.subscription = subscription;
+        }
+
+        void start(SeatAvailability snapshot) {
+            emitter.onCompletion(this::release);
+            emitter.onTimeout(this::close);
+            emitter.onError(failure -> release());
+            // Written before the handler returns: Spring sends it once the response starts. Changes that happened
+            // since the snapshot was read wait in the subscription and follow it.
+            send(SseEmitter.event()
+                    .reconnectTime(RECONNECT_AFTER.toMillis())
+                    .name("snapshot")
+                    .data(snapshot, MediaType.APPLICATION_JSON));
+            updates = subscription
+                    .updates()
+                    .onBackpressureBuffer(MAX_PENDING_CHANGES)
+                    .publishOn(writers)
+                    .subscribe(
+                            change -> send(SseEmitter.event().name("change").data(change, MediaType.APPLICATION_JSON)),
+                            failure -> {
+                                // e.g. a browser too slow to keep up: it reconnects and starts from a fresh snapshot
+                                log.debug("Seat map stream ended: {}", failure.toString());
+                                close();
+                            },
+                            this::close);
+        }
+
+        void send(SseEmitter.SseEventBuilder event) {
+            if (closed.get()) {
+                return;
+            }
+            try {
+                emitter.send(event);
+            } catch (IOException | IllegalStateException gone) {
+                close();
+            }
+        }
+
+        void close() {
+            if (release()) {
+                try {
+                    emitter.complete();
+                } catch (RuntimeException alreadyGone) {
+                    // the response is closed already
+                }
+            }
+        }
+
+        /** Cancels the subscription once; true for the call that did. */
+        boolean release() {
+            if (!closed.compareAndSet(false, true)) {
+                return false;
+            }
+            streams.remove(this);
+            if (updates != null) {
+                updates.dispose();
+            }
+            subscription.cancel();
+            return true;
+        }
+    }
+}
