@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * and books it through the HTTP API: a latency probe on the fresh event, a storm of concurrent clients, the same probe
  * on the now long history, and the event page. It then stops the server, grows the event store to a million events
  * and times the operator's replay command. Settings are system properties: {@code benchmark.clients} (64),
- * {@code benchmark.requests} (34,000), {@code benchmark.replayEvents} (1,000,000), {@code benchmark.jfr} (a file to
+ * {@code benchmark.requests} (40,000), {@code benchmark.replayEvents} (1,000,000), {@code benchmark.jfr} (a file to
  * record a flight recording of the server into).
  */
 public final class Benchmark {
@@ -37,7 +37,7 @@ public final class Benchmark {
     private static final Pattern REPLAY_SUMMARY = Pattern.compile("Replayed ([\\d,]+) events .* \\(([\\d,]+) ev/s\\)");
 
     private final int clients = Integer.getInteger("benchmark.clients", 64);
-    private final int requests = Integer.getInteger("benchmark.requests", 34_000);
+    private final int requests = Integer.getInteger("benchmark.requests", 40_000);
     private final long replayEvents = Long.getLong("benchmark.replayEvents", 1_000_000);
     private final String flightRecording = System.getProperty("benchmark.jfr", "");
     private final List<String> report = new ArrayList<>();
@@ -77,6 +77,7 @@ public final class Benchmark {
                 var warmUp = new BookingLoad(api.baseUrl(), warmUpEventId, CAPACITY, 7)
                         .run(tokens, clients, WARM_UP_REQUESTS, CONFLICT_SHARE);
                 describe("warm-up event, " + clients + " clients", warmUp);
+                awaitReadModel(api, warmUpEventId, warmUp.booked());
 
                 var load = new BookingLoad(api.baseUrl(), eventId, CAPACITY, 42);
                 var fresh = load.run(tokens, 1, PROBE_REQUESTS, 0);
