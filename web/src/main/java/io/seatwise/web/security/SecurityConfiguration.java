@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,12 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -34,7 +38,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -51,9 +60,11 @@ class SecurityConfiguration {
     private static final RequestMatcher API =
             PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     private static final int BCRYPT_MAX_BYTES = 72;
+    private static final Duration TOKEN_CLOCK_SKEW = Duration.ofSeconds(5);
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper objectMapper, SignInThrottle throttle)
+            throws Exception {
         var apiEntryPoint = problemEntryPoint(objectMapper);
         var apiAccessDenied = problemAccessDenied(objectMapper);
         var pageAccessDenied = new AccessDeniedHandlerImpl();
@@ -79,8 +90,10 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(countingSuccess(throttle))
+                        .failureHandler(countingFailure(throttle))
                         .permitAll())
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication()))
                         .authenticationEntryPoint(apiEntryPoint)
@@ -103,6 +116,24 @@ class SecurityConfiguration {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /** Back to the page that asked for a sign-in, or home; and the account's failures are forgiven. */
+    private static AuthenticationSuccessHandler countingSuccess(SignInThrottle throttle) {
+        var backToWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
+        backToWhereTheyWere.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            throttle.succeeded(authentication.getName());
+            backToWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    private static AuthenticationFailureHandler countingFailure(SignInThrottle throttle) {
+        var backToTheForm = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> {
+            throttle.failed(request.getParameter("email"), request.getRemoteAddr());
+            backToTheForm.onAuthenticationFailure(request, response, exception);
+        };
     }
 
     private static void denyFramingUnlessSet(HttpServletRequest request, HttpServletResponse response) {
@@ -200,10 +231,17 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<>(tokenKey));
     }
 
+    /**
+     * Only HS256 tokens signed with the key, issued by Seatwise and not expired. The clock skew allowed between
+     * nodes is a few seconds rather than Spring's minute, so that a token ends close to the time it says.
+     */
     @Bean
     JwtDecoder jwtDecoder(SecretKey tokenKey) {
-        return NimbusJwtDecoder.withSecretKey(tokenKey)
+        var decoder = NimbusJwtDecoder.withSecretKey(tokenKey)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(TOKEN_CLOCK_SKEW), new JwtIssuerValidator(TokenService.ISSUER)));
+        return decoder;
     }
 }
