@@ -74,17 +74,32 @@ curl -sfk "$base/actuator/health" | grep -q '"UP"'
 echo "running at $base"
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+# Demo data is seeded and projected just after start: ask again until it is there.
+eventually() {
+  local answer
+  for _ in $(seq 60); do
+    answer=$("$@" 2>/dev/null) && [[ -n "$answer" ]] && { echo "$answer"; return; }
+    sleep 1
+  done
+  echo "gave up waiting for: $*" >&2
+  return 1
+}
 token() {
   curl -sfk "$base/api/auth/token" -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" |
     json 'd["token"]'
 }
-admin_token=$(token "$admin_email" "$admin_password")
-user_token=$(token demo@seatwise.local seatwise-demo)
-event=$(curl -sfk "$base/api/events" | json 'd[0]["id"]')
-venue=$(curl -sfk "$base/api/venues" | json 'd[0]["id"]')
-booking=$(curl -sfk "$base/api/events/$event/bookings" -H "Authorization: Bearer $user_token" \
-  -H 'Content-Type: application/json' -d '{"seats":[1,2]}' | json 'd["bookingId"]')
-review=$(curl -sfk "$base/api/venues/$venue/reviews" -H "Authorization: Bearer $user_token" \
+first() { curl -sfk "$base$1" | json 'd[0]["id"]'; }
+admin_token=$(eventually token "$admin_email" "$admin_password")
+curl -sfk "$base/api/users" -H 'Content-Type: application/json' -o /dev/null \
+  -d '{"email":"scan-user@example.com","password":"scan-user-password","displayName":"Scan User"}'
+user_token=$(eventually token scan-user@example.com scan-user-password)
+event=$(eventually first /api/events)
+venue=$(curl -sfk "$base/api/events/$event" | json 'd["venueId"]')
+free_seats=$(curl -sfk "$base/api/events/$event/seats" |
+  json '[n for n in range(1, d["capacity"] + 1) if n not in d["booked"]][:2]')
+booking=$(curl -sSk "$base/api/events/$event/bookings" -H "Authorization: Bearer $user_token" \
+  -H 'Content-Type: application/json' -d "{\"seats\":$free_seats}" | json 'd["bookingId"]')
+review=$(curl -sSk "$base/api/venues/$venue/reviews" -H "Authorization: Bearer $user_token" \
   -H 'Content-Type: application/json' -d '{"rating":4,"text":"Comfortable seats"}' | json 'd["id"]')
 echo "event $event, venue $venue, booking $booking, review $review"
 

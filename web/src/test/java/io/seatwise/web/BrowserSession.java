@@ -29,7 +29,11 @@ public class BrowserSession {
     private String csrfToken;
 
     public BrowserSession(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    private BrowserSession(String baseUrl) {
+        this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -74,6 +78,27 @@ public class BrowserSession {
     public Page signIn(String email, String password) {
         get("/login");
         return post("/login", Map.of("email", email, "password", password));
+    }
+
+    /**
+     * A browser signed in as a new user registered through the API, on a page with a form, so that its next post
+     * carries the CSRF token of the signed-in session.
+     */
+    public static BrowserSession signedInUser(ApiClient api, String name) {
+        var email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + System.nanoTime() + "@example.com";
+        api.register(email, ApiClient.USER_PASSWORD, name);
+        return signedIn(api, email, ApiClient.USER_PASSWORD);
+    }
+
+    /** A browser signed in with these credentials, on a page with a form (see {@link #signedInUser}). */
+    public static BrowserSession signedIn(ApiClient api, String email, String password) {
+        var browser = new BrowserSession(api.baseUrl());
+        var signedIn = browser.signIn(email, password);
+        if (signedIn.status() != 302 || signedIn.location().contains("error")) {
+            throw new IllegalStateException("Sign-in failed: " + signedIn.status() + " " + signedIn.location());
+        }
+        browser.get("/");
+        return browser;
     }
 
     private Page send(HttpRequest request) {

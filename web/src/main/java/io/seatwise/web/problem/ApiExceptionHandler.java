@@ -123,6 +123,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(ProblemDetail.forStatusAndDetail(
+                                HttpStatus.PAYLOAD_TOO_LARGE,
+                                "The request body is too large; at most " + BodySizeLimitFilter.MAX_BODY_BYTES / 1024
+                                        + " KB are accepted"));
+            }
+        }
         return ResponseEntity.badRequest()
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(exception.getCause())));
     }
