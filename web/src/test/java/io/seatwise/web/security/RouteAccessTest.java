@@ -1,5 +1,6 @@
 package io.seatwise.web.security;
 
+import static io.seatwise.web.ProblemAssertions.assertProblem;
 import static io.seatwise.web.security.RouteAccessTest.Access.ADMIN;
 import static io.seatwise.web.security.RouteAccessTest.Access.PUBLIC;
 import static io.seatwise.web.security.RouteAccessTest.Access.SIGNED_IN;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BrowserSession;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -140,6 +142,55 @@ class RouteAccessTest extends ApplicationTest {
         assertThat(routes).as("routes of the application").containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     }
 
+    @Test
+    void nobodyButTheBookerReadsOrCancelsABooking() {
+        var owner = api.newUserToken("Owen");
+        var booked = api.book(owner, eventId, List.of(1));
+        assertThat(booked.status()).isEqualTo(201);
+        var bookingId = booked.json().get("bookingId").asText();
+        var other = BrowserSession.signedInUser(api, "Olga");
+
+        assertProblem(api.delete("/api/bookings/" + bookingId, userToken), 403, "not");
+        assertProblem(api.delete("/api/bookings/" + bookingId, adminToken), 403, "not");
+        assertThat(api.get("/api/me/bookings", userToken).body()).doesNotContain(bookingId);
+        assertThat(other.get("/bookings/" + bookingId).status()).isEqualTo(404);
+        other.get("/me/bookings");
+        other.post("/bookings/" + bookingId + "/cancel", Map.of());
+        assertThat(other.get("/me/bookings").body()).contains("That booking is not one of yours.");
+
+        eventually(() -> api.get("/api/me/bookings", owner).body().contains(bookingId));
+        assertThat(api.get("/api/me/bookings", owner)
+                        .json()
+                        .get(0)
+                        .get("status")
+                        .asText())
+                .isEqualTo("CONFIRMED");
+        assertThat(api.bookedSeats(eventId)).contains(1);
+    }
+
+    @Test
+    void nobodyButTheAuthorEditsOrDeletesAReview() {
+        var author = api.newUserToken("Ava");
+        assertThat(api.book(author, eventId, List.of(2)).status()).isEqualTo(201);
+        var written = api.post("/api/events/" + eventId + "/reviews", Map.of("rating", 4, "text", "Mine"), author);
+        assertThat(written.status()).isEqualTo(201);
+        var reviewId = written.json().get("id").asText();
+        var edit = Map.of("rating", 1, "text", "Not yours");
+
+        assertProblem(api.put("/api/reviews/" + reviewId, edit, userToken), 403, "not");
+        assertProblem(api.put("/api/reviews/" + reviewId, edit, adminToken), 403, "not");
+        assertProblem(api.delete("/api/reviews/" + reviewId, userToken), 403, "not");
+        assertProblem(api.delete("/api/reviews/" + reviewId, adminToken), 403, "not");
+        var other = BrowserSession.signedInUser(api, "Otto");
+        other.post("/events/" + eventId + "/reviews/" + reviewId, edit);
+        other.post("/events/" + eventId + "/reviews/" + reviewId + "/delete", Map.of());
+
+        eventually(() -> api.get("/api/events/" + eventId + "/reviews").body().contains(reviewId));
+        var review = api.get("/api/events/" + eventId + "/reviews").json().get(0);
+        assertThat(review.get("text").asText()).isEqualTo("Mine");
+        assertThat(review.get("rating").asInt()).isEqualTo(4);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyRouteLetsInExactlyTheRolesItExpects() {
         return Stream.concat(EXPECTED.entrySet().stream(), ACTUATOR.entrySet().stream())
@@ -194,8 +245,10 @@ class RouteAccessTest extends ApplicationTest {
         assertLetThrough("admin", admin.status(), true, 403, admin.body());
         assertThat(sentToSignIn(admin)).as("admin sent to sign in on " + path).isFalse();
         if (path.equals("/admin/operations/rebuild")) {
+            // the admin started a rebuild of the read models: let it finish before other tests read them
             eventually(
-                    () -> !adminBrowser.get("/admin/operations/status").body().contains("\"running\":true"));
+                    Duration.ofSeconds(60),
+                    () -> adminBrowser.get("/admin/operations/status").body().contains("\"state\":\"DONE\""));
         }
     }
 
