@@ -25,6 +25,7 @@ public class BrowserSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
     private final String baseUrl;
     private String csrfToken;
 
@@ -35,7 +36,7 @@ public class BrowserSession {
     private BrowserSession(String baseUrl) {
         this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -58,6 +59,32 @@ public class BrowserSession {
 
     /** Posts a form from the page last fetched, with its CSRF token; a list value is sent as repeated fields. */
     public Page post(String path, Map<String, ?> fields) {
+        return post(path, fields, true);
+    }
+
+    /** Posts a form as a forged request from another site would: with the cookies, without the CSRF token. */
+    public Page postWithoutCsrfToken(String path, Map<String, ?> fields) {
+        return post(path, fields, false);
+    }
+
+    /** The value of a cookie this browser holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(cookie -> cookie.getValue())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Gets a page with extra request headers, as a proxy in front of Seatwise would add them. */
+    public Page get(String path, String... headerNamesAndValues) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .headers(headerNamesAndValues)
+                .GET()
+                .build());
+    }
+
+    private Page post(String path, Map<String, ?> fields, boolean withCsrfToken) {
         var pairs = new ArrayList<String>();
         fields.forEach((name, value) -> {
             if (value instanceof List<?> values) {
@@ -66,7 +93,7 @@ public class BrowserSession {
                 pairs.add(encode(name) + "=" + encode(String.valueOf(value)));
             }
         });
-        if (csrfToken != null) {
+        if (withCsrfToken && csrfToken != null) {
             pairs.add("_csrf=" + encode(csrfToken));
         }
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -114,9 +114,10 @@ class SecurityConfiguration {
                 // writer would override that, so a writer that defers to the response takes its place.
                 .headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable())
                         .addHeaderWriter(SecurityConfiguration::denyFramingUnlessSet)
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                                + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
