@@ -10,6 +10,9 @@
 # wapiti, bearer tokens for sqlmap) so that the routes behind the sign-in are scanned too, runs both scanners, stops
 # the application and prints a summary. Reports go to target/security-scan/. Exit status 0 means no findings.
 #
+# Wapiti 3.0.4 cannot take wildcards in --exclude under Python 3.11, so only exact URLs are left out: signing out
+# (which would end the scan's session) and rebuilding the read models.
+#
 # Sign-in throttling is raised for the scan: the scanners fail to sign in thousands of times on purpose, and the
 # code behind the throttle is what they must test. Settings: SCAN_WAPITI_MINUTES (default 12) bounds wapiti.
 set -euo pipefail
@@ -153,8 +156,7 @@ wapiti_minutes=${SCAN_WAPITI_MINUTES:-12}
 wapiti -u "$base/" --scope folder -c "$work/cookies.json" \
   -s "$base/events/$event" -s "$base/venues/$venue" -s "$base/me/bookings" -s "$base/admin" \
   -s "$base/admin/mail" -s "$base/admin/operations" -s "$base/register" \
-  -x "$base/logout" -x "$base/login" -x "$base/admin/operations/rebuild" -x "$base/swagger-ui*" -x "$base/v3/*" \
-  -x "$base/webjars/*" \
+  -x "$base/logout" -x "$base/admin/operations/rebuild" \
   -m "backup,blindsql,cookieflags,crlf,csp,csrf,exec,file,htaccess,http_headers,methods,permanentxss,redirect,sql,xss" \
   --max-scan-time $((wapiti_minutes * 60)) --max-attack-time 150 --flush-session --store-session "$work/wapiti" \
   --no-bugreport -v 1 -f json -o "$out/wapiti.json" >"$out/wapiti.log" 2>&1 || echo "wapiti exited $?" >>"$out/wapiti.log"
