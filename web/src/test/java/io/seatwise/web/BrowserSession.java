@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  */
 public class BrowserSession {
 
+    /** What browsers send as Accept with a page request. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http;
@@ -130,7 +133,11 @@ public class BrowserSession {
 
     private Page send(HttpRequest request) {
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var asBrowsersAsk = HttpRequest.newBuilder(request, (name, value) -> true);
+            if (request.headers().firstValue("Accept").isEmpty()) {
+                asBrowsersAsk.header("Accept", BROWSER_ACCEPT);
+            }
+            var response = http.send(asBrowsersAsk.build(), HttpResponse.BodyHandlers.ofString());
             return new Page(
                     response.statusCode(),
                     response.body(),
