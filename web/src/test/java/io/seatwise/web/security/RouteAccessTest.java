@@ -177,10 +177,10 @@ class RouteAccessTest extends ApplicationTest {
         var reviewId = written.json().get("id").asText();
         var edit = Map.of("rating", 1, "text", "Not yours");
 
-        assertProblem(api.put("/api/reviews/" + reviewId, edit, userToken), 403, "not");
-        assertProblem(api.put("/api/reviews/" + reviewId, edit, adminToken), 403, "not");
-        assertProblem(api.delete("/api/reviews/" + reviewId, userToken), 403, "not");
-        assertProblem(api.delete("/api/reviews/" + reviewId, adminToken), 403, "not");
+        assertProblem(api.put("/api/reviews/" + reviewId, edit, userToken), 403, "only the author");
+        assertProblem(api.put("/api/reviews/" + reviewId, edit, adminToken), 403, "only the author");
+        assertProblem(api.delete("/api/reviews/" + reviewId, userToken), 403, "only the author");
+        assertProblem(api.delete("/api/reviews/" + reviewId, adminToken), 403, "only the author");
         var other = BrowserSession.signedInUser(api, "Otto");
         other.post("/events/" + eventId + "/reviews/" + reviewId, edit);
         other.post("/events/" + eventId + "/reviews/" + reviewId + "/delete", Map.of());
