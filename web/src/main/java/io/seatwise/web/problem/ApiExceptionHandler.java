@@ -127,9 +127,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                         .body(ProblemDetail.forStatusAndDetail(
-                                HttpStatus.PAYLOAD_TOO_LARGE,
-                                "The request body is too large; at most " + BodySizeLimitFilter.MAX_BODY_BYTES / 1024
-                                        + " KB are accepted"));
+                                HttpStatus.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.TOO_LARGE));
             }
         }
         return ResponseEntity.badRequest()

@@ -24,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
+    static final String TOO_LARGE =
+            "The request body is too large; at most " + MAX_BODY_BYTES / 1024 + " KB are accepted";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
