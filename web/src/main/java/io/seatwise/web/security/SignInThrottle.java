@@ -7,8 +7,10 @@ import io.seatwise.web.SeatwiseProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,19 +50,19 @@ public class SignInThrottle {
     /** Failures of one key since {@code since}; forgotten once the window after {@code since} has passed. */
     private record Failures(int count, Instant since) {}
 
-    private Cache<String, Failures> failureCache() {
-        return Caffeine.newBuilder()
-                .maximumSize(MAX_TRACKED)
-                .expireAfter(Expiry.<String, Failures>creating((key, failures) -> window))
-                .build();
+    /** Whole seconds for a Retry-After header, rounded up so that a client which waits that long is let in. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** How long the sign-in must wait, or nothing when it may go ahead. */
     public Optional<Duration> waitBefore(String email, String client) {
         var now = clock.instant();
-        var accountWait = waitFor(accounts.getIfPresent(accountKey(email)), maxPerAccount, now);
-        var clientWait = waitFor(clients.getIfPresent(client), maxPerClient, now);
-        return accountWait.isLongerThan(clientWait) ? accountWait.duration() : clientWait.duration();
+        return Stream.of(
+                        waitFor(accounts.getIfPresent(accountKey(email)), maxPerAccount, now),
+                        waitFor(clients.getIfPresent(client), maxPerClient, now))
+                .flatMap(Optional::stream)
+                .max(Comparator.naturalOrder());
     }
 
     public void failed(String email, String client) {
@@ -73,6 +75,13 @@ public class SignInThrottle {
         accounts.invalidate(accountKey(email));
     }
 
+    private Cache<String, Failures> failureCache() {
+        return Caffeine.newBuilder()
+                .maximumSize(MAX_TRACKED)
+                .expireAfter(Expiry.<String, Failures>creating((key, failures) -> window))
+                .build();
+    }
+
     private void count(Cache<String, Failures> cache, String key, Instant now) {
         cache.asMap()
                 .compute(
@@ -82,11 +91,11 @@ public class SignInThrottle {
                                 : new Failures(failures.count() + 1, failures.since()));
     }
 
-    private Wait waitFor(Failures failures, int limit, Instant now) {
+    private Optional<Duration> waitFor(Failures failures, int limit, Instant now) {
         if (failures == null || failures.count() < limit || !now.isBefore(end(failures))) {
-            return Wait.NONE;
+            return Optional.empty();
         }
-        return new Wait(Duration.between(now, end(failures)));
+        return Optional.of(Duration.between(now, end(failures)));
     }
 
     private Instant end(Failures failures) {
@@ -95,22 +104,5 @@ public class SignInThrottle {
 
     private static String accountKey(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private record Wait(Duration length) {
-        static final Wait NONE = new Wait(Duration.ZERO);
-
-        boolean isLongerThan(Wait other) {
-            return length.compareTo(other.length) > 0;
-        }
-
-        Optional<Duration> duration() {
-            return length.isZero() ? Optional.empty() : Optional.of(length);
-        }
-    }
-
-    /** Whole seconds for a Retry-After header, rounded up so that a client which waits that long is let in. */
-    public static long retryAfterSeconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }
