@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @JqwikSpringSupport
 class BadInputPropertyTest extends ApplicationTest {
 
-    private static final int TRIES = 120;
+    private static final int TRIES = 100;
 
     private static final List<String> HOSTILE = List.of(
             "' OR '1'='1' --",

@@ -117,6 +117,7 @@ class WebSecurityTest extends ApplicationTest {
             assertThat(page.header("X-Content-Type-Options")).as(kind).isEqualTo("nosniff");
             assertThat(page.header("X-Frame-Options")).as(kind).isEqualTo("DENY");
             assertThat(page.header("Referrer-Policy")).as(kind).isEqualTo("strict-origin-when-cross-origin");
+            assertThat(page.header("X-XSS-Protection")).as(kind).isEqualTo("1; mode=block");
         });
         var apiAnswer = api.get("/api/events");
         var apiError = api.get("/api/me/bookings");
