@@ -30,10 +30,6 @@ class CommonPasswords {
         return password != null && passwords.contains(password.toLowerCase(Locale.ROOT));
     }
 
-    int size() {
-        return passwords.size();
-    }
-
     private static Set<String> load() {
         var list = new HashSet<String>();
         try (var reader = new BufferedReader(

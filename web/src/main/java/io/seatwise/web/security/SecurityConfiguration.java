@@ -113,18 +113,16 @@ class SecurityConfiguration {
                 // No page may be framed, unless its controller says otherwise: the admins' mail page frames the
                 // mail's HTML, served with a policy of its own (see MailAdminController). Spring Security's own
                 // writer would override that, so a writer that defers to the response takes its place.
-                // Browsers of today ignore X-XSS-Protection and the CSP does the work; the old ones that still filter
-                // are told to
-                // block a page they think attacked rather than edit it (which could be abused), and scanners that
-                // expect the header find it.
+                // Browsers of today ignore X-XSS-Protection, and the CSP does the work; old ones that still filter are
+                // told to block a page they think attacked rather than edit it, and scanners that ask for it find it.
                 .headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable())
                         .xssProtection(
                                 xss -> xss.headerValue(XXssProtectionHeaderWriter.HeaderValue.ENABLED_MODE_BLOCK))
                         .addHeaderWriter(SecurityConfiguration::denyFramingUnlessSet)
-                        .contentSecurityPolicy(
-                                csp -> csp.policyDirectives(
-                                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                                + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .contentSecurityPolicy(csp ->
+                                csp.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                                        + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+                                        + "form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
