@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
@@ -21,9 +22,11 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Whatever fails before a controller is chosen (no such path, a method the path does not take, a body too large, a
  * refusal by Spring Security) ends here: API paths get a problem, whatever the client accepts, and pages the friendly
- * error page. Asked for directly, with no error behind it, {@code /error} is simply not found.
+ * error page. Asked for directly, with no error behind it, {@code /error} is simply not found. Not there when the
+ * application runs without a web server (the replay command).
  */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ErrorPageController extends BasicErrorController {
 
