@@ -17,6 +17,9 @@ import java.util.Optional;
 /** A small HTTP client for the JSON API, talking to the application over a real socket. */
 public class ApiClient {
 
+    /** The password of every user that {@link #newUserToken} registers. */
+    public static final String USER_PASSWORD = "correct-horse-battery";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http =
@@ -86,6 +89,18 @@ public class ApiClient {
         return send(request(path, token).DELETE().build());
     }
 
+    /** Any method, with the body exactly as given (none when null). */
+    public Response send(String method, String path, String body, String token) {
+        var builder = request(path, token);
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(builder.build());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
@@ -137,8 +152,8 @@ public class ApiClient {
     /** Registers a new user with a unique email and returns a bearer token for it. */
     public String newUserToken(String name) {
         var email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + System.nanoTime() + "@example.com";
-        register(email, "correct-horse-battery", name);
-        return token(email, "correct-horse-battery");
+        register(email, USER_PASSWORD, name);
+        return token(email, USER_PASSWORD);
     }
 
     public String createVenue(String adminToken, String name, int rows, int seatsPerRow) {

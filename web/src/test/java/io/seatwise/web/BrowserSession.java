@@ -22,16 +22,24 @@ import java.util.stream.Collectors;
  */
 public class BrowserSession {
 
+    /** What browsers send as Accept with a page request. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
     private final String baseUrl;
     private String csrfToken;
 
     public BrowserSession(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    private BrowserSession(String baseUrl) {
+        this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -54,6 +62,32 @@ public class BrowserSession {
 
     /** Posts a form from the page last fetched, with its CSRF token; a list value is sent as repeated fields. */
     public Page post(String path, Map<String, ?> fields) {
+        return post(path, fields, true);
+    }
+
+    /** Posts a form as a forged request from another site would: with the cookies, without the CSRF token. */
+    public Page postWithoutCsrfToken(String path, Map<String, ?> fields) {
+        return post(path, fields, false);
+    }
+
+    /** The value of a cookie this browser holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(cookie -> cookie.getValue())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Gets a page with extra request headers, as a proxy in front of Seatwise would add them. */
+    public Page get(String path, String... headerNamesAndValues) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .headers(headerNamesAndValues)
+                .GET()
+                .build());
+    }
+
+    private Page post(String path, Map<String, ?> fields, boolean withCsrfToken) {
         var pairs = new ArrayList<String>();
         fields.forEach((name, value) -> {
             if (value instanceof List<?> values) {
@@ -62,7 +96,7 @@ public class BrowserSession {
                 pairs.add(encode(name) + "=" + encode(String.valueOf(value)));
             }
         });
-        if (csrfToken != null) {
+        if (withCsrfToken && csrfToken != null) {
             pairs.add("_csrf=" + encode(csrfToken));
         }
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -76,9 +110,34 @@ public class BrowserSession {
         return post("/login", Map.of("email", email, "password", password));
     }
 
+    /**
+     * A browser signed in as a new user registered through the API, on a page with a form, so that its next post
+     * carries the CSRF token of the signed-in session.
+     */
+    public static BrowserSession signedInUser(ApiClient api, String name) {
+        var email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + System.nanoTime() + "@example.com";
+        api.register(email, ApiClient.USER_PASSWORD, name);
+        return signedIn(api, email, ApiClient.USER_PASSWORD);
+    }
+
+    /** A browser signed in with these credentials, on a page with a form (see {@link #signedInUser}). */
+    public static BrowserSession signedIn(ApiClient api, String email, String password) {
+        var browser = new BrowserSession(api.baseUrl());
+        var signedIn = browser.signIn(email, password);
+        if (signedIn.status() != 302 || signedIn.location().contains("error")) {
+            throw new IllegalStateException("Sign-in failed: " + signedIn.status() + " " + signedIn.location());
+        }
+        browser.get("/");
+        return browser;
+    }
+
     private Page send(HttpRequest request) {
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var asBrowsersAsk = HttpRequest.newBuilder(request, (name, value) -> true);
+            if (request.headers().firstValue("Accept").isEmpty()) {
+                asBrowsersAsk.header("Accept", BROWSER_ACCEPT);
+            }
+            var response = http.send(asBrowsersAsk.build(), HttpResponse.BodyHandlers.ofString());
             return new Page(
                     response.statusCode(),
                     response.body(),

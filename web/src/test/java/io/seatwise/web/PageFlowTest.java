@@ -227,10 +227,6 @@ class PageFlowTest extends ApplicationTest {
     }
 
     private BrowserSession signedInUser(String name) {
-        var email = name.toLowerCase() + "-" + System.nanoTime() + "@example.com";
-        api.register(email, "a-long-password", name);
-        var browser = new BrowserSession(port);
-        browser.signIn(email, "a-long-password");
-        return browser;
+        return BrowserSession.signedInUser(api, name);
     }
 }

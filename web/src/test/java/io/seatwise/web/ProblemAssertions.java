@@ -59,6 +59,21 @@ public final class ProblemAssertions {
         return problem;
     }
 
+    /** Asserts a problem answer with some 4xx status, for requests that may be refused for more than one reason. */
+    public static JsonNode assertClientProblem(ApiClient.Response response) {
+        assertThat(response.status())
+                .as("status, answering %s", response.body())
+                .isBetween(400, 499);
+        return assertProblem(response, response.status());
+    }
+
+    /** Asserts that a page or any other answer shows nothing of the server's insides. */
+    public static void assertNoInternals(String body) {
+        for (var internal : INTERNALS) {
+            assertThat(body).as("body shows no internals").doesNotContain(internal);
+        }
+    }
+
     /** Asserts the 401 problem that an API call needing a user gets without a valid token. */
     public static void assertUnauthorized(ApiClient.Response response) {
         assertProblem(response, 401, "token");

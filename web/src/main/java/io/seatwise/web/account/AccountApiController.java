@@ -2,13 +2,16 @@ package io.seatwise.web.account;
 
 import io.seatwise.api.account.Role;
 import io.seatwise.web.security.SeatwiseUser;
+import io.seatwise.web.security.SignInThrottle;
 import io.seatwise.web.security.TokenService;
 import io.seatwise.web.security.TokenService.IssuedToken;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,12 +31,17 @@ class AccountApiController {
     private final Registrations registrations;
     private final AuthenticationManager authenticationManager;
     private final TokenService tokens;
+    private final SignInThrottle throttle;
 
     AccountApiController(
-            Registrations registrations, AuthenticationManager authenticationManager, TokenService tokens) {
+            Registrations registrations,
+            AuthenticationManager authenticationManager,
+            TokenService tokens,
+            SignInThrottle throttle) {
         this.registrations = registrations;
         this.authenticationManager = authenticationManager;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     record RegisterRequest(
@@ -61,13 +69,26 @@ class AccountApiController {
     }
 
     @PostMapping("/auth/token")
-    ResponseEntity<?> token(@Valid @RequestBody TokenRequest request) {
+    ResponseEntity<?> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        var client = http.getRemoteAddr();
+        var wait = throttle.waitBefore(request.email(), client);
+        if (wait.isPresent()) {
+            var seconds = SignInThrottle.retryAfterSeconds(wait.get());
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again in " + seconds + " seconds");
+            problem.setProperty("retryAfterSeconds", seconds);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                    .body(problem);
+        }
         try {
             var authentication = authenticationManager.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(request.email(), request.password()));
+            throttle.succeeded(request.email());
             IssuedToken token = tokens.issue((SeatwiseUser) authentication.getPrincipal());
             return ResponseEntity.ok(token);
         } catch (AuthenticationException wrongCredentials) {
+            throttle.failed(request.email(), client);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header("WWW-Authenticate", "Bearer")
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong email or password"));

@@ -2,12 +2,15 @@ package io.seatwise.web.account;
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.account.Role;
+import io.seatwise.web.security.SignInThrottle;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,8 +40,13 @@ class AccountPageController {
         }
     }
 
+    /** The sign-in page; also shown, with status 429, for a sign-in that must wait (see SignInThrottleFilter). */
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (request.getAttribute(SignInThrottle.WAIT_MINUTES_ATTRIBUTE) instanceof Long minutes) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("waitMinutes", minutes);
+        }
         return "login";
     }
 

@@ -19,10 +19,12 @@ public class Registrations {
 
     private final CommandGateway commands;
     private final PasswordEncoder passwordEncoder;
+    private final CommonPasswords commonPasswords;
 
-    Registrations(CommandGateway commands, PasswordEncoder passwordEncoder) {
+    Registrations(CommandGateway commands, PasswordEncoder passwordEncoder, CommonPasswords commonPasswords) {
         this.commands = commands;
         this.passwordEncoder = passwordEncoder;
+        this.commonPasswords = commonPasswords;
     }
 
     public AccountId register(String email, String password, String displayName, Role role) {
@@ -30,9 +32,22 @@ public class Registrations {
             throw DomainException.invalid("password must be at most " + MAX_PASSWORD_LENGTH + " bytes long in UTF-8: "
                     + MAX_PASSWORD_LENGTH + " plain letters or digits, fewer accented ones");
         }
+        if (commonPasswords.contains(password)) {
+            throw DomainException.invalid(
+                    "password is one of the most common passwords, which are guessed first; please choose another");
+        }
+        if (password != null
+                && (password.strip().equalsIgnoreCase(strip(email))
+                        || password.strip().equalsIgnoreCase(strip(displayName)))) {
+            throw DomainException.invalid("password must not be your email or your name; please choose another");
+        }
         var accountId = AccountId.random();
         commands.sendAndWait(
                 new RegisterAccount(accountId, email, displayName, passwordEncoder.encode(password), role));
         return accountId;
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -57,7 +58,10 @@ class BookingPageController {
             @RequestParam(name = "seats", required = false) List<Integer> seats,
             Authentication authentication,
             RedirectAttributes redirect) {
-        var chosen = seats == null ? List.<Integer>of() : seats;
+        // an empty or blank field converts to no number at all: it names no seat
+        var chosen = seats == null
+                ? List.<Integer>of()
+                : seats.stream().filter(Objects::nonNull).toList();
         try {
             var bookingId = bookings.book(id, CurrentAccount.of(authentication), chosen);
             var event = catalog.event(id);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +25,12 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -35,7 +39,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -52,9 +62,11 @@ class SecurityConfiguration {
     private static final RequestMatcher API =
             PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     private static final int BCRYPT_MAX_BYTES = 72;
+    private static final Duration TOKEN_CLOCK_SKEW = Duration.ofSeconds(5);
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper objectMapper, SignInThrottle throttle)
+            throws Exception {
         var apiEntryPoint = problemEntryPoint(objectMapper);
         var apiAccessDenied = problemAccessDenied(objectMapper);
         var pageAccessDenied = new AccessDeniedHandlerImpl();
@@ -65,7 +77,12 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .requestMatchers(
+                                "/v3/api-docs",
+                                "/v3/api-docs.yaml",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users", "/api/auth/token")
                         .permitAll()
@@ -80,8 +97,10 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(countingSuccess(throttle))
+                        .failureHandler(countingFailure(throttle))
                         .permitAll())
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication()))
                         .authenticationEntryPoint(apiEntryPoint)
@@ -95,15 +114,38 @@ class SecurityConfiguration {
                 // No page may be framed, unless its controller says otherwise: the admins' mail page frames the
                 // mail's HTML, served with a policy of its own (see MailAdminController). Spring Security's own
                 // writer would override that, so a writer that defers to the response takes its place.
+                // Browsers of today ignore X-XSS-Protection, and the CSP does the work; old ones that still filter are
+                // told to block a page they think attacked rather than edit it, and scanners that ask for it find it.
                 .headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable())
+                        .xssProtection(
+                                xss -> xss.headerValue(XXssProtectionHeaderWriter.HeaderValue.ENABLED_MODE_BLOCK))
                         .addHeaderWriter(SecurityConfiguration::denyFramingUnlessSet)
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .contentSecurityPolicy(csp ->
+                                csp.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                                        + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+                                        + "form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /** Back to the page that asked for a sign-in, or home; and the account's failures are forgiven. */
+    private static AuthenticationSuccessHandler countingSuccess(SignInThrottle throttle) {
+        var backToWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
+        backToWhereTheyWere.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            throttle.succeeded(authentication.getName());
+            backToWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    private static AuthenticationFailureHandler countingFailure(SignInThrottle throttle) {
+        var backToTheForm = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> {
+            throttle.failed(request.getParameter("email"), request.getRemoteAddr());
+            backToTheForm.onAuthenticationFailure(request, response, exception);
+        };
     }
 
     private static void denyFramingUnlessSet(HttpServletRequest request, HttpServletResponse response) {
@@ -201,10 +243,17 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<>(tokenKey));
     }
 
+    /**
+     * Only HS256 tokens signed with the key, issued by Seatwise and not expired. The clock skew allowed between
+     * nodes is a few seconds rather than Spring's minute, so that a token ends close to the time it says.
+     */
     @Bean
     JwtDecoder jwtDecoder(SecretKey tokenKey) {
-        return NimbusJwtDecoder.withSecretKey(tokenKey)
+        var decoder = NimbusJwtDecoder.withSecretKey(tokenKey)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(TOKEN_CLOCK_SKEW), new JwtIssuerValidator(TokenService.ISSUER)));
+        return decoder;
     }
 }
