@@ -79,6 +79,31 @@ public class BrowserSession {
                 .orElse(null);
     }
 
+    /**
+     * Opens a server-sent event stream as the page's script does and closes it once the answer's head has come: the
+     * page holds its status and headers, no body (a stream has no end to wait for).
+     */
+    public Page openStream(String path) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return new Page(
+                    response.statusCode(),
+                    "",
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Gets a page with extra request headers, as a proxy in front of Seatwise would add them. */
     public Page get(String path, String... headerNamesAndValues) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))

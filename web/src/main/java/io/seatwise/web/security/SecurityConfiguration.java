@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import javax.crypto.SecretKey;
@@ -254,6 +255,6 @@ class SecurityConfiguration {
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(TOKEN_CLOCK_SKEW), new JwtIssuerValidator(TokenService.ISSUER)));
-        return decoder;
+        return new RememberingJwtDecoder(decoder, Clock.systemUTC(), 10_000, Duration.ofMinutes(5));
     }
 }

@@ -45,6 +45,8 @@ class RouteAccessTest extends ApplicationTest {
             entry("GET /register", PUBLIC),
             entry("POST /register", PUBLIC),
             entry("GET /events/{id}", PUBLIC),
+            entry("GET /events/{id}/seats/stream", PUBLIC),
+            entry("GET /events/{id}/seats/availability", PUBLIC),
             entry("GET /venues/{id}", PUBLIC),
             entry("POST /events/{id}/book", SIGNED_IN),
             entry("GET /bookings/{id}", SIGNED_IN),
@@ -99,7 +101,7 @@ class RouteAccessTest extends ApplicationTest {
 
     /** Routes outside Spring MVC's handler mapping (actuator endpoints), checked all the same. */
     private static final Map<String, Access> ACTUATOR =
-            Map.of("GET /actuator/health", PUBLIC, "GET /actuator/info", ADMIN);
+            Map.of("GET /actuator/health", PUBLIC, "GET /actuator/info", ADMIN, "GET /actuator/prometheus", ADMIN);
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -271,6 +273,9 @@ class RouteAccessTest extends ApplicationTest {
     }
 
     private static BrowserSession.Page page(BrowserSession browser, String method, String path) {
+        if (path.endsWith("/stream")) {
+            return browser.openStream(path);
+        }
         return method.equals("POST") ? browser.post(path, Map.of()) : browser.get(path);
     }
 
