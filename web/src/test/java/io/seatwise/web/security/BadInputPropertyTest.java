@@ -262,7 +262,9 @@ class BadInputPropertyTest extends ApplicationTest {
                                         .collect(Collectors.joining(","))
                                 + "]}"),
                 Arbitraries.of("", "null", "[]", "\"text\"", "42", "<xml/>", "{\"a\":{\"b\":{\"c\":[[[[[]]]]]}}}"));
-        return broken.map(text -> new ApiRequest(request.method(), request.path(), text, request.asAdmin()));
+        // a body without a string value (a booking's) has nothing for the long-string variant to stretch
+        return broken.filter(text -> !text.equals(body))
+                .map(text -> new ApiRequest(request.method(), request.path(), text, request.asAdmin()));
     }
 
     private static Arbitrary<String> badNumber(long min, long max) {
