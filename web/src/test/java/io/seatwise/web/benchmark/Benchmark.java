@@ -212,11 +212,12 @@ public final class Benchmark {
         long replayed = Long.parseLong(summary.group(1).replace(",", ""));
         report.add(String.format(
                 Locale.ROOT,
-                "Replay of %,d events: %s ev/s by its own count; %,.0f ev/s over %.1f s including the JVM start",
+                "Replay of %,d events: %,.0f events/s over %.1f s, the JVM's start included"
+                        + " (its progress bar counts each event once per read model: %s/s)",
                 replayed,
-                summary.group(2),
                 replayed / seconds,
-                seconds));
+                seconds,
+                summary.group(2)));
     }
 
     private void describe(String what, BookingLoad.Outcome outcome) {
