@@ -36,17 +36,28 @@ public final class SeatwiseProcess implements AutoCloseable {
     }
 
     /**
+     * The JVM options of a test process: a small heap and the quick compiler only, with which a start takes about half
+     * the CPU time (three starts per test class on two cores notice); they change nothing about what the application
+     * does.
+     */
+    private static final List<String> QUICK_START = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
+
+    /**
      * Starts the jar on the data folder with the settings given ({@code --spring.mail.port=2525}, …) and waits until
      * {@code /actuator/health} answers UP. Its output goes to {@code <name>.log} beside the data folder.
      */
     public static SeatwiseProcess start(Path dataDir, String name, String... settings) throws IOException {
+        return start(dataDir, name, QUICK_START, settings);
+    }
+
+    /** Starts as {@link #start(Path, String, String...)} does, with JVM options of the caller's instead. */
+    public static SeatwiseProcess start(Path dataDir, String name, List<String> jvmOptions, String... settings)
+            throws IOException {
         int port = freePort();
-        var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                // The quick compiler only: a start then takes about half the CPU time, which three starts per test
-                // class on two cores notice; it changes nothing about what the application does.
-                "-XX:TieredStopAtLevel=1",
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar",
                 jar().toString(),
                 "--server.port=" + port,
@@ -69,7 +80,7 @@ public final class SeatwiseProcess implements AutoCloseable {
     }
 
     /** The jar that Maven packaged: Failsafe names it; from an IDE, the one in {@code target}. */
-    static Path jar() {
+    public static Path jar() {
         var jar = Path.of(System.getProperty("seatwise.jar", "target/seatwise.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run mvn package first");

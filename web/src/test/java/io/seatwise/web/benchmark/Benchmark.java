@@ -47,7 +47,9 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
-        var dataDir = Files.createTempDirectory("seatwise-benchmark");
+        // the data in a folder of its own: the server's and the replay's logs go beside it
+        var dataDir = Files.createTempDirectory("seatwise-benchmark").resolve("data");
+        Files.createDirectories(dataDir);
         print("Seatwise benchmark on %d cores, data in %s", Runtime.getRuntime().availableProcessors(), dataDir);
 
         double commitsPerSecond = CommitProbe.commitsPerSecond(dataDir, 5_000);
