@@ -88,20 +88,17 @@ public class BrowserSession {
                 .header("Accept", "text/event-stream")
                 .GET()
                 .build();
+        var response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
-            return new Page(
-                    response.statusCode(),
-                    "",
-                    response.headers().firstValue("Location").orElse(null),
-                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return new Page(
+                response.statusCode(),
+                "",
+                response.headers().firstValue("Location").orElse(null),
+                response.headers());
     }
 
     /** Gets a page with extra request headers, as a proxy in front of Seatwise would add them. */
@@ -157,17 +154,21 @@ public class BrowserSession {
     }
 
     private Page send(HttpRequest request) {
+        var asBrowsersAsk = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (request.headers().firstValue("Accept").isEmpty()) {
+            asBrowsersAsk.header("Accept", BROWSER_ACCEPT);
+        }
+        var response = exchange(asBrowsersAsk.build(), HttpResponse.BodyHandlers.ofString());
+        return new Page(
+                response.statusCode(),
+                response.body(),
+                response.headers().firstValue("Location").orElse(null),
+                response.headers());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            var asBrowsersAsk = HttpRequest.newBuilder(request, (name, value) -> true);
-            if (request.headers().firstValue("Accept").isEmpty()) {
-                asBrowsersAsk.header("Accept", BROWSER_ACCEPT);
-            }
-            var response = http.send(asBrowsersAsk.build(), HttpResponse.BodyHandlers.ofString());
-            return new Page(
-                    response.statusCode(),
-                    response.body(),
-                    response.headers().firstValue("Location").orElse(null),
-                    response.headers());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
