@@ -12,7 +12,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /**
  * {@code java -jar seatwise.jar replay}: starts Seatwise without its web server, rebuilds every read model with a
  * progress bar, prints a summary and exits 0, or non-zero with the reason. The running application must be stopped
- * first (its processors hold their tokens); to replay while it runs, use /admin/operations.
+ * first (its processors hold their tokens), which lets the replay read the event store once for every read model
+ * ({@link OfflineReplay}); to replay while it runs, use /admin/operations.
  */
 public final class ReplayCommand {
 
@@ -24,7 +25,6 @@ public final class ReplayCommand {
      */
     public static final String REPLAY_RUN = "seatwise.replay-run";
 
-    private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration PLAIN_LINE_EVERY = Duration.ofSeconds(1);
 
     private ReplayCommand() {}
@@ -55,7 +55,7 @@ public final class ReplayCommand {
         try (var context = application.run(settings.toArray(String[]::new))) {
             out.println("Rebuilding the read models from the event store…");
             var printer = new Printer(out, terminal);
-            var result = context.getBean(Replay.class).run(POLL, printer::show);
+            var result = context.getBean(OfflineReplay.class).run(printer::show);
             printer.end();
             if (result.state() != ReplayProgress.State.DONE) {
                 err.println("Replay failed: " + result.error());

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,6 +57,8 @@ class ReplayCommandTest {
     private Map<String, List<String>> readModelsAfter;
     private Map<String, List<String>> mailBefore;
     private Map<String, List<String>> mailAfter;
+    private Map<String, List<Long>> positionsAfter;
+    private long headAfter;
     private int exitCode;
     private String output;
     private String errors;
@@ -116,6 +119,8 @@ class ReplayCommandTest {
         errors = err.toString(StandardCharsets.UTF_8);
         readModelsAfter = tables(false);
         mailAfter = tables(true);
+        positionsAfter = positions();
+        headAfter = head();
 
         try (var second = StandaloneApplication.start(dataDir)) {
             answersAfter = answers(second.api(), paths, tokens);
@@ -150,6 +155,16 @@ class ReplayCommandTest {
     void readModelTablesAreRebuiltAsTheyWere() {
         assertThat(readModelsBefore).containsKeys("venues", "event_summaries", "booked_seats", "bookings", "reviews");
         assertThat(readModelsAfter).isEqualTo(readModelsBefore);
+    }
+
+    @Test
+    void everyReplayedProcessorIsLeftAtTheHeadOfTheStore() {
+        assertThat(positionsAfter.keySet()).contains("catalog", "seat-maps", "my-bookings", "reviews", "statistics");
+        positionsAfter.forEach((processor, positions) -> {
+            if (!processor.equals("mail")) {
+                assertThat(positions).as(processor).isNotEmpty().allMatch(position -> position == headAfter);
+            }
+        });
     }
 
     @Test
@@ -223,6 +238,31 @@ class ReplayCommandTest {
             }
         }
         return dump;
+    }
+
+    /** Each processor's stored positions, one per segment. */
+    private static Map<String, List<Long>> positions() throws SQLException {
+        var positions = new TreeMap<String, List<Long>>();
+        var index = Pattern.compile("\"index\":(\\d+)");
+        try (var connection = DriverManager.getConnection(database());
+                var rows = connection.createStatement().executeQuery("SELECT processorName, token FROM TokenEntry")) {
+            while (rows.next()) {
+                var token = rows.getBytes(2);
+                var found = index.matcher(token == null ? "" : new String(token, StandardCharsets.UTF_8));
+                positions
+                        .computeIfAbsent(rows.getString(1), name -> new ArrayList<>())
+                        .add(found.find() ? Long.parseLong(found.group(1)) : -1);
+            }
+        }
+        return positions;
+    }
+
+    private static long head() throws SQLException {
+        try (var connection = DriverManager.getConnection(database());
+                var rows = connection.createStatement().executeQuery("SELECT max(globalIndex) FROM DomainEventEntry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static String database() {
