@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BookingRules(
         @DefaultValue("10") int maxSeatsPerBooking,
         @DefaultValue("2000") int seatMapCacheSize,
-        @DefaultValue("1000") int snapshotThreshold,
+        @DefaultValue("5000") int snapshotThreshold,
         @DefaultValue("24h") Duration cancellationCutoff) {
 
     public BookingRules {
