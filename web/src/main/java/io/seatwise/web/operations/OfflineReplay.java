@@ -12,17 +12,20 @@ import java.util.function.Consumer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -134,12 +137,31 @@ class OfflineReplay {
     private final class Group {
 
         private final StreamingEventProcessor processor;
-        private final EventHandlerInvoker handlers;
+        private final EventHandlerInvoker invoker;
+        private final List<EventMessageHandler> handlers;
         private int[] segments = new int[0];
 
         Group(Object processor) {
             this.processor = (StreamingEventProcessor) processor;
-            this.handlers = ((AbstractEventProcessor) processor).eventHandlerInvoker();
+            this.invoker = ((AbstractEventProcessor) processor).eventHandlerInvoker();
+            this.handlers = handlersOf(invoker);
+        }
+
+        /**
+         * The group's handlers themselves, to be called without the invoker around them: a processor's invoker logs a
+         * handler's failure and goes on with the next event, which keeps a running application serving, but would let a
+         * replay end with a read model that is missing what failed.
+         */
+        private static List<EventMessageHandler> handlersOf(EventHandlerInvoker invoker) {
+            if (invoker instanceof MultiEventHandlerInvoker multiple) {
+                return multiple.delegates().stream()
+                        .flatMap(delegate -> handlersOf(delegate).stream())
+                        .toList();
+            }
+            if (invoker instanceof SimpleEventHandlerInvoker simple) {
+                return simple.eventHandlers();
+            }
+            throw new IllegalStateException("No handlers found in " + invoker);
         }
 
         /**
@@ -157,13 +179,25 @@ class OfflineReplay {
             for (int segment : segments) {
                 tokens.fetchToken(name, segment);
             }
-            handlers.performReset();
+            invoker.performReset();
             store(tail);
         }
 
-        void handle(TrackedEventMessage<?> event) throws Exception {
-            if (handlers.canHandle(event, Segment.ROOT_SEGMENT)) {
-                handlers.handle(event, Segment.ROOT_SEGMENT);
+        void handle(TrackedEventMessage<?> event) {
+            for (var handler : handlers) {
+                if (!handler.canHandle(event)) {
+                    continue;
+                }
+                try {
+                    handler.handle(event);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(
+                            processor.getName() + " failed on "
+                                    + event.getPayloadType().getSimpleName(),
+                            e);
+                }
             }
         }
 
@@ -198,28 +232,20 @@ class OfflineReplay {
             this.events = Math.max(0, head - tail);
         }
 
-        /** Hands each event to every group's handlers and stores every group's position, in one transaction. */
+        /**
+         * Hands each event to every group's handlers and stores every group's position, in one transaction. No unit of
+         * work wraps the events: the handlers need none, and one per event of a large batch only fed the collector.
+         */
         void handle(List<TrackedEventMessage<?>> batch) {
-            var unitOfWork = new BatchingUnitOfWork<>(batch);
-            unitOfWork.attachTransaction(transactions);
-            var result = unitOfWork.executeWithResult(
-                    () -> {
-                        var event = unitOfWork.getMessage();
-                        for (var group : groups) {
-                            group.handle(event);
-                        }
-                        if (event == batch.get(batch.size() - 1)) {
-                            groups.forEach(group -> group.store(event.trackingToken()));
-                        }
-                        return null;
-                    },
-                    RollbackConfigurationType.ANY_THROWABLE);
-            if (result.isExceptional()) {
-                var failure = result.exceptionResult();
-                throw failure instanceof RuntimeException runtime
-                        ? runtime
-                        : new IllegalStateException(failure.getMessage(), failure);
-            }
+            transactions.executeInTransaction(() -> {
+                for (var event : batch) {
+                    for (var group : groups) {
+                        group.handle(event);
+                    }
+                }
+                var position = batch.get(batch.size() - 1).trackingToken();
+                groups.forEach(group -> group.store(position));
+            });
             handled += batch.size();
         }
 
@@ -273,10 +299,7 @@ class OfflineReplay {
                 var batch = new ArrayList<TrackedEventMessage<?>>(BATCH);
                 var events = stream.iterator();
                 while (events.hasNext()) {
-                    var event = events.next();
-                    event.getPayload();
-                    event.getMetaData();
-                    batch.add(event);
+                    batch.add(deserialized(events.next()));
                     if (batch.size() == BATCH) {
                         batches.put(batch);
                         batch = new ArrayList<>(BATCH);
@@ -295,6 +318,28 @@ class OfflineReplay {
             } catch (InterruptedException ignored) {
                 // the handlers have stopped waiting
             }
+        }
+
+        /**
+         * The event with its payload and metadata deserialized here, on the reader's thread, and without the stored
+         * form that a lazily deserialized event keeps beside them: a batch in memory is half the size.
+         */
+        private static TrackedEventMessage<?> deserialized(TrackedEventMessage<?> event) {
+            if (!(event instanceof DomainEventMessage<?> stored)) {
+                event.getPayload();
+                event.getMetaData();
+                return event;
+            }
+            return new GenericTrackedDomainEventMessage<Object>(
+                    event.trackingToken(),
+                    new GenericDomainEventMessage<Object>(
+                            stored.getType(),
+                            stored.getAggregateIdentifier(),
+                            stored.getSequenceNumber(),
+                            stored.getPayload(),
+                            stored.getMetaData(),
+                            stored.getIdentifier(),
+                            stored.getTimestamp()));
         }
 
         List<TrackedEventMessage<?>> next() throws InterruptedException {
