@@ -10,14 +10,21 @@ import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.venue.SeatLayout;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +37,10 @@ import org.springframework.stereotype.Component;
  * committed, so a subscriber that reads the map after an update sees the update in it. A change says what its seats now
  * are, and the changes of one event come in the order of its history (one segment handles all of an event's seat map),
  * so a redelivered or replayed event may send a change again, yet a subscriber's map ends where the read model does.
+ *
+ * <p>{@code seat_maps.version} is the sequence number of the event's last seat-map event, written in the same
+ * transaction as the seats, so that the seats can be served from {@link SeatMapSnapshots} in memory for as long as the
+ * version has not moved; a page of a sold-out arena then reads one row instead of 40,000.
  */
 @Component
 @ProcessingGroup(SeatMapProjection.GROUP)
@@ -37,8 +48,11 @@ class SeatMapProjection {
 
     static final String GROUP = "seat-maps";
 
+    private static final String PENDING_SNAPSHOT_CHANGES = SeatMapProjection.class.getName() + ".snapshotChanges";
+
     private final JdbcTemplate jdbc;
     private final QueryUpdateEmitter updates;
+    private final SeatMapSnapshots snapshots = new SeatMapSnapshots();
 
     SeatMapProjection(JdbcTemplate jdbc, QueryUpdateEmitter updates) {
         this.jdbc = jdbc;
@@ -46,17 +60,18 @@ class SeatMapProjection {
     }
 
     @EventHandler
-    void on(EventScheduled event) {
+    void on(EventScheduled event, @SequenceNumber long version) {
         jdbc.update(
-                "INSERT INTO seat_maps (event_id, seat_rows, seats_per_row) VALUES (?, ?, ?) "
+                "INSERT INTO seat_maps (event_id, seat_rows, seats_per_row, version) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (event_id) DO NOTHING",
                 event.eventId().value(),
                 event.rows(),
-                event.seatsPerRow());
+                event.seatsPerRow(),
+                version);
     }
 
     @EventHandler
-    void on(SeatsBooked event) {
+    void on(SeatsBooked event, @SequenceNumber long version) {
         jdbc.batchUpdate(
                 "INSERT INTO booked_seats (event_id, seat, booking_id) VALUES (?, ?, ?) "
                         + "ON CONFLICT (event_id, seat) DO NOTHING",
@@ -67,16 +82,45 @@ class SeatMapProjection {
                     statement.setInt(2, seat);
                     statement.setString(3, event.bookingId().value());
                 });
-        emit(SeatAvailabilityChanged.booked(event.eventId(), event.seats()));
+        changed(version, SeatAvailabilityChanged.booked(event.eventId(), event.seats()));
     }
 
     @EventHandler
-    void on(SeatsReleased event) {
+    void on(SeatsReleased event, @SequenceNumber long version) {
         jdbc.update(
                 "DELETE FROM booked_seats WHERE event_id = ? AND booking_id = ?",
                 event.eventId().value(),
                 event.bookingId().value());
-        emit(SeatAvailabilityChanged.released(event.eventId(), event.seats()));
+        changed(version, SeatAvailabilityChanged.released(event.eventId(), event.seats()));
+    }
+
+    /**
+     * Moves the event's version on with its seats (never back: a redelivered event leaves it), brings the snapshot in
+     * memory forward once the transaction has committed, and tells the open seat maps.
+     */
+    private void changed(long version, SeatAvailabilityChanged change) {
+        var eventId = change.eventId().value();
+        jdbc.update("UPDATE seat_maps SET version = ? WHERE event_id = ? AND version < ?", version, eventId, version);
+        afterCommit(() -> snapshots.apply(eventId, version, change));
+        emit(change);
+    }
+
+    /**
+     * Runs a snapshot change after the transaction commits, in the order of the events: the processor handles a batch
+     * of events in one unit of work, and a snapshot moves forward only by the change that directly follows it.
+     */
+    private void afterCommit(Runnable snapshotChange) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            snapshots.clear();
+            return;
+        }
+        var unitOfWork = CurrentUnitOfWork.get();
+        List<Runnable> pending = unitOfWork.getOrComputeResource(PENDING_SNAPSHOT_CHANGES, key -> {
+            var changes = new ArrayList<Runnable>();
+            unitOfWork.afterCommit(committed -> changes.forEach(Runnable::run));
+            return changes;
+        });
+        pending.add(snapshotChange);
     }
 
     private void emit(SeatAvailabilityChanged change) {
@@ -87,51 +131,75 @@ class SeatMapProjection {
     void reset() {
         jdbc.update("DELETE FROM booked_seats");
         jdbc.update("DELETE FROM seat_maps");
+        // A snapshot read while the rows are deleted may be kept again, but only shows the seats of its version, and a
+        // replay that brings the event back to that version brings back exactly those seats.
+        snapshots.clear();
     }
 
     @QueryHandler
     Optional<SeatMapView> handle(FindSeatMap query) {
-        var eventId = query.eventId().value();
-        return jdbc
-                .query(
-                        "SELECT seat_rows, seats_per_row FROM seat_maps WHERE event_id = ?",
-                        (rs, row) -> new int[] {rs.getInt(1), rs.getInt(2)},
-                        eventId)
-                .stream()
-                .findFirst()
-                .map(layout -> new SeatMapView(
+        return current(query.eventId())
+                .map(snapshot -> new SeatMapView(
                         query.eventId(),
-                        layout[0],
-                        layout[1],
-                        layout[0] * layout[1],
-                        jdbc.queryForList(
-                                "SELECT seat FROM booked_seats WHERE event_id = ? ORDER BY seat",
-                                Integer.class,
-                                eventId)));
+                        snapshot.layout().rows(),
+                        snapshot.layout().seatsPerRow(),
+                        snapshot.layout().capacity(),
+                        snapshot.booked().stream().boxed().toList()));
     }
 
     @QueryHandler
     Optional<SeatAvailability> handle(FindSeatAvailability query) {
-        var eventId = query.eventId();
-        return layoutOf(eventId).map(layout -> {
-            var booked = new BitSet(layout.capacity() + 1);
-            jdbc.query(
-                    "SELECT seat FROM booked_seats WHERE event_id = ?",
-                    row -> {
-                        booked.set(row.getInt(1));
-                    },
-                    eventId.value());
-            return SeatAvailability.of(eventId, layout, booked);
-        });
+        return current(query.eventId())
+                .map(snapshot -> SeatAvailability.of(query.eventId(), snapshot.layout(), snapshot.booked()));
     }
 
-    private Optional<SeatLayout> layoutOf(EventId eventId) {
-        return jdbc
-                .query(
-                        "SELECT seat_rows, seats_per_row FROM seat_maps WHERE event_id = ?",
-                        (rs, row) -> new SeatLayout(rs.getInt(1), rs.getInt(2)),
-                        eventId.value())
-                .stream()
-                .findFirst();
+    /** The event's seats as the database has them now: its version from the database, its seats from memory if kept. */
+    private Optional<SeatMapSnapshots.Snapshot> current(EventId eventId) {
+        var id = eventId.value();
+        var version =
+                jdbc.query("SELECT version FROM seat_maps WHERE event_id = ?", (rs, row) -> rs.getLong(1), id).stream()
+                        .findFirst();
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        var kept = snapshots.get(id, version.get());
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        var loader = new SnapshotLoader();
+        // one statement, so that the version and the seats are of the same committed state
+        jdbc.query(
+                "SELECT m.seat_rows, m.seats_per_row, m.version, b.seat FROM seat_maps m "
+                        + "LEFT JOIN booked_seats b ON b.event_id = m.event_id WHERE m.event_id = ?",
+                loader,
+                id);
+        var loaded = loader.snapshot();
+        loaded.ifPresent(snapshot -> snapshots.put(id, snapshot));
+        return loaded;
+    }
+
+    /** Reads the rows of one event's seat map, each with its layout and version, and a booked seat if there is one. */
+    private static final class SnapshotLoader implements RowCallbackHandler {
+
+        private SeatLayout layout;
+        private long version;
+        private BitSet booked;
+
+        @Override
+        public void processRow(ResultSet row) throws SQLException {
+            if (layout == null) {
+                layout = new SeatLayout(row.getInt(1), row.getInt(2));
+                version = row.getLong(3);
+                booked = new BitSet(layout.capacity() + 1);
+            }
+            int seat = row.getInt(4);
+            if (!row.wasNull()) {
+                booked.set(seat);
+            }
+        }
+
+        Optional<SeatMapSnapshots.Snapshot> snapshot() {
+            return Optional.ofNullable(layout).map(found -> new SeatMapSnapshots.Snapshot(found, version, booked));
+        }
     }
 }

@@ -167,7 +167,8 @@ class RouteAccessTest extends ApplicationTest {
                         .get("status")
                         .asText())
                 .isEqualTo("CONFIRMED");
-        assertThat(api.bookedSeats(eventId)).contains(1);
+        // the seat map is another projection, which may not have caught up with "my bookings" yet
+        eventually(() -> api.bookedSeats(eventId).contains(1));
     }
 
     @Test
