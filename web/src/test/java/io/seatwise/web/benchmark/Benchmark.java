@@ -214,12 +214,12 @@ public final class Benchmark {
         long replayed = Long.parseLong(summary.group(1).replace(",", ""));
         report.add(String.format(
                 Locale.ROOT,
-                "Replay of %,d events: %,.0f events/s over %.1f s, the JVM's start included"
-                        + " (its progress bar counts each event once per read model: %s/s)",
+                "Replay of %,d events: %s events/s from the first event read to the last committed;"
+                        + " %,.0f events/s over %.1f s for the whole command, the JVM's start included",
                 replayed,
+                summary.group(2),
                 replayed / seconds,
-                seconds,
-                summary.group(2)));
+                seconds));
     }
 
     private void describe(String what, BookingLoad.Outcome outcome) {
