@@ -28,7 +28,7 @@ class IdentifierTypesTest {
         return Stream.of(
                 idType(EventId.class, EventId::new, EventId::random),
                 idType(VenueId.class, VenueId::new, VenueId::random),
-                idType(BookingId.class, BookingId::new, BookingId::random),
+                idType(BookingId.class, BookingId::new, BookingId::next),
                 idType(AccountId.class, AccountId::new, AccountId::random));
     }
 

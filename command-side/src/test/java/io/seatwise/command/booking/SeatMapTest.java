@@ -381,7 +381,7 @@ class SeatMapTest {
     }
 
     private static SeatsBooked earlierBooking(Integer... seats) {
-        return new SeatsBooked(EVENT, BookingId.random(), AccountId.random(), List.of(seats), NOW.minusSeconds(60));
+        return new SeatsBooked(EVENT, BookingId.next(), AccountId.random(), List.of(seats), NOW.minusSeconds(60));
     }
 
     private static Integer[] seatsFrom1To(int last) {

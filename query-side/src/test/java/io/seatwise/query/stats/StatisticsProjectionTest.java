@@ -32,8 +32,8 @@ class StatisticsProjectionTest {
 
     private StatisticsProjection projection;
     private final EventId event = EventId.random();
-    private final BookingId first = BookingId.random();
-    private final BookingId second = BookingId.random();
+    private final BookingId first = BookingId.next();
+    private final BookingId second = BookingId.next();
 
     @BeforeEach
     void projection() {

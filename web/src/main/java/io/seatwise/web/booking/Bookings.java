@@ -35,7 +35,7 @@ class Bookings {
     }
 
     BookingId book(String eventId, AccountId accountId, List<Integer> seats) {
-        var bookingId = BookingId.random();
+        var bookingId = BookingId.next();
         try {
             commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {

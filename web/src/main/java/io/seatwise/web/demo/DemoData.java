@@ -59,7 +59,7 @@ class DemoData {
                 900);
         event(hall, "Winter Film Club: Casablanca", "A restored print on the big screen, with an introduction.", 30, 0);
         var demoUser = registrations.register(DEMO_EMAIL, DEMO_PASSWORD, "Demo Guest", Role.USER);
-        commands.sendAndWait(new BookSeats(quartet, BookingId.random(), demoUser, List.of(49, 50)));
+        commands.sendAndWait(new BookSeats(quartet, BookingId.next(), demoUser, List.of(49, 50)));
         log.info("Seeded demo data; sign in as {} with the password {}", DEMO_EMAIL, DEMO_PASSWORD);
     }
 

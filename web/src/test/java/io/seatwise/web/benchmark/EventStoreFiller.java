@@ -68,7 +68,7 @@ final class EventStoreFiller {
                     for (int seat = 1; seat <= capacity && stored < total; seat++) {
                         var booked = new SeatsBooked(
                                 eventId,
-                                new BookingId(UUID.randomUUID().toString()),
+                                BookingId.next(),
                                 new AccountId(accountIds.get(seat % accountIds.size())),
                                 List.of(seat),
                                 Instant.now());
