@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.commons.dbcp2.BasicDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
@@ -40,6 +42,8 @@ import org.springframework.util.StringUtils;
 @Configuration
 class DataSourceConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
+
     static final String DATABASE_FILE = "seatwise.db";
 
     /**
@@ -48,6 +52,13 @@ class DataSourceConfiguration {
      */
     static final String SQLITE_SETTINGS =
             "journal_mode=WAL&synchronous=NORMAL&busy_timeout=60000&foreign_keys=true&jdbc.get_generated_keys=false";
+
+    /**
+     * SQLite connections beyond one per request thread: for the event processors, the mail and the snapshots. Every
+     * request that writes holds its connection while it queues for SQLite's one writer; with fewer connections than
+     * request threads, requests queue for a connection first, and that queue is not first come, first served.
+     */
+    private static final int BACKGROUND_CONNECTIONS = 16;
 
     /** Statements kept per connection: every statement the application runs, with room to spare. */
     private static final int STATEMENTS_PER_CONNECTION = 256;
@@ -76,11 +87,15 @@ class DataSourceConfiguration {
                     .type(BasicDataSource.class)
                     .build();
             var hikari = binder.bindOrCreate("spring.datasource.hikari", HikariSettings.class);
-            pool.setMaxTotal(hikari.maximumPoolSize());
-            pool.setMaxIdle(hikari.maximumPoolSize());
+            int requestThreads =
+                    binder.bind("server.tomcat.threads.max", Integer.class).orElse(200);
+            int connections = Math.max(hikari.maximumPoolSize(), requestThreads + BACKGROUND_CONNECTIONS);
+            pool.setMaxTotal(connections);
+            pool.setMaxIdle(connections);
             pool.setMaxWait(Duration.ofMillis(hikari.connectionTimeout()));
             pool.setPoolPreparedStatements(true);
             pool.setMaxOpenPreparedStatements(STATEMENTS_PER_CONNECTION);
+            log.info("SQLite pool of up to {} connections", connections);
             return pool;
         }
         var pool = properties
