@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.axonframework.common.transaction.TransactionManager;
@@ -88,7 +89,11 @@ class OfflineReplay {
         try {
             // Every processor stops, the mail group's too: mail is the running application's business, and here it
             // would only compete for the writer.
-            processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+            // all at once: each takes a moment to hand its segments back
+            CompletableFuture.allOf(processing.eventProcessors().values().stream()
+                            .map(EventProcessor::shutdownAsync)
+                            .toArray(CompletableFuture[]::new))
+                    .join();
             var tail = storage.createTailToken();
             transactions.executeInTransaction(() -> run.groups.forEach(group -> group.reset(tail)));
             var reader = new Reader(tail);
