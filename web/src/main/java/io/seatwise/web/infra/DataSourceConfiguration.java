@@ -69,8 +69,7 @@ class DataSourceConfiguration {
      * once the WAL has grown to 80 MB instead of 4 MB, so that a page changed by several transactions is copied back
      * into the database once.
      */
-    static final String SQLITE_REPLAY_SETTINGS =
-            System.getProperty("replay.sqlite", "&cache_size=-262144&wal_autocheckpoint=20000");
+    static final String SQLITE_REPLAY_SETTINGS = "&cache_size=-262144&wal_autocheckpoint=20000";
 
     @Bean
     DataSource dataSource(DataSourceProperties properties, SeatwiseProperties seatwise, Environment environment) {
