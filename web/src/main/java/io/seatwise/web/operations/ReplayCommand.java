@@ -47,10 +47,7 @@ public final class ReplayCommand {
                 .properties(
                         "logging.level.root=WARN",
                         "logging.level.io.seatwise=WARN",
-                        "logging.level.org.springframework.core.annotation=ERROR",
-                        // Nobody scrapes a command-line run, and per-message monitors cost a replay a tenth of its
-                        // time.
-                        "axon.metrics.auto-configuration.enabled=false")
+                        "logging.level.org.springframework.core.annotation=ERROR")
                 .logStartupInfo(false);
         try (var context = application.run(settings.toArray(String[]::new))) {
             out.println("Rebuilding the read models from the event store…");
