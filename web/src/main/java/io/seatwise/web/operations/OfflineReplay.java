@@ -85,16 +85,15 @@ class OfflineReplay {
 
     /** Replays every read model, telling the listener how far it has come now and then; returns how it ended. */
     ReplayProgress run(Consumer<ReplayProgress> listener) {
-        var run = new Run(replayedGroups(), position(storage.createTailToken()), position(storage.createHeadToken()));
+        var tail = storage.createTailToken();
+        var run = new Run(replayedGroups(), Replay.position(tail), Replay.position(storage.createHeadToken()));
         try {
             // Every processor stops, the mail group's too: mail is the running application's business, and here it
-            // would only compete for the writer.
-            // all at once: each takes a moment to hand its segments back
+            // would only compete for the writer. All at once: each takes a moment to hand its segments back.
             CompletableFuture.allOf(processing.eventProcessors().values().stream()
                             .map(EventProcessor::shutdownAsync)
                             .toArray(CompletableFuture[]::new))
                     .join();
-            var tail = storage.createTailToken();
             transactions.executeInTransaction(() -> run.groups.forEach(group -> group.reset(tail)));
             var reader = new Reader(tail);
             reader.start();
@@ -112,10 +111,7 @@ class OfflineReplay {
             Thread.currentThread().interrupt();
             return run.failed("The replay was interrupted", listener);
         } catch (UnableToClaimTokenException claimed) {
-            return run.failed(
-                    "another process holds the event processors' tokens (" + claimed.getMessage()
-                            + "): stop the running application first, or rebuild from its /admin/operations page",
-                    listener);
+            return run.failed(Replay.heldElsewhere(claimed), listener);
         } catch (RuntimeException failure) {
             log.warn("The replay failed", failure);
             return run.failed(String.valueOf(failure.getMessage()), listener);
@@ -132,10 +128,6 @@ class OfflineReplay {
                 .filter(group -> group.processor.supportsReset())
                 .sorted(Comparator.comparing(group -> group.processor.getName()))
                 .toList();
-    }
-
-    private static long position(TrackingToken token) {
-        return token == null ? 0 : token.position().orElse(0);
     }
 
     /** One processing group: its processor, whose handlers the replay calls, and its tokens. */

@@ -109,10 +109,7 @@ class Replay {
             Thread.currentThread().interrupt();
             return failed("The replay was interrupted", listener);
         } catch (UnableToClaimTokenException claimed) {
-            return failed(
-                    "another process holds the event processors' tokens (" + claimed.getMessage()
-                            + "): stop the running application first, or rebuild from its /admin/operations page",
-                    listener);
+            return failed(heldElsewhere(claimed), listener);
         } catch (RuntimeException failure) {
             log.warn("The replay failed", failure);
             return failed(String.valueOf(failure.getMessage()), listener);
@@ -206,7 +203,14 @@ class Replay {
                 .min();
     }
 
-    private static long position(TrackingToken token) {
+    /** Why a replay could not begin: another process runs the processors whose tokens it needs. */
+    static String heldElsewhere(UnableToClaimTokenException claimed) {
+        return "another process holds the event processors' tokens (" + claimed.getMessage()
+                + "): stop the running application first, or rebuild from its /admin/operations page";
+    }
+
+    /** A token's position in the event store; 0 before the first event. */
+    static long position(TrackingToken token) {
         return token == null ? 0 : token.position().orElse(0);
     }
 
