@@ -89,6 +89,14 @@ public class ApiClient {
         return send(request(path, token).DELETE().build());
     }
 
+    /** The Prometheus text of {@code /actuator/prometheus}, which answers no request for JSON. */
+    public Response metrics(String token) {
+        return send(request("/actuator/prometheus", token)
+                .setHeader("Accept", "text/plain")
+                .GET()
+                .build());
+    }
+
     /** Any method, with the body exactly as given (none when null). */
     public Response send(String method, String path, String body, String token) {
         var builder = request(path, token);
