@@ -1,0 +1,253 @@
+package io.seatwise.web.infra;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.seatwise.api.DomainException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends commands and waits for their answers like {@link CommandGateway#sendAndWait}, except that on SQLite the
+ * commands that arrive while another is being stored are stored together, in one transaction (group commit).
+ *
+ * <p>SQLite has one writer. With a transaction per command, each command queued for the writer and was woken when
+ * its turn came; on two busy cores that hand-over took about as long as storing the command, and a storm of bookings
+ * left the writer idle a third of the time with thirty bookings waiting for it. Here a command that finds another
+ * being stored joins a queue instead. The command whose turn it is leads: it takes the writer once, lets each queued
+ * command be handled after the other in a unit of work nested in one of its own, so that each is decided by its
+ * aggregate as before and sees the ones before it, commits them together, answers them and hands the lead to the
+ * next command in the queue. A command is answered only once it is stored.
+ *
+ * <p>If a batch fails as a whole (a command fails otherwise than by being refused, or the commit fails), nothing of it
+ * is stored, Axon drops its aggregates from the cache, and every command of the batch is sent again on its own, so
+ * that a failure answers only the request that caused it.
+ *
+ * <p>On PostgreSQL every command is sent on its own: there nodes write side by side, and a command that lost a race
+ * against another node is tried again ({@link ClusterConfiguration}).
+ */
+@Component
+public class GroupCommit {
+
+    /** More commands than Tomcat has threads never wait at once; the bound only keeps a batch's memory small. */
+    private static final int MAX_BATCH = 64;
+
+    private final CommandGateway gateway;
+    private final CommandBus commandBus;
+    private final TransactionManager transactionManager;
+    private final boolean together;
+    private final DistributionSummary batchSizes;
+    private final Counter failedBatches;
+
+    private final ReentrantLock queueLock = new ReentrantLock();
+    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    private boolean leading;
+
+    GroupCommit(
+            CommandGateway gateway,
+            CommandBus commandBus,
+            TransactionManager transactionManager,
+            DataSource dataSource,
+            MeterRegistry meters) {
+        this.gateway = gateway;
+        this.commandBus = commandBus;
+        this.transactionManager = transactionManager;
+        this.together = Databases.isSqlite(dataSource);
+        this.batchSizes = DistributionSummary.builder("seatwise.group.commit.commands")
+                .description("Commands stored by one transaction of the group commit")
+                .register(meters);
+        this.failedBatches = Counter.builder("seatwise.group.commit.failed")
+                .description("Batches that failed as a whole, whose commands were then sent again one by one")
+                .register(meters);
+    }
+
+    /** How many commands wait for the one being stored now. */
+    int waiting() {
+        queueLock.lock();
+        try {
+            return queue.size();
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    /**
+     * Sends the command and waits until it is decided and stored; returns its result or throws what its handler
+     * threw, as {@link CommandGateway#sendAndWait} does.
+     */
+    public <R> R sendAndWait(Object command) {
+        if (!together) {
+            return gateway.sendAndWait(command);
+        }
+        var waiting = new Waiting(GenericCommandMessage.asCommandMessage(command));
+        queueLock.lock();
+        try {
+            if (leading) {
+                queue.add(waiting);
+            } else {
+                leading = true;
+                waiting.turn = Turn.LEAD;
+            }
+        } finally {
+            queueLock.unlock();
+        }
+        waiting.awaitTurn();
+        if (waiting.turn == Turn.LEAD) {
+            lead(waiting);
+        }
+        return waiting.answer();
+    }
+
+    private void lead(Waiting leader) {
+        var batch = new ArrayList<Waiting>();
+        batch.add(leader);
+        try {
+            store(batch);
+        } finally {
+            Waiting next;
+            queueLock.lock();
+            try {
+                next = queue.poll();
+                leading = next != null;
+            } finally {
+                queueLock.unlock();
+            }
+            batch.stream().filter(waiting -> waiting != leader).forEach(waiting -> waiting.wake(Turn.ANSWERED));
+            if (next != null) {
+                next.wake(Turn.LEAD);
+            }
+        }
+    }
+
+    /**
+     * Takes the writer, then every command that queued up meanwhile, and stores them together; or, if that fails, each
+     * on its own.
+     */
+    private void store(List<Waiting> batch) {
+        var unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("group commit"));
+        try {
+            unitOfWork.attachTransaction(transactionManager);
+            takeQueued(batch);
+            batchSizes.record(batch.size());
+            for (var waiting : batch) {
+                waiting.result = handle(waiting.command);
+                if (waiting.result.isExceptional() && !(waiting.result.exceptionResult() instanceof DomainException)) {
+                    throw new BatchFailed(waiting.result.exceptionResult());
+                }
+            }
+            unitOfWork.commit();
+            return;
+        } catch (RuntimeException | Error failure) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(failure);
+            }
+        }
+        // Nothing of the batch is stored: each command is decided again, on its own.
+        failedBatches.increment();
+        for (var waiting : batch) {
+            waiting.result = sendAlone(waiting.command);
+        }
+    }
+
+    private void takeQueued(List<Waiting> batch) {
+        queueLock.lock();
+        try {
+            while (batch.size() < MAX_BATCH && !queue.isEmpty()) {
+                batch.add(queue.poll());
+            }
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    /** Handles the command in a unit of work nested in the batch's, which stores it when the batch commits. */
+    private CommandResultMessage<?> handle(CommandMessage<?> command) {
+        var answer = new AtomicReference<CommandResultMessage<?>>();
+        commandBus.dispatch(command, (message, result) -> answer.set(result));
+        return answer.get();
+    }
+
+    private CommandResultMessage<?> sendAlone(CommandMessage<?> command) {
+        var answer = new CompletableFuture<CommandResultMessage<?>>();
+        gateway.send(command, (message, result) -> answer.complete(result));
+        return answer.join();
+    }
+
+    private enum Turn {
+        WAIT,
+        LEAD,
+        ANSWERED
+    }
+
+    /** A command waiting for its turn, on the thread that sent it. */
+    private static final class Waiting {
+
+        private final CommandMessage<?> command;
+        private final Thread thread = Thread.currentThread();
+        private volatile Turn turn = Turn.WAIT;
+
+        /** Written before the turn changes, which publishes it to the waiting thread. */
+        private CommandResultMessage<?> result;
+
+        Waiting(CommandMessage<?> command) {
+            this.command = command;
+        }
+
+        /** Parks until the leader answers or hands over the lead; an interrupt is kept for later, not acted on. */
+        void awaitTurn() {
+            boolean interrupted = false;
+            while (turn == Turn.WAIT) {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
+            if (interrupted) {
+                thread.interrupt();
+            }
+        }
+
+        void wake(Turn next) {
+            turn = next;
+            LockSupport.unpark(thread);
+        }
+
+        @SuppressWarnings("unchecked")
+        <R> R answer() {
+            if (result == null) {
+                throw new IllegalStateException("The command bus gave no answer to " + command.getCommandName());
+            }
+            if (result.isExceptional()) {
+                var failure = result.exceptionResult();
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw failure instanceof RuntimeException runtime
+                        ? runtime
+                        : new CommandExecutionException("Command failed", failure);
+            }
+            return (R) result.getPayload();
+        }
+    }
+
+    private static final class BatchFailed extends RuntimeException {
+
+        BatchFailed(Throwable cause) {
+            super("A command of the batch failed", cause, false, false);
+        }
+    }
+}

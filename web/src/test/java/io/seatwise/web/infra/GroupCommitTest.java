@@ -1,0 +1,134 @@
+package io.seatwise.web.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.seatwise.web.ApiClient;
+import io.seatwise.web.ApplicationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bookings that wait for SQLite's writer are stored together, in one transaction, each still decided on its own; a
+ * batch that fails as a whole is decided again command by command. The test holds the writer itself so that the
+ * bookings it sends meanwhile are sure to queue up and form one batch.
+ */
+class GroupCommitTest extends ApplicationTest {
+
+    @Autowired
+    private GroupCommit groupCommit;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Test
+    void bookingsThatWaitedTogetherAreStoredTogetherEachDecidedOnItsOwn() {
+        var event = eventOnSale("Group Hall", 2, 10, "Together", 3);
+        var tokens = IntStream.range(0, 6)
+                .mapToObj(i -> api.newUserToken("Guest " + i))
+                .toList();
+        long batchesBefore = batches();
+        var requests = new ArrayList<Supplier<ApiClient.Response>>();
+        for (int i = 0; i < 5; i++) {
+            int seat = i + 1;
+            var token = tokens.get(i);
+            requests.add(() -> api.book(token, event, List.of(seat)));
+        }
+        // the same seat as the first: only one of the two can have it, whichever the batch decides first
+        requests.add(() -> api.book(tokens.get(5), event, List.of(1)));
+
+        var answers = sendWhileTheWriterIsHeld(requests);
+
+        assertThat(batches()).as("one more batch").isEqualTo(batchesBefore + 1);
+        assertThat(meters.get("seatwise.group.commit.commands").summary().max()).isGreaterThanOrEqualTo(6);
+        assertThat(answers.stream().map(ApiClient.Response::status))
+                .containsExactlyInAnyOrder(201, 201, 201, 201, 201, 409);
+        eventually(() -> api.seatMapShows(event, List.of(1, 2, 3, 4, 5)));
+        eventually(() -> api.event(event)
+                .map(summary -> summary.get("booked").asInt() == 5)
+                .orElse(false));
+    }
+
+    @Test
+    void aBatchThatFailsIsDecidedAgainCommandByCommandSoOnlyTheFailingRequestFails() {
+        var event = eventOnSale("Retry Hall", 2, 10, "Again", 3);
+        var tokens = IntStream.range(0, 4)
+                .mapToObj(i -> api.newUserToken("Retry " + i))
+                .toList();
+        double failedBefore =
+                meters.get("seatwise.group.commit.failed").counter().count();
+        var requests = new ArrayList<Supplier<ApiClient.Response>>();
+        for (int i = 0; i < 4; i++) {
+            int seat = i + 1;
+            var token = tokens.get(i);
+            requests.add(() -> api.book(token, event, List.of(seat)));
+        }
+        // no seat map has this id: Axon fails the command, which fails the batch it was in
+        var nowhere = UUID.randomUUID().toString();
+        requests.add(() -> api.book(tokens.get(0), nowhere, List.of(1)));
+
+        var answers = sendWhileTheWriterIsHeld(requests);
+
+        assertThat(meters.get("seatwise.group.commit.failed").counter().count()).isEqualTo(failedBefore + 1);
+        assertThat(answers.stream().map(ApiClient.Response::status)).containsExactly(201, 201, 201, 201, 404);
+        eventually(() -> api.seatMapShows(event, List.of(1, 2, 3, 4)));
+        eventually(() -> api.event(event)
+                .map(summary -> summary.get("booked").asInt() == 4)
+                .orElse(false));
+    }
+
+    private long batches() {
+        return meters.get("seatwise.group.commit.commands").summary().count();
+    }
+
+    /**
+     * Holds SQLite's writer in a transaction of its own while the requests are sent, until all but one of them wait
+     * in the group commit's queue (the first waits for the writer, as the batch's leader); then lets go.
+     */
+    private List<ApiClient.Response> sendWhileTheWriterIsHeld(List<Supplier<ApiClient.Response>> requests) {
+        var held = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var threads = Executors.newCachedThreadPool();
+        try {
+            var holder = CompletableFuture.runAsync(
+                    () -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                        held.countDown();
+                        await(release);
+                    }),
+                    threads);
+            await(held);
+            var answers = requests.stream()
+                    .map(request -> CompletableFuture.supplyAsync(request, threads))
+                    .toList();
+            eventually(() -> groupCommit.waiting() == requests.size() - 1);
+            release.countDown();
+            holder.join();
+            return answers.stream().map(CompletableFuture::join).toList();
+        } finally {
+            release.countDown();
+            threads.shutdown();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
