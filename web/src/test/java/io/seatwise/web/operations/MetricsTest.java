@@ -29,6 +29,10 @@ class MetricsTest extends ApplicationTest {
                 .contains("http_server_requests_seconds_count")
                 .contains("commandBus_successCounter_total")
                 .contains("catalog_ingestedCounter_total")
-                .contains("mail_ingestedCounter_total");
+                .contains("mail_ingestedCounter_total")
+                // Seatwise's own, cheaper monitors (infra/MessageMetrics) under Axon's names, and how far behind each
+                // event processor is
+                .contains("commandBus_allTimer_seconds_count")
+                .contains("catalog_latency_milliseconds");
     }
 }
