@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +22,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +47,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GroupCommit {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     /** More commands than Tomcat has threads never wait at once; the bound only keeps a batch's memory small. */
     private static final int MAX_BATCH = 64;
@@ -141,7 +146,10 @@ public class GroupCommit {
      */
     private void store(List<Waiting> batch) {
         var unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("group commit"));
+        var stored = new AtomicBoolean();
         try {
+            // Commit handlers run last registered first: this one after the transaction's, once it has committed.
+            unitOfWork.onCommit(committed -> stored.set(true));
             unitOfWork.attachTransaction(transactionManager);
             takeQueued(batch);
             batchSizes.record(batch.size());
@@ -154,6 +162,11 @@ public class GroupCommit {
             unitOfWork.commit();
             return;
         } catch (RuntimeException | Error failure) {
+            if (stored.get()) {
+                // stored and so decided: the answers stand, whatever failed after the commit
+                log.warn("A batch of {} commands was stored, then failed: {}", batch.size(), failure.toString());
+                return;
+            }
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(failure);
             }
