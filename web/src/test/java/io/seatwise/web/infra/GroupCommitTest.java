@@ -37,16 +37,9 @@ class GroupCommitTest extends ApplicationTest {
     @Test
     void bookingsThatWaitedTogetherAreStoredTogetherEachDecidedOnItsOwn() {
         var event = eventOnSale("Group Hall", 2, 10, "Together", 3);
-        var tokens = IntStream.range(0, 6)
-                .mapToObj(i -> api.newUserToken("Guest " + i))
-                .toList();
+        var tokens = newUsers("Guest", 6);
         long batchesBefore = batches();
-        var requests = new ArrayList<Supplier<ApiClient.Response>>();
-        for (int i = 0; i < 5; i++) {
-            int seat = i + 1;
-            var token = tokens.get(i);
-            requests.add(() -> api.book(token, event, List.of(seat)));
-        }
+        var requests = oneSeatEach(tokens.subList(0, 5), event);
         // the same seat as the first: only one of the two can have it, whichever the batch decides first
         requests.add(() -> api.book(tokens.get(5), event, List.of(1)));
 
@@ -65,17 +58,10 @@ class GroupCommitTest extends ApplicationTest {
     @Test
     void aBatchThatFailsIsDecidedAgainCommandByCommandSoOnlyTheFailingRequestFails() {
         var event = eventOnSale("Retry Hall", 2, 10, "Again", 3);
-        var tokens = IntStream.range(0, 4)
-                .mapToObj(i -> api.newUserToken("Retry " + i))
-                .toList();
+        var tokens = newUsers("Retry", 4);
         double failedBefore =
                 meters.get("seatwise.group.commit.failed").counter().count();
-        var requests = new ArrayList<Supplier<ApiClient.Response>>();
-        for (int i = 0; i < 4; i++) {
-            int seat = i + 1;
-            var token = tokens.get(i);
-            requests.add(() -> api.book(token, event, List.of(seat)));
-        }
+        var requests = oneSeatEach(tokens, event);
         // no seat map has this id: Axon fails the command, which fails the batch it was in
         var nowhere = UUID.randomUUID().toString();
         requests.add(() -> api.book(tokens.get(0), nowhere, List.of(1)));
@@ -88,6 +74,23 @@ class GroupCommitTest extends ApplicationTest {
         eventually(() -> api.event(event)
                 .map(summary -> summary.get("booked").asInt() == 4)
                 .orElse(false));
+    }
+
+    private List<String> newUsers(String name, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> api.newUserToken(name + " " + i))
+                .toList();
+    }
+
+    /** The i-th token books seat i + 1. */
+    private List<Supplier<ApiClient.Response>> oneSeatEach(List<String> tokens, String event) {
+        var requests = new ArrayList<Supplier<ApiClient.Response>>();
+        for (int i = 0; i < tokens.size(); i++) {
+            var token = tokens.get(i);
+            var seats = List.of(i + 1);
+            requests.add(() -> api.book(token, event, seats));
+        }
+        return requests;
     }
 
     private long batches() {
