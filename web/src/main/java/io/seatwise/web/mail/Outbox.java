@@ -105,15 +105,26 @@ class Outbox {
     }
 
     /** Marks the mail sent, and keeps it as it was sent. */
-    void sent(String key, MailWriter.Written written, Instant at) {
-        transactions.executeWithoutResult(status -> jdbc.update(
+    /** A mail that went out (or, without an SMTP server, was kept for the admins), as it was written. */
+    record Sent(String key, MailWriter.Written written, Instant at) {}
+
+    /** Marks the mails sent, all in one transaction. */
+    void sent(List<Sent> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> jdbc.batchUpdate(
                 "UPDATE mail_outbox SET status = ?, attempts = attempts + 1, sent_at = ?, last_error = NULL,"
                         + " html_body = ?, text_body = ? WHERE mail_key = ?",
-                MailStatus.SENT.name(),
-                at.toEpochMilli(),
-                written.html(),
-                written.text(),
-                key));
+                mails,
+                mails.size(),
+                (statement, mail) -> {
+                    statement.setString(1, MailStatus.SENT.name());
+                    statement.setLong(2, mail.at().toEpochMilli());
+                    statement.setString(3, mail.written().html());
+                    statement.setString(4, mail.written().text());
+                    statement.setString(5, mail.key());
+                }));
     }
 
     /** Records a failed attempt; the mail is tried again at {@code at}. */

@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Message-ID, after a restart.
  *
  * <p>Without {@code spring.mail.host} there is no SMTP server: "sending" then means keeping the mail for the admins'
- * catcher at /admin/mail, so it is marked sent straight away.
+ * catcher at /admin/mail, so it is marked sent straight away, together with the rest of its round.
  */
 @Component
 class Postman {
@@ -97,20 +98,32 @@ class Postman {
      */
     private boolean deliverRound() {
         List<Mail> claimed = outbox.claimDue(clock.instant(), BATCH, properties.claim(), this::stillWanted);
-        for (int i = 0; i < claimed.size(); i++) {
-            var mail = claimed.get(i);
-            MailWriter.Written written;
-            try {
-                written = mail.written().orElseGet(() -> write(mail));
-                if (smtp.isPresent()) {
-                    smtp.get().send(message(smtp.get(), mail, written));
+        // Kept for the admins, a round's mails are marked together: nothing has left the process that a crash
+        // before the mark could send twice, and on SQLite each transaction is a turn at the one writer.
+        var kept = new ArrayList<Outbox.Sent>();
+        try {
+            for (int i = 0; i < claimed.size(); i++) {
+                var mail = claimed.get(i);
+                MailWriter.Written written;
+                try {
+                    written = mail.written().orElseGet(() -> write(mail));
+                    if (smtp.isPresent()) {
+                        smtp.get().send(message(smtp.get(), mail, written));
+                    }
+                } catch (MessagingException | RuntimeException failure) {
+                    failed(mail, failure);
+                    claimed.subList(i + 1, claimed.size()).forEach(rest -> outbox.release(rest.key(), clock.instant()));
+                    return false;
                 }
-            } catch (MessagingException | RuntimeException failure) {
-                failed(mail, failure);
-                claimed.subList(i + 1, claimed.size()).forEach(rest -> outbox.release(rest.key(), clock.instant()));
-                return false;
+                var sent = new Outbox.Sent(mail.key(), written, clock.instant());
+                if (smtp.isPresent()) {
+                    outbox.sent(List.of(sent));
+                } else {
+                    kept.add(sent);
+                }
             }
-            outbox.sent(mail.key(), written, clock.instant());
+        } finally {
+            outbox.sent(kept);
         }
         return claimed.size() == BATCH;
     }
