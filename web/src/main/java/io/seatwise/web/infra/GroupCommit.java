@@ -123,7 +123,7 @@ public class GroupCommit {
         var batch = new ArrayList<Waiting>();
         batch.add(leader);
         try {
-            store(batch);
+            SqliteTransactionManager.inForeground(() -> store(batch));
         } finally {
             Waiting next;
             queueLock.lock();
