@@ -123,7 +123,7 @@ public class GroupCommit {
         var batch = new ArrayList<Waiting>();
         batch.add(leader);
         try {
-            SqliteTransactionManager.inForeground(() -> store(batch));
+            store(batch);
         } finally {
             Waiting next;
             queueLock.lock();

@@ -23,9 +23,7 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * the two wait for each other.
  *
  * <p>Writers of this process also queue on a fair lock before they ask SQLite, so that they are served in order and
- * woken at once, instead of polling in SQLite's busy handler with growing sleeps. Only one background writer (a
- * read-model batch, a mail round, a snapshot) is in that queue at a time, the others wait for their turn to join it:
- * a batch of the group commit, which stores the bookings that waited, then waits for at most one of them. Read-only transactions, and reads
+ * woken at once, instead of polling in SQLite's busy handler with growing sleeps. Read-only transactions, and reads
  * outside transactions, take neither lock: in WAL mode they read a snapshot beside the writer.
  */
 class SqliteTransactionManager extends JpaTransactionManager {
@@ -34,41 +32,8 @@ class SqliteTransactionManager extends JpaTransactionManager {
 
     private final ReentrantLock writer = new ReentrantLock(true);
 
-    /**
-     * Writers other than the group commit's leaders wait here, one at a time, before they queue for the writer lock:
-     * so a batch of bookings waits for at most one read-model batch or mail round, not for one of each.
-     */
-    private final ReentrantLock background = new ReentrantLock(true);
-
-    /** Whether this thread stores commands for the group commit ({@link #inForeground}). */
-    private static final ThreadLocal<Boolean> FOREGROUND = ThreadLocal.withInitial(() -> false);
-
-    /**
-     * Per thread, for each transaction begun and not yet cleaned up: whether it still holds the writer lock, and
-     * whether it holds the background writers' turn.
-     */
+    /** Per thread, for each transaction begun and not yet cleaned up: whether it still holds the writer lock. */
     private final ThreadLocal<Deque<boolean[]>> holds = ThreadLocal.withInitial(ArrayDeque::new);
-
-    /** Whether the thread waits for the writer lock itself. */
-    boolean waitsForWriter(Thread thread) {
-        return writer.hasQueuedThread(thread);
-    }
-
-    /** Whether the thread is a background writer waiting for its turn to queue for the writer. */
-    boolean waitsInBackground(Thread thread) {
-        return background.hasQueuedThread(thread);
-    }
-
-    /** Runs the work, whose transactions queue for the writer ahead of the background's (see {@link GroupCommit}). */
-    static void inForeground(Runnable work) {
-        boolean before = FOREGROUND.get();
-        FOREGROUND.set(true);
-        try {
-            work.run();
-        } finally {
-            FOREGROUND.set(before);
-        }
-    }
 
     SqliteTransactionManager(EntityManagerFactory entityManagerFactory) {
         super(entityManagerFactory);
@@ -81,7 +46,7 @@ class SqliteTransactionManager extends JpaTransactionManager {
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
         boolean writes = !definition.isReadOnly();
-        var hold = new boolean[] {false, false};
+        var hold = new boolean[] {false};
         holds.get().push(hold);
         try {
             super.doBegin(transaction, definition);
@@ -91,11 +56,7 @@ class SqliteTransactionManager extends JpaTransactionManager {
         }
         if (writes) {
             try {
-                if (!FOREGROUND.get()) {
-                    acquire(background);
-                    hold[1] = true;
-                }
-                acquire(writer);
+                acquireWriter();
                 hold[0] = true;
                 beginImmediate();
             } catch (RuntimeException | Error e) {
@@ -134,9 +95,9 @@ class SqliteTransactionManager extends JpaTransactionManager {
         }
     }
 
-    private void acquire(ReentrantLock lock) {
+    private void acquireWriter() {
         try {
-            if (!lock.tryLock(LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!writer.tryLock(LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new CannotCreateTransactionException("The database stayed busy for too long");
             }
         } catch (InterruptedException e) {
@@ -145,16 +106,12 @@ class SqliteTransactionManager extends JpaTransactionManager {
         }
     }
 
-    /** Releases the writer lock, and the background's turn, if the innermost transaction of this thread holds them. */
+    /** Releases the writer lock if the innermost transaction of this thread still holds it. */
     private void releaseWriter() {
         var hold = holds.get().peek();
         if (hold != null && hold[0]) {
             hold[0] = false;
             writer.unlock();
-        }
-        if (hold != null && hold[1]) {
-            hold[1] = false;
-            background.unlock();
         }
     }
 
