@@ -15,12 +15,15 @@ import java.util.stream.IntStream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Many clients booking seats of one event through the JSON API, each request a full command round trip. Seats are
@@ -81,9 +84,15 @@ final class BookingLoad {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(clients)
                 .setMaxConnPerRoute(clients)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(10))
+                        .build())
                 .build();
         var http = HttpClients.custom()
                 .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.ofSeconds(60))
+                        .build())
                 .disableCookieManagement()
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
