@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.Properties;
 import java.util.function.IntPredicate;
 import javax.sql.DataSource;
 import org.springframework.core.io.FileSystemResource;
@@ -12,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-/** A real SQLite file in the given folder, migrated by the application's own migrations. */
+/** The real SQLite files of the application's database in the given folder, migrated by its own migrations. */
 public final class MigratedDatabase {
 
     private static final Path MIGRATIONS = Path.of("../web/src/main/resources/db/migration/sqlite");
@@ -25,9 +28,32 @@ public final class MigratedDatabase {
 
     /** Migrated only up to the given version, as a database of an older release is. */
     public static JdbcTemplate in(Path dataDir, int lastVersion) {
-        var dataSource = new DriverManagerDataSource("jdbc:sqlite:" + dataDir.resolve("seatwise.db"));
+        var dataSource = new AttachingReadModels(dataDir);
         migrate(dataSource, version -> version <= lastVersion);
         return new JdbcTemplate(dataSource);
+    }
+
+    /**
+     * The two files of the application's database, as each of its connections sees them: the event store's, and the
+     * read models' attached as {@code read_models}.
+     */
+    private static final class AttachingReadModels extends DriverManagerDataSource {
+
+        private final Path readModels;
+
+        AttachingReadModels(Path dataDir) {
+            super("jdbc:sqlite:" + dataDir.resolve("seatwise.db"));
+            this.readModels = dataDir.resolve("seatwise-read-models.db");
+        }
+
+        @Override
+        protected Connection getConnectionFromDriver(Properties properties) throws SQLException {
+            var connection = super.getConnectionFromDriver(properties);
+            try (var statement = connection.createStatement()) {
+                statement.execute("ATTACH DATABASE '" + readModels + "' AS read_models");
+            }
+            return connection;
+        }
     }
 
     /** Applies the migrations from the given version on, as the next start of a newer release does. */

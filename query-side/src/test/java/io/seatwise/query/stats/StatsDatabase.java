@@ -6,18 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-/** A real SQLite file in the given folder, migrated by the application's own migrations. */
+/** The real SQLite files of the application's database in the given folder, migrated by its own migrations. */
 final class StatsDatabase {
 
     private static final Path MIGRATIONS = Path.of("../web/src/main/resources/db/migration/sqlite");
 
     private StatsDatabase() {}
 
-    static DriverManagerDataSource in(Path dataDir) {
-        var dataSource = new DriverManagerDataSource("jdbc:sqlite:" + dataDir.resolve("seatwise.db"));
+    /** One connection that sees both files, the read models' attached as the application attaches it. */
+    static SingleConnectionDataSource in(Path dataDir) {
+        var dataSource = new SingleConnectionDataSource("jdbc:sqlite:" + dataDir.resolve("seatwise.db"), true);
+        new JdbcTemplate(dataSource)
+                .execute("ATTACH DATABASE '" + dataDir.resolve("seatwise-read-models.db") + "' AS read_models");
         try (var scripts = Files.list(MIGRATIONS)) {
             var populator = new ResourceDatabasePopulator();
             scripts.sorted(Comparator.comparingInt(StatsDatabase::version))

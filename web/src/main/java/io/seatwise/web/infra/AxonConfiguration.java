@@ -9,12 +9,15 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon without Axon Server: events, snapshots, tokens and sagas in the application's own database through Axon's
@@ -50,6 +53,31 @@ class AxonConfiguration {
                 .build();
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return commandBus;
+    }
+
+    /** Commands' units of work, in the transactions that write the event store. */
+    @Bean
+    @Primary
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /** The event processors' units of work, in the transactions that write the read models. */
+    @Bean
+    @Qualifier(Databases.READ_MODELS)
+    TransactionManager readModelAxonTransactionManager(
+            @Qualifier(Databases.READ_MODELS) PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * Every streaming processor writes the read models. The booking ledger, which is written in the transaction of
+     * the command that stores the events, is a subscribing processor and has no transactions of its own.
+     */
+    @Bean
+    ConfigurerModule processorsWriteTheReadModels(@Qualifier(Databases.READ_MODELS) TransactionManager readModels) {
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerDefaultTransactionManager(configuration -> readModels));
     }
 
     @Bean

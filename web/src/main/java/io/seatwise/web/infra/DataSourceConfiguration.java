@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -22,18 +25,27 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.TransactionManager;
 import org.springframework.util.StringUtils;
 
 /**
- * The database: the SQLite file in {@code SEATWISE_DATA_DIR} unless {@code SPRING_DATASOURCE_URL} names another.
+ * The database: SQLite in {@code SEATWISE_DATA_DIR} unless {@code SPRING_DATASOURCE_URL} names another.
  *
- * <p>SQLite is set up so that concurrent requests never see {@code SQLITE_BUSY}: WAL lets readers run beside the one
- * writer, read-write transactions take the write lock when they begin ({@link SqliteTransactionManager}), and the
- * busy timeout makes any other writer wait for the lock instead of failing. Reads run outside transactions and so
- * never wait.
+ * <p>On SQLite the database is two files, because SQLite lets one transaction at a time write a file: {@code
+ * seatwise.db} holds what commands write (the event store, snapshots, the account directory and the booking ledger),
+ * and {@code seatwise-read-models.db} beside it what the event processors write (the read models, their positions in
+ * the event stream, the mail outbox). Every connection attaches the second file as {@value #READ_MODELS_SCHEMA}, so
+ * that each table is found by its name alone and queries do not care where it lives; the processors then never take
+ * the event store's writer from the bookings. There are two transaction managers, one per file: the primary one for
+ * commands, and {@link Databases#READ_MODELS} for the processors and the outbox.
+ *
+ * <p>SQLite is set up so that concurrent requests never see {@code SQLITE_BUSY}: WAL lets readers run beside the
+ * writers, read-write transactions take their file's write lock when they begin ({@link SqliteTransactionManager}),
+ * and the busy timeout makes any other writer wait for the lock instead of failing. Reads run outside transactions
+ * and so never wait.
  *
  * <p>SQLite connections are pooled by Commons DBCP, which also keeps each connection's prepared statements: sqlite-jdbc
  * compiles every statement it is handed, and compiling took more of a replay's time than running them did. PostgreSQL
@@ -45,6 +57,9 @@ class DataSourceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
 
     static final String DATABASE_FILE = "seatwise.db";
+
+    /** The name under which every SQLite connection knows the read models' file. */
+    static final String READ_MODELS_SCHEMA = Databases.READ_MODELS_SCHEMA;
 
     /**
      * Every connection's settings. sqlite-jdbc would otherwise ask for the generated keys after every insert, which
@@ -69,7 +84,9 @@ class DataSourceConfiguration {
      * once the WAL has grown to 80 MB instead of 4 MB, so that a page changed by several transactions is copied back
      * into the database once.
      */
-    static final String SQLITE_REPLAY_SETTINGS = "&cache_size=-262144&wal_autocheckpoint=20000";
+    private static final String REPLAY_CACHE_SIZE = "cache_size=-262144";
+
+    static final String SQLITE_REPLAY_SETTINGS = "&" + REPLAY_CACHE_SIZE + "&wal_autocheckpoint=20000";
 
     @Bean
     DataSource dataSource(DataSourceProperties properties, SeatwiseProperties seatwise, Environment environment) {
@@ -92,6 +109,7 @@ class DataSourceConfiguration {
             pool.setMaxTotal(connections);
             pool.setMaxIdle(connections);
             pool.setMaxWait(Duration.ofMillis(hikari.connectionTimeout()));
+            pool.setConnectionInitSqls(attachReadModels(properties.getUrl()));
             pool.setPoolPreparedStatements(true);
             pool.setMaxOpenPreparedStatements(STATEMENTS_PER_CONNECTION);
             log.info("SQLite pool of up to {} connections", connections);
@@ -113,15 +131,55 @@ class DataSourceConfiguration {
             @DefaultValue("8") int maximumPoolSize,
             @DefaultValue("60000") long connectionTimeout) {}
 
-    /** On SQLite, transactions that take the write lock up front; elsewhere Spring's usual JPA transactions. */
+    /**
+     * The statements that attach the read models' file to each new connection, with the settings that the URL gives
+     * the event store's file: SQLite keeps the journal mode, the sync mode and the page cache per file.
+     */
+    static List<String> attachReadModels(String url) {
+        var file = Databases.readModelsFile(
+                Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "")));
+        var statements = new ArrayList<String>();
+        statements.add("ATTACH DATABASE '" + file.toString().replace("'", "''") + "' AS " + READ_MODELS_SCHEMA);
+        statements.add("PRAGMA " + READ_MODELS_SCHEMA + ".journal_mode=WAL");
+        statements.add("PRAGMA " + READ_MODELS_SCHEMA + ".synchronous=NORMAL");
+        if (url.contains(SQLITE_REPLAY_SETTINGS)) {
+            statements.add("PRAGMA " + READ_MODELS_SCHEMA + "." + REPLAY_CACHE_SIZE);
+        }
+        return statements;
+    }
+
+    /**
+     * Commands' transactions. On SQLite they take the event store's write lock up front; elsewhere they are Spring's
+     * usual JPA transactions.
+     */
     @Bean
+    @Primary
     JpaTransactionManager transactionManager(
             EntityManagerFactory entityManagerFactory,
             javax.sql.DataSource dataSource,
             ObjectProvider<TransactionManagerCustomizers> customizers)
             throws SQLException {
         var transactionManager = EventStoreConfiguration.isSqlite(dataSource)
-                ? new SqliteTransactionManager(entityManagerFactory)
+                ? new SqliteTransactionManager(entityManagerFactory, "main", "DomainEventEntry")
+                : new JpaTransactionManager(entityManagerFactory);
+        customizers.ifAvailable(each -> each.customize((TransactionManager) transactionManager));
+        return transactionManager;
+    }
+
+    /**
+     * The transactions of the event processors and the outbox. On SQLite they take the read models' write lock up
+     * front, beside the commands' writer; on PostgreSQL, where one database takes every writer, they are the same as
+     * the commands' transactions.
+     */
+    @Bean
+    @Qualifier(Databases.READ_MODELS)
+    JpaTransactionManager readModelTransactionManager(
+            EntityManagerFactory entityManagerFactory,
+            javax.sql.DataSource dataSource,
+            ObjectProvider<TransactionManagerCustomizers> customizers)
+            throws SQLException {
+        var transactionManager = EventStoreConfiguration.isSqlite(dataSource)
+                ? new SqliteTransactionManager(entityManagerFactory, READ_MODELS_SCHEMA, "TokenEntry")
                 : new JpaTransactionManager(entityManagerFactory);
         customizers.ifAvailable(each -> each.customize((TransactionManager) transactionManager));
         return transactionManager;

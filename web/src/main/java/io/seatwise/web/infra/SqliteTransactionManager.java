@@ -13,18 +13,23 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
- * Spring's JPA transaction manager, made to suit SQLite's single writer.
+ * Spring's JPA transaction manager, made to suit SQLite's single writer per database file.
  *
- * <p>Every read-write transaction takes SQLite's write lock when it begins ({@code BEGIN IMMEDIATE}). A transaction
- * that began by reading and then wants to write cannot wait for the lock: SQLite refuses it at once with
- * {@code SQLITE_BUSY} whenever another writer committed in between. sqlite-jdbc's own {@code transaction_mode=IMMEDIATE}
- * is no substitute: it begins the next immediate transaction inside {@code commit()}, so a connection takes the write
- * lock again before Axon has released the aggregate lock that the next command for the same seat map waits for, and
- * the two wait for each other.
+ * <p>The application's SQLite database is two files (see {@link DataSourceConfiguration}): the event store, written by
+ * commands, and the read models, written by the event processors and the postman. Each file has a writer of its own,
+ * and each instance of this class serves the transactions that write one of them: it takes that file's write lock
+ * when a read-write transaction begins, and leaves the other file's free for the other writer.
  *
- * <p>Writers of this process also queue on a fair lock before they ask SQLite, so that they are served in order and
- * woken at once, instead of polling in SQLite's busy handler with growing sleeps. Read-only transactions, and reads
- * outside transactions, take neither lock: in WAL mode they read a snapshot beside the writer.
+ * <p>The lock is taken by a write that changes nothing, right after the driver's deferred {@code BEGIN}. A
+ * transaction that began by reading and then wants to write cannot wait for the lock: SQLite refuses it at once with
+ * {@code SQLITE_BUSY} whenever another writer committed in between. {@code BEGIN IMMEDIATE} would take the write lock
+ * of every attached file at once, and sqlite-jdbc's own {@code transaction_mode=IMMEDIATE} begins the next immediate
+ * transaction inside {@code commit()}, so a connection would take the write lock again before Axon has released the
+ * aggregate lock that the next command for the same seat map waits for, and the two would wait for each other.
+ *
+ * <p>Writers of this process also queue on a fair lock per file before they ask SQLite, so that they are served in
+ * order and woken at once, instead of polling in SQLite's busy handler with growing sleeps. Read-only transactions,
+ * and reads outside transactions, take neither lock: in WAL mode they read a snapshot beside the writers.
  */
 class SqliteTransactionManager extends JpaTransactionManager {
 
@@ -32,11 +37,19 @@ class SqliteTransactionManager extends JpaTransactionManager {
 
     private final ReentrantLock writer = new ReentrantLock(true);
 
+    /** A statement that writes nothing to the file of this manager's transactions but takes its write lock. */
+    private final String takeWriteLock;
+
     /** Per thread, for each transaction begun and not yet cleaned up: whether it still holds the writer lock. */
     private final ThreadLocal<Deque<boolean[]>> holds = ThreadLocal.withInitial(ArrayDeque::new);
 
-    SqliteTransactionManager(EntityManagerFactory entityManagerFactory) {
+    /**
+     * @param schema the name under which the connection knows the file that this manager's transactions write
+     * @param table any table of that file
+     */
+    SqliteTransactionManager(EntityManagerFactory entityManagerFactory, String schema, String table) {
         super(entityManagerFactory);
+        this.takeWriteLock = "DELETE FROM " + schema + "." + table + " WHERE 0";
     }
 
     /**
@@ -58,7 +71,7 @@ class SqliteTransactionManager extends JpaTransactionManager {
             try {
                 acquireWriter();
                 hold[0] = true;
-                beginImmediate();
+                takeWriteLock();
             } catch (RuntimeException | Error e) {
                 doCleanupAfterCompletion(transaction);
                 throw e;
@@ -115,12 +128,11 @@ class SqliteTransactionManager extends JpaTransactionManager {
         }
     }
 
-    /** Trades the deferred transaction that the driver opened for one that holds the write lock from the start. */
-    private void beginImmediate() {
+    /** Makes the driver's deferred transaction one that holds the write lock of this manager's file from the start. */
+    private void takeWriteLock() {
         var connection = DataSourceUtils.getConnection(getDataSource());
         try (var statement = connection.createStatement()) {
-            statement.execute("COMMIT");
-            statement.execute("BEGIN IMMEDIATE");
+            statement.execute(takeWriteLock);
         } catch (SQLException e) {
             releaseWriter();
             throw new CannotCreateTransactionException("Could not take the database's write lock", e);

@@ -1,5 +1,6 @@
 package io.seatwise.web.mail;
 
+import io.seatwise.web.infra.Databases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The durable outbox: every mail is a row keyed by its kind and booking, written in the same transaction as the mail
  * group's position in the event stream. Writes here are short transactions of their own (or join the event
- * handler's); on SQLite each holds the database's single write lock, so nothing slow, and no SMTP, happens inside one.
+ * handler's); on SQLite each holds the read models' single write lock, so nothing slow, and no SMTP, happens inside
+ * one.
  */
 @Component
 class Outbox {
@@ -31,7 +34,7 @@ class Outbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    Outbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    Outbox(JdbcTemplate jdbc, @Qualifier(Databases.READ_MODELS) PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
     }

@@ -1,5 +1,6 @@
 package io.seatwise.web.operations;
 
+import io.seatwise.web.infra.Databases;
 import io.seatwise.web.operations.ReplayProgress.State;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -74,7 +76,7 @@ class OfflineReplay {
             EventProcessingConfiguration processing,
             EventStorageEngine storage,
             TokenStore tokens,
-            TransactionManager transactions,
+            @Qualifier(Databases.READ_MODELS) TransactionManager transactions,
             @Value("${seatwise.processors.segments}") int segments) {
         this.processing = processing;
         this.storage = storage;

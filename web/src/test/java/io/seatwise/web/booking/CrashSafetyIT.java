@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.SeatwiseProcess;
+import io.seatwise.web.SqliteFiles;
 import io.seatwise.web.mail.Booker;
 import io.seatwise.web.mail.SmtpServer;
 import jakarta.mail.MessagingException;
@@ -261,7 +262,7 @@ class CrashSafetyIT {
     /** The bookings whose confirmation the outbox holds as not sent yet. */
     private Set<String> pendingConfirmations() throws Exception {
         var bookings = new HashSet<String>();
-        try (var connection = StoredBookings.readOnly(database());
+        try (var connection = SqliteFiles.openReadOnly(dataDir);
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT booking_id FROM mail_outbox"
                         + " WHERE kind = 'BOOKING_CONFIRMATION' AND status = 'PENDING'")) {

@@ -66,7 +66,7 @@ record StoredBookings(Map<String, Stored> byId) {
      * opener would checkpoint the write-ahead log that the kill left behind, and the restart would no longer have to
      * recover from it.
      */
-    static Connection readOnly(Path database) throws SQLException {
+    private static Connection readOnly(Path database) throws SQLException {
         var config = new SQLiteConfig();
         config.setReadOnly(true);
         return DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties());

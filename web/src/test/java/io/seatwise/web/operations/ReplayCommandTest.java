@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.SqliteFiles;
 import io.seatwise.web.StandaloneApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,7 +197,7 @@ class ReplayCommandTest {
 
     /** Breaks the read models behind the application's back, so that only a real rebuild can restore them. */
     private static void damageReadModels() throws SQLException {
-        try (var connection = DriverManager.getConnection(database());
+        try (var connection = SqliteFiles.open(dataDir);
                 var statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM booked_seats");
             statement.executeUpdate("UPDATE venues SET name = 'Wrong'");
@@ -209,11 +209,13 @@ class ReplayCommandTest {
     /** Every row of the read-model tables, or of the mail tables, as text, sorted per table. */
     private static Map<String, List<String>> tables(boolean mail) throws SQLException {
         var dump = new TreeMap<String, List<String>>();
-        try (var connection = DriverManager.getConnection(database())) {
+        try (var connection = SqliteFiles.open(dataDir)) {
             var names = new ArrayList<String>();
             try (var rows = connection
                     .createStatement()
-                    .executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+                    .executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                            + " UNION ALL SELECT name FROM read_models.sqlite_master"
+                            + " WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
                 while (rows.next()) {
                     names.add(rows.getString(1));
                 }
@@ -244,7 +246,7 @@ class ReplayCommandTest {
     private static Map<String, List<Long>> positions() throws SQLException {
         var positions = new TreeMap<String, List<Long>>();
         var index = Pattern.compile("\"index\":(\\d+)");
-        try (var connection = DriverManager.getConnection(database());
+        try (var connection = SqliteFiles.open(dataDir);
                 var rows = connection.createStatement().executeQuery("SELECT processorName, token FROM TokenEntry")) {
             while (rows.next()) {
                 var token = rows.getBytes(2);
@@ -258,15 +260,11 @@ class ReplayCommandTest {
     }
 
     private static long head() throws SQLException {
-        try (var connection = DriverManager.getConnection(database());
+        try (var connection = SqliteFiles.open(dataDir);
                 var rows = connection.createStatement().executeQuery("SELECT max(globalIndex) FROM DomainEventEntry")) {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static String database() {
-        return "jdbc:sqlite:" + dataDir.resolve("seatwise.db");
     }
 
     private static Instant inDays(int days) {

@@ -4,12 +4,12 @@ import static io.seatwise.web.ApplicationTest.ADMIN_EMAIL;
 import static io.seatwise.web.ApplicationTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatwise.web.SqliteFiles;
 import io.seatwise.web.StandaloneApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +56,7 @@ class ReplayFailureTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatwise.db"));
+        try (var connection = SqliteFiles.open(dataDir);
                 var statement = connection.createStatement()) {
             statement.executeUpdate(sql);
         }
