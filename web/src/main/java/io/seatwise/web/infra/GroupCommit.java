@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * Sends commands and waits for their answers like {@link CommandGateway#sendAndWait}, except that on SQLite the
  * commands that arrive while another is being stored are stored together, in one transaction (group commit).
  *
- * <p>SQLite has one writer. With a transaction per command, each command queued for the writer and was woken when
+ * <p>SQLite writes the event store one transaction at a time. With a transaction per command, each command queued for the writer and was woken when
  * its turn came; on two busy cores that hand-over took about as long as storing the command, and a storm of bookings
  * left the writer idle a third of the time with thirty bookings waiting for it. Here a command that finds another
  * being stored joins a queue instead. The command whose turn it is leads: it takes the writer once, lets each queued

@@ -7,8 +7,8 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 
 /**
  * Axon's JDBC token store without {@code SELECT … FOR UPDATE}, which SQLite does not parse. Nothing is lost: on
- * SQLite every transaction here begins IMMEDIATE and so already holds the database's single write lock while it
- * reads and claims a token.
+ * SQLite every processor's transaction takes the read models' single write lock when it begins
+ * ({@link SqliteTransactionManager}), and so already holds it while it reads and claims a token.
  */
 class SqliteTokenStore extends JdbcTokenStore {
 

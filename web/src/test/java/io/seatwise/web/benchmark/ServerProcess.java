@@ -24,6 +24,8 @@ final class ServerProcess implements AutoCloseable {
 
     private static final Pattern HEAP_USED =
             Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$", Pattern.MULTILINE);
+    private static final Pattern COMPILATION =
+            Pattern.compile("^jvm_compilation_time_ms_total\\{[^}]*} (\\S+)$", Pattern.MULTILINE);
 
     private final HttpClient metrics = HttpClient.newHttpClient();
     private final SeatwiseProcess process;
@@ -74,6 +76,15 @@ final class ServerProcess implements AutoCloseable {
 
     /** The heap in use right now, as the server's own Prometheus endpoint reports it (admins only). */
     long heapUsedBytes(String adminToken) {
+        return (long) sum(HEAP_USED, prometheus(adminToken));
+    }
+
+    /** How long the server's JIT compilers have worked so far, in milliseconds, as its Prometheus endpoint says. */
+    long compilationMillis(String adminToken) {
+        return (long) sum(COMPILATION, prometheus(adminToken));
+    }
+
+    private String prometheus(String adminToken) {
         var request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/actuator/prometheus"))
                 .header("Authorization", "Bearer " + adminToken)
                 .header("Accept", "text/plain")
@@ -85,17 +96,21 @@ final class ServerProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return "";
         }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Metrics failed: " + response.statusCode());
         }
-        var matcher = HEAP_USED.matcher(response.body());
-        double used = 0;
+        return response.body();
+    }
+
+    private static double sum(Pattern metric, String scrape) {
+        var matcher = metric.matcher(scrape);
+        double sum = 0;
         while (matcher.find()) {
-            used += Double.parseDouble(matcher.group(1));
+            sum += Double.parseDouble(matcher.group(1));
         }
-        return (long) used;
+        return sum;
     }
 
     /** The CPU time the server process has used so far (user and system, all threads), in nanoseconds. */
