@@ -39,9 +39,9 @@ public final class Benchmark {
      * core all the time): on two cores a cold server spends about half its CPU compiling, and a storm would measure
      * the compilers as much as the bookings.
      */
-    private static final double WARM_COMPILING_SHARE = 0.2;
+    private static final double WARM_COMPILING_SHARE = 0.1;
 
-    private static final int MAX_WARM_UP_ROUNDS = 16;
+    private static final int MAX_WARM_UP_ROUNDS = 24;
     private static final double CONFLICT_SHARE = 0.1;
     private static final Pattern REPLAY_SUMMARY = Pattern.compile("Replayed ([\\d,]+) events .* \\(([\\d,]+) ev/s\\)");
 
@@ -184,26 +184,34 @@ public final class Benchmark {
 
     /**
      * Books seats on events of their own until the server's JIT compilers have done most of their work, so that
-     * neither the probes nor the storm measure a server that is still compiling the booking path.
+     * neither the probes nor the storm measure a server that is still compiling the booking path. Compiling comes in
+     * waves, so the server counts as warm after two quiet rounds in a row. Each warm-up event takes rounds until it is
+     * nearly sold out, so that the server holds no more events than a venue's busy week.
      */
     private void warmUp(ServerProcess server, String admin, String venueId, List<String> tokens)
             throws InterruptedException {
         var api = server.api();
-        for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
-            var eventId = api.scheduleEvent(
-                    admin, venueId, "Warm-up night " + round, Instant.now().plus(Duration.ofDays(20 + round)));
+        BookingLoad load = null;
+        String eventId = null;
+        long booked = 0;
+        int quietRounds = 0;
+        for (int round = 1; round <= MAX_WARM_UP_ROUNDS && quietRounds < 2; round++) {
+            if (load == null || load.seatsHandedOut() + WARM_UP_REQUESTS > CAPACITY) {
+                eventId = api.scheduleEvent(
+                        admin, venueId, "Warm-up night " + round, Instant.now().plus(Duration.ofDays(20 + round)));
+                load = new BookingLoad(api.baseUrl(), eventId, CAPACITY, round);
+                booked = 0;
+            }
             long compiledBefore = server.compilationMillis(admin);
             long started = System.nanoTime();
-            var warmUp = new BookingLoad(api.baseUrl(), eventId, CAPACITY, round)
-                    .run(tokens, clients, WARM_UP_REQUESTS, CONFLICT_SHARE);
-            awaitReadModel(api, eventId, warmUp.booked());
+            var warmUp = load.run(tokens, clients, WARM_UP_REQUESTS, CONFLICT_SHARE);
+            booked += warmUp.booked();
+            awaitReadModel(api, eventId, booked);
             double compiling =
                     (server.compilationMillis(admin) - compiledBefore) / ((System.nanoTime() - started) / 1e6);
             describe("warm-up round " + round + ", " + clients + " clients", warmUp);
             print("  the JIT compilers worked %.0f%% of that round", 100 * compiling);
-            if (compiling < WARM_COMPILING_SHARE) {
-                return;
-            }
+            quietRounds = compiling < WARM_COMPILING_SHARE ? quietRounds + 1 : 0;
         }
     }
 
