@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * The admins' figures: per event its booked seats, bookings and revenue, each booking, and the bookings of each day.
  * A change to an event's figures is applied only when the seat map's sequence number is newer than the one the row
  * holds; the booking rows and daily sums are written only when that change was applied, in the same transaction, so
- * a redelivered event changes nothing and a replay gives the same tables.
+ * a redelivered event changes nothing and a replay gives the same tables. The events' figures and the daily sums are
+ * added up per transaction and written when it commits ({@link PendingFigures}).
  */
 @Component
 @ProcessingGroup(StatisticsProjection.GROUP)
@@ -72,16 +73,19 @@ class StatisticsProjection {
 
     @EventHandler
     void on(SeatsBooked event, @SequenceNumber long sequence) {
+        var pending = PendingFigures.of(jdbc, this);
+        var figures = pending.event(event.eventId().value());
         var seats = event.seats().size();
-        if (!changeFigures(event.eventId(), sequence, 1, seats)) {
+        if (figures == null || !figures.change(sequence, 1, seats)) {
             return;
         }
         var day = LocalDate.ofInstant(event.bookedAt(), ZoneOffset.UTC).toString();
+        var amountCents = seats * figures.priceCents();
         jdbc.update(
                 """
                 INSERT INTO stats_bookings (booking_id, event_id, account_id, seats, seat_count, amount_cents,
                                             booked_at, booked_on, status)
-                SELECT ?, ?, ?, ?, ?, ? * price_cents, ?, ?, 'CONFIRMED' FROM stats_events WHERE event_id = ?
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED')
                 ON CONFLICT (booking_id) DO NOTHING
                 """,
                 event.bookingId().value(),
@@ -89,53 +93,35 @@ class StatisticsProjection {
                 event.accountId().value(),
                 event.seats().stream().map(String::valueOf).collect(Collectors.joining(" ")),
                 seats,
-                seats,
+                amountCents,
                 event.bookedAt().toEpochMilli(),
-                day,
-                event.eventId().value());
-        // the day's sums are priced as the booking row is, from its event's row: one lookup on a page that every
-        // booking of the event reads, where the booking's own row would be one more lookup in a large index
-        jdbc.update("""
-                INSERT INTO stats_daily (day, bookings, seats, revenue_cents)
-                SELECT ?, 1, ?, ? * price_cents FROM stats_events WHERE event_id = ?
-                ON CONFLICT (day) DO UPDATE SET
-                    bookings = stats_daily.bookings + 1,
-                    seats = stats_daily.seats + excluded.seats,
-                    revenue_cents = stats_daily.revenue_cents + excluded.revenue_cents
-                """, day, seats, seats, event.eventId().value());
+                day);
+        pending.addToDay(day, 1, seats, amountCents);
+        pending.writeUnlessPending();
     }
 
     @EventHandler
     void on(SeatsReleased event, @SequenceNumber long sequence) {
-        if (!changeFigures(event.eventId(), sequence, -1, -event.seats().size())) {
+        var pending = PendingFigures.of(jdbc, this);
+        var figures = pending.event(event.eventId().value());
+        if (figures == null || !figures.change(sequence, -1, -event.seats().size())) {
             return;
         }
-        jdbc.update(
+        jdbc.query(
                 """
-                UPDATE stats_daily SET
-                    bookings = bookings - 1,
-                    seats = seats - (SELECT seat_count FROM stats_bookings WHERE booking_id = ?),
-                    revenue_cents = revenue_cents - (SELECT amount_cents FROM stats_bookings WHERE booking_id = ?)
-                WHERE day = (SELECT booked_on FROM stats_bookings WHERE booking_id = ? AND status = 'CONFIRMED')
-                """,
-                event.bookingId().value(),
-                event.bookingId().value(),
+                        SELECT booked_on, seat_count, amount_cents FROM stats_bookings
+                        WHERE booking_id = ? AND status = 'CONFIRMED'
+                        """,
+                (rs, row) -> {
+                    pending.addToDay(rs.getString(1), -1, -rs.getLong(2), -rs.getLong(3));
+                    return null;
+                },
                 event.bookingId().value());
         jdbc.update(
                 "UPDATE stats_bookings SET status = 'CANCELLED', cancelled_at = ? WHERE booking_id = ?",
                 event.releasedAt().toEpochMilli(),
                 event.bookingId().value());
-    }
-
-    /** Adds to an event's figures unless this change, or a later one, was applied already; says whether it was. */
-    private boolean changeFigures(EventId eventId, long sequence, int bookings, int seats) {
-        var changed = jdbc.update("""
-                UPDATE stats_events
-                SET booked = booked + ?, bookings = bookings + ?, revenue_cents = revenue_cents + ? * price_cents,
-                    last_sequence = ?
-                WHERE event_id = ? AND last_sequence < ?
-                """, seats, bookings, seats, sequence, eventId.value(), sequence);
-        return changed == 1;
+        pending.writeUnlessPending();
     }
 
     @ResetHandler

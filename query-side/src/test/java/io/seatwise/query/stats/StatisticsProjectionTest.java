@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class StatisticsProjectionTest {
 
@@ -35,9 +37,50 @@ class StatisticsProjectionTest {
     private final BookingId first = BookingId.next();
     private final BookingId second = BookingId.next();
 
+    private TransactionTemplate transactions;
+
     @BeforeEach
     void projection() {
-        projection = new StatisticsProjection(new JdbcTemplate(StatsDatabase.in(dataDir)));
+        var dataSource = StatsDatabase.in(dataDir);
+        projection = new StatisticsProjection(new JdbcTemplate(dataSource));
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    @Test
+    void aTransactionAddsItsChangesUpAndWritesThemWhenItCommits() {
+        transactions.executeWithoutResult(status -> {
+            applyScenario();
+            assertThat(figures().events().get(0).booked())
+                    .as("not written before the commit")
+                    .isZero();
+        });
+        var inOneTransaction = figures();
+        var dailyInOneTransaction = daily();
+
+        projection.reset();
+        applyScenario();
+
+        assertThat(inOneTransaction).isEqualTo(figures());
+        assertThat(dailyInOneTransaction).isEqualTo(daily());
+        assertThat(inOneTransaction.events().get(0).booked()).isEqualTo(2);
+    }
+
+    @Test
+    void aTransactionThatRollsBackWritesNoFigures() {
+        transactions.executeWithoutResult(status -> projection.on(
+                new EventScheduled(
+                        event, VenueId.random(), "Gala", "", Instant.parse("2030-04-01T19:00:00Z"), 1500, 2, 5),
+                0));
+
+        transactions.executeWithoutResult(status -> {
+            projection.on(new SeatsBooked(event, first, AccountId.random(), List.of(1, 2, 3), MONDAY), 1);
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(
+                status -> projection.on(new SeatsBooked(event, second, AccountId.random(), List.of(7), TUESDAY), 2));
+
+        assertThat(figures().events().get(0).booked()).isEqualTo(1);
+        assertThat(daily()).containsExactly(new DailyBookings(LocalDate.parse("2030-03-05"), 1, 1, 1500));
     }
 
     @Test
