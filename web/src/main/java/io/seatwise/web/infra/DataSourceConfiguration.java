@@ -81,12 +81,12 @@ class DataSourceConfiguration {
     /**
      * For {@code seatwise.jar replay}, which rewrites every read model in large transactions: a page cache that holds
      * what a transaction changes (SQLite's default of 2 MB would spill it to the WAL on the way), and checkpoints
-     * once the WAL has grown to 80 MB instead of 4 MB, so that a page changed by several transactions is copied back
+     * once the WAL has grown to 400 MB instead of 4 MB, so that a page changed by several transactions is copied back
      * into the database once.
      */
     private static final String REPLAY_CACHE_SIZE = "cache_size=-262144";
 
-    static final String SQLITE_REPLAY_SETTINGS = "&" + REPLAY_CACHE_SIZE + "&wal_autocheckpoint=20000";
+    static final String SQLITE_REPLAY_SETTINGS = "&" + REPLAY_CACHE_SIZE + "&wal_autocheckpoint=100000";
 
     @Bean
     DataSource dataSource(DataSourceProperties properties, SeatwiseProperties seatwise, Environment environment) {
