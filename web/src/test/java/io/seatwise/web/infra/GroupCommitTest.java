@@ -9,14 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bookings that wait for SQLite's writer are stored together, in one transaction, each still decided on its own; a
@@ -102,36 +100,20 @@ class GroupCommitTest extends ApplicationTest {
      * in the group commit's queue (the first waits for the writer, as the batch's leader); then lets go.
      */
     private List<ApiClient.Response> sendWhileTheWriterIsHeld(List<Supplier<ApiClient.Response>> requests) {
-        var held = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
         var threads = Executors.newCachedThreadPool();
         try {
-            var holder = CompletableFuture.runAsync(
-                    () -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                        held.countDown();
-                        await(release);
-                    }),
-                    threads);
-            await(held);
-            var answers = requests.stream()
-                    .map(request -> CompletableFuture.supplyAsync(request, threads))
-                    .toList();
-            eventually(() -> groupCommit.waiting() == requests.size() - 1);
-            release.countDown();
-            holder.join();
+            List<CompletableFuture<ApiClient.Response>> answers;
+            try (var held = HeldWriter.take(transactions)) {
+                answers = requests.stream()
+                        .map(request -> CompletableFuture.supplyAsync(request, threads))
+                        .toList();
+                eventually(() -> groupCommit.waiting() == requests.size() - 1);
+            }
             return answers.stream().map(CompletableFuture::join).toList();
-        } finally {
-            release.countDown();
-            threads.shutdown();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            threads.shutdown();
         }
     }
 }

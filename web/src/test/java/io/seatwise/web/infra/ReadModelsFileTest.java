@@ -9,14 +9,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On SQLite the read models are a file of their own with a writer of its own: a read-model transaction holds that
@@ -47,15 +45,7 @@ class ReadModelsFileTest extends ApplicationTest {
         var event = eventOnSale("Two Files Hall", 2, 10, "Side by Side", 3);
         var token = api.newUserToken("Side Guest");
         eventually(() -> api.event(event).isPresent());
-        var held = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        var holder =
-                CompletableFuture.runAsync(() -> new TransactionTemplate(readModels).executeWithoutResult(status -> {
-                    held.countDown();
-                    await(release);
-                }));
-        try {
-            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        try (var held = HeldWriter.take(readModels)) {
             try (var outside = SqliteFiles.open(dataDir)) {
                 assertThatThrownBy(() -> takeWriteLock(outside, Databases.READ_MODELS_SCHEMA + ".TokenEntry"))
                         .as("the read models' file is locked")
@@ -68,9 +58,6 @@ class ReadModelsFileTest extends ApplicationTest {
             assertThat(api.event(event).orElseThrow().get("booked").asInt())
                     .as("no read model can be written meanwhile")
                     .isZero();
-        } finally {
-            release.countDown();
-            holder.get(20, TimeUnit.SECONDS);
         }
         eventually(() -> api.seatMapShows(event, List.of(7)));
     }
@@ -89,15 +76,6 @@ class ReadModelsFileTest extends ApplicationTest {
             } finally {
                 statement.execute("ROLLBACK");
             }
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
