@@ -39,8 +39,7 @@ public final class SqliteFiles {
 
     private static Connection attached(Connection connection, Path dataDir) throws SQLException {
         try (var statement = connection.createStatement()) {
-            statement.execute("ATTACH DATABASE '" + Databases.readModelsFile(eventStore(dataDir)) + "' AS "
-                    + Databases.READ_MODELS_SCHEMA);
+            statement.execute(Databases.attachReadModels(eventStore(dataDir)));
         } catch (SQLException e) {
             connection.close();
             throw e;

@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -112,10 +113,7 @@ class StatisticsProjection {
                         SELECT booked_on, seat_count, amount_cents FROM stats_bookings
                         WHERE booking_id = ? AND status = 'CONFIRMED'
                         """,
-                (rs, row) -> {
-                    pending.addToDay(rs.getString(1), -1, -rs.getLong(2), -rs.getLong(3));
-                    return null;
-                },
+                (RowCallbackHandler) rs -> pending.addToDay(rs.getString(1), -1, -rs.getLong(2), -rs.getLong(3)),
                 event.bookingId().value());
         jdbc.update(
                 "UPDATE stats_bookings SET status = 'CANCELLED', cancelled_at = ? WHERE booking_id = ?",

@@ -37,7 +37,7 @@ import org.springframework.util.StringUtils;
  * <p>On SQLite the database is two files, because SQLite lets one transaction at a time write a file: {@code
  * seatwise.db} holds what commands write (the event store, snapshots, the account directory and the booking ledger),
  * and {@code seatwise-read-models.db} beside it what the event processors write (the read models, their positions in
- * the event stream, the mail outbox). Every connection attaches the second file as {@value #READ_MODELS_SCHEMA}, so
+ * the event stream, the mail outbox). Every connection attaches the second file as {@value Databases#READ_MODELS_SCHEMA}, so
  * that each table is found by its name alone and queries do not care where it lives; the processors then never take
  * the event store's writer from the bookings. There are two transaction managers, one per file: the primary one for
  * commands, and {@link Databases#READ_MODELS} for the processors and the outbox.
@@ -57,9 +57,6 @@ class DataSourceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
 
     static final String DATABASE_FILE = "seatwise.db";
-
-    /** The name under which every SQLite connection knows the read models' file. */
-    static final String READ_MODELS_SCHEMA = Databases.READ_MODELS_SCHEMA;
 
     /**
      * Every connection's settings. sqlite-jdbc would otherwise ask for the generated keys after every insert, which
@@ -136,14 +133,14 @@ class DataSourceConfiguration {
      * the event store's file: SQLite keeps the journal mode, the sync mode and the page cache per file.
      */
     static List<String> attachReadModels(String url) {
-        var file = Databases.readModelsFile(
-                Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "")));
+        var eventStore = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", ""));
+        var schema = Databases.READ_MODELS_SCHEMA;
         var statements = new ArrayList<String>();
-        statements.add("ATTACH DATABASE '" + file.toString().replace("'", "''") + "' AS " + READ_MODELS_SCHEMA);
-        statements.add("PRAGMA " + READ_MODELS_SCHEMA + ".journal_mode=WAL");
-        statements.add("PRAGMA " + READ_MODELS_SCHEMA + ".synchronous=NORMAL");
+        statements.add(Databases.attachReadModels(eventStore));
+        statements.add("PRAGMA " + schema + ".journal_mode=WAL");
+        statements.add("PRAGMA " + schema + ".synchronous=NORMAL");
         if (url.contains(SQLITE_REPLAY_SETTINGS)) {
-            statements.add("PRAGMA " + READ_MODELS_SCHEMA + "." + REPLAY_CACHE_SIZE);
+            statements.add("PRAGMA " + schema + "." + REPLAY_CACHE_SIZE);
         }
         return statements;
     }
@@ -159,11 +156,7 @@ class DataSourceConfiguration {
             javax.sql.DataSource dataSource,
             ObjectProvider<TransactionManagerCustomizers> customizers)
             throws SQLException {
-        var transactionManager = EventStoreConfiguration.isSqlite(dataSource)
-                ? new SqliteTransactionManager(entityManagerFactory, "main", "DomainEventEntry")
-                : new JpaTransactionManager(entityManagerFactory);
-        customizers.ifAvailable(each -> each.customize((TransactionManager) transactionManager));
-        return transactionManager;
+        return writing("main", "DomainEventEntry", entityManagerFactory, dataSource, customizers);
     }
 
     /**
@@ -178,8 +171,19 @@ class DataSourceConfiguration {
             javax.sql.DataSource dataSource,
             ObjectProvider<TransactionManagerCustomizers> customizers)
             throws SQLException {
+        return writing(Databases.READ_MODELS_SCHEMA, "TokenEntry", entityManagerFactory, dataSource, customizers);
+    }
+
+    /** A transaction manager whose transactions, on SQLite, write the file known as the schema that has the table. */
+    private static JpaTransactionManager writing(
+            String schema,
+            String table,
+            EntityManagerFactory entityManagerFactory,
+            javax.sql.DataSource dataSource,
+            ObjectProvider<TransactionManagerCustomizers> customizers)
+            throws SQLException {
         var transactionManager = EventStoreConfiguration.isSqlite(dataSource)
-                ? new SqliteTransactionManager(entityManagerFactory, READ_MODELS_SCHEMA, "TokenEntry")
+                ? new SqliteTransactionManager(entityManagerFactory, schema, table)
                 : new JpaTransactionManager(entityManagerFactory);
         customizers.ifAvailable(each -> each.customize((TransactionManager) transactionManager));
         return transactionManager;

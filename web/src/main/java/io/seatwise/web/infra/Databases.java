@@ -36,6 +36,12 @@ public final class Databases {
         return eventStoreFile.resolveSibling(readModels);
     }
 
+    /** The statement that attaches, to a connection of the given event store file, its read models' file. */
+    public static String attachReadModels(Path eventStoreFile) {
+        var file = readModelsFile(eventStoreFile).toString().replace("'", "''");
+        return "ATTACH DATABASE '" + file + "' AS " + READ_MODELS_SCHEMA;
+    }
+
     /** SQLite: one node, its file in the data directory. Otherwise PostgreSQL, which several nodes may share. */
     public static boolean isSqlite(DataSource dataSource) {
         try {

@@ -97,7 +97,7 @@ class CrashSafetyIT {
             exitOnSigkill = first.kill();
             killedStorm = storm.awaitEnd(Duration.ofSeconds(90));
         }
-        storedAtKill = StoredBookings.read(database());
+        storedAtKill = StoredBookings.read(dataDir);
         mailInFlightAtKill = new HashSet<>(confirmations().keySet());
         mailInFlightAtKill.retainAll(pendingConfirmations());
 
@@ -149,13 +149,13 @@ class CrashSafetyIT {
     @Test
     @Order(3)
     void noSeatIsSoldTwice() throws Exception {
-        assertNoSeatSoldTwice(StoredBookings.read(database()));
+        assertNoSeatSoldTwice(StoredBookings.read(dataDir));
     }
 
     @Test
     @Order(4)
     void readModelsCatchUpWithTheEventStoreAfterTheRestart() throws Exception {
-        assertReadModelsCatchUp(api, StoredBookings.read(database()));
+        assertReadModelsCatchUp(api, StoredBookings.read(dataDir));
     }
 
     @Test
@@ -165,13 +165,13 @@ class CrashSafetyIT {
         // more with the same Message-ID: the one window the README names, at most one round of the sender's. Nothing
         // else may arrive twice.
         assertThat(mailInFlightAtKill.size()).isLessThanOrEqualTo(10);
-        assertEveryBookingConfirmed(StoredBookings.read(database()), mailInFlightAtKill);
+        assertEveryBookingConfirmed(StoredBookings.read(dataDir), mailInFlightAtKill);
     }
 
     @Test
     @Order(6)
     void sigtermLetsBookingsInFlightFinishFirst() throws Exception {
-        var before = StoredBookings.read(database()).byId().keySet();
+        var before = StoredBookings.read(dataDir).byId().keySet();
         List<BookingStorm.Shot> shots;
         long signalledAt;
         int logBefore;
@@ -203,7 +203,7 @@ class CrashSafetyIT {
         assertThat(shots)
                 .as("bookings in flight when SIGTERM came, answered 201 afterwards")
                 .anyMatch(shot -> shot.sentAt() < signalledAt && shot.endedAt() > signalledAt && shot.acknowledged());
-        var stored = StoredBookings.read(database());
+        var stored = StoredBookings.read(dataDir);
         var storedNow = new HashSet<>(stored.byId().keySet());
         storedNow.removeAll(before);
         var acknowledged = shots.stream()
@@ -237,10 +237,6 @@ class CrashSafetyIT {
                 "--seatwise.mail.claim=10s");
         processes.add(process);
         return process;
-    }
-
-    private Path database() {
-        return dataDir.resolve("seatwise.db");
     }
 
     private static List<Booker> register(ApiClient api) throws Exception {

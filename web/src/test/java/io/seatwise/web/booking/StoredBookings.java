@@ -3,9 +3,8 @@ package io.seatwise.web.booking;
 import static io.seatwise.web.ApiClient.ints;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seatwise.web.SqliteFiles;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The bookings as the event store holds them, read straight from the SQLite file by another connection than the
@@ -27,9 +25,9 @@ record StoredBookings(Map<String, Stored> byId) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static StoredBookings read(Path database) throws Exception {
+    static StoredBookings read(Path dataDir) throws Exception {
         var bookings = new LinkedHashMap<String, Stored>();
-        try (var connection = readOnly(database);
+        try (var connection = SqliteFiles.openReadOnly(dataDir);
                 var statement = connection.prepareStatement("SELECT payloadType, payload FROM DomainEventEntry"
                         + " WHERE payloadType LIKE '%.SeatsBooked' OR payloadType LIKE '%.SeatsReleased'"
                         + " ORDER BY globalIndex");
@@ -56,20 +54,9 @@ record StoredBookings(Map<String, Stored> byId) {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the event store in " + database, e);
+            throw new IllegalStateException("Cannot read the event store in " + dataDir, e);
         }
         return new StoredBookings(bookings);
-    }
-
-    /**
-     * A connection that only reads: when the application has been killed, closing the last connection of a read-write
-     * opener would checkpoint the write-ahead log that the kill left behind, and the restart would no longer have to
-     * recover from it.
-     */
-    private static Connection readOnly(Path database) throws SQLException {
-        var config = new SQLiteConfig();
-        config.setReadOnly(true);
-        return DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties());
     }
 
     /** The bookings of these events that are not cancelled. */

@@ -2,7 +2,9 @@ package io.seatwise.web.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatwise.web.SqliteFiles;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -20,11 +22,9 @@ class ReadModelsMigrationTest {
     Path dataDir;
 
     @Test
-    void theReadModelsOfAnOlderDatabaseMoveToTheirOwnFileWithTheirRows() {
-        var eventStore = dataDir.resolve("seatwise.db");
-        var dataSource = new SingleConnectionDataSource("jdbc:sqlite:" + eventStore, true);
+    void theReadModelsOfAnOlderDatabaseMoveToTheirOwnFileWithTheirRows() throws SQLException {
+        var dataSource = new SingleConnectionDataSource(SqliteFiles.open(dataDir), true);
         var jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("ATTACH DATABASE '" + Databases.readModelsFile(eventStore) + "' AS read_models");
         migrate(dataSource, "6");
         jdbc.update("INSERT INTO venues (id, name, city, seat_rows, seats_per_row, capacity)"
                 + " VALUES ('v1', 'Old Hall', 'Bern', 2, 3, 6)");
