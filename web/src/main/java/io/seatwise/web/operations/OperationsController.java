@@ -42,10 +42,16 @@ class OperationsController {
         return new Status(replay.processors(), progress, progress.percent(), ProgressBar.line(progress));
     }
 
+    /**
+     * Starts a replay, which is {@code RUNNING} before this answers, and sends the page to follow it: the redirect
+     * names the run ({@code ?run=}) whose number the status carries, so that whoever started it can tell its end from
+     * the end of the one before.
+     */
     @PostMapping("/rebuild")
     String rebuild(RedirectAttributes redirect) {
-        redirect.addFlashAttribute(
-                "notice", replay.startInBackground() ? "admin.operations.started" : "admin.operations.alreadyRunning");
+        long run = replay.startInBackground();
+        redirect.addFlashAttribute("notice", run != 0 ? "admin.operations.started" : "admin.operations.alreadyRunning");
+        redirect.addAttribute("run", run != 0 ? run : replay.progress().run());
         return "redirect:/admin/operations";
     }
 }

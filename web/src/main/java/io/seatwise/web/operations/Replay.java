@@ -1,56 +1,70 @@
 package io.seatwise.web.operations;
 
-import io.seatwise.web.operations.ReplayProgress.State;
+import io.seatwise.web.infra.Databases;
+import io.seatwise.web.operations.ReplayRun.Replayed;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds every read model from the event store. Each streaming processor that supports a reset is stopped, reset
- * to the start of the store (Axon then calls its {@code @ResetHandler}s, which empty its tables) and started again;
- * the replay is over when each has caught up with the head the store had when it began. Processors that do not
- * support a reset are left alone: the mail group is marked {@code @DisallowReplay}, sagas never support one, and the
- * subscribing booking ledger is no streaming processor at all.
+ * Rebuilds every read model from the event store, through Axon's own reset: each streaming processor that supports a
+ * reset is stopped, reset to the start of the store (Axon then calls its {@code @ResetHandler}s, which empty its
+ * tables) and started again, and the replay is over when each has caught up with the head the store had when it began.
+ * Processors that do not support a reset are left alone: the mail group is marked {@code @DisallowReplay}, and the
+ * booking ledger is a subscribing processor.
+ *
+ * <p>The operations page replays the running application's processors, each on its own. The replay command
+ * (profile {@value ReplayCommand#PROFILE}) has one processor for every replayed group ({@link ReplayConfiguration});
+ * there the replay also claims the groups' own tokens before the reset, moves them with the replay, and leaves them at
+ * the head it reached ({@link GroupTokens}).
  */
 @Component
 class Replay {
 
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
 
-    /** How long a processor may stay in error before the replay gives up: Axon retries a failed batch meanwhile. */
+    /** How long a processor may stay in error before the page's replay gives up: Axon retries a failed batch. */
     static final Duration ERROR_GRACE = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TransactionManager transactions;
+    private final GroupTokens groupTokens;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicLong runs = new AtomicLong();
     private volatile ReplayProgress latest = ReplayProgress.IDLE;
 
-    Replay(EventProcessingConfiguration processing, EventStore eventStore) {
+    Replay(
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            @Qualifier(Databases.READ_MODELS) TransactionManager transactions,
+            ObjectProvider<GroupTokens> groupTokens) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.transactions = transactions;
+        this.groupTokens = groupTokens.getIfAvailable();
     }
 
     /** Every streaming processor, replayable or not, in name order. */
     List<ProcessorStatus> processors() {
-        long head = position(eventStore.createHeadToken());
-        return streamingProcessors().values().stream()
-                .map(processor -> status(processor, head))
+        long head = ReplayRun.position(eventStore.createHeadToken());
+        return streamingProcessors().stream()
+                .map(processor -> ProcessorStatus.of(processor, segments(processor), head))
                 .toList();
     }
 
@@ -63,23 +77,19 @@ class Replay {
         return running.get();
     }
 
-    /** Starts a replay on a thread of its own; false when one is running already. */
-    boolean startInBackground() {
+    /**
+     * Starts a replay on a thread of its own and returns its number, which its progress carries, and which is
+     * {@code RUNNING} from now on; returns 0 when a replay is running already.
+     */
+    long startInBackground() {
         if (!running.compareAndSet(false, true)) {
-            return false;
+            return 0;
         }
-        var thread = new Thread(
-                () -> {
-                    try {
-                        replay(Duration.ofMillis(250), progress -> {});
-                    } catch (RuntimeException failure) {
-                        log.error("The replay failed", failure);
-                    }
-                },
-                "replay");
+        long run = begin();
+        var thread = new Thread(() -> replay(run, Duration.ofMillis(250), progress -> {}), "replay");
         thread.setDaemon(true);
         thread.start();
-        return true;
+        return run;
     }
 
     /**
@@ -90,208 +100,141 @@ class Replay {
         if (!running.compareAndSet(false, true)) {
             throw new IllegalStateException("A replay is running already");
         }
-        return replay(pollInterval, listener);
+        return replay(begin(), pollInterval, listener);
     }
 
-    private ReplayProgress replay(Duration pollInterval, Consumer<ReplayProgress> listener) {
+    private long begin() {
+        long run = runs.incrementAndGet();
+        latest = ReplayProgress.starting(run);
+        return run;
+    }
+
+    private ReplayProgress replay(long id, Duration pollInterval, Consumer<ReplayProgress> listener) {
+        ReplayRun run = null;
         try {
-            var run = reset();
+            run = reset(id);
             while (true) {
                 var progress = run.progress();
                 latest = progress;
                 listener.accept(progress);
                 if (progress.state().finished()) {
-                    return progress;
+                    return finish(run, progress);
                 }
                 Thread.sleep(pollInterval.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed("The replay was interrupted", listener);
+            return failed(run, "The replay was interrupted", listener);
         } catch (UnableToClaimTokenException claimed) {
-            return failed(heldElsewhere(claimed), listener);
+            return failed(run, heldElsewhere(claimed), listener);
         } catch (RuntimeException failure) {
             log.warn("The replay failed", failure);
-            return failed(String.valueOf(failure.getMessage()), listener);
+            return failed(run, ReplayRun.describe(failure), listener);
         } finally {
+            if (groupTokens != null) {
+                stopAndRelease(run);
+            }
             running.set(false);
         }
     }
 
-    private ReplayProgress failed(String why, Consumer<ReplayProgress> listener) {
-        var progress = new ReplayProgress(
-                State.FAILED,
-                latest.processed(),
-                latest.total(),
-                latest.eventsPerSecond(),
-                latest.elapsedMillis(),
-                -1,
-                latest.processors(),
-                why);
+    /**
+     * Stops the processors that replay, resets them in one transaction (in the replay command with the claims on the
+     * groups' tokens, so that nothing is reset while another process holds one) and starts them again.
+     */
+    private ReplayRun reset(long id) {
+        long tail = ReplayRun.position(eventStore.createTailToken());
+        long head = ReplayRun.position(eventStore.createHeadToken());
+        var processors = streamingProcessors().stream()
+                .filter(StreamingEventProcessor::supportsReset)
+                .toList();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        try {
+            transactions.executeInTransaction(() -> {
+                if (groupTokens != null) {
+                    groupTokens.claimAt(eventStore.createTailToken());
+                    processors.forEach(this::initializeTokens);
+                }
+                // to the tail, explicitly: a processor's resetTokens() goes back to its initial token, which is the
+                // head
+                // for the replay command's processor
+                processors.forEach(processor -> processor.resetTokens(StreamableMessageSource::createTailToken));
+            });
+        } finally {
+            // running again either way: a processor that could not be reset carries on where it was
+            processors.forEach(StreamingEventProcessor::start);
+        }
+        var replayed = new ArrayList<Replayed>();
+        for (var processor : processors) {
+            log.info("Replaying {} from position {} to {}", processor.getName(), tail, head);
+            var groups = groupTokens != null ? groupTokens.groups() : List.of(processor.getName());
+            replayed.add(new Replayed(processor, segments(processor), groups));
+        }
+        // the replay command's processor must not go on past a handler that failed
+        var grace = groupTokens != null ? Duration.ZERO : ERROR_GRACE;
+        return new ReplayRun(id, replayed, tail, head, grace);
+    }
+
+    /** The replay command's processor keeps its position in memory: it has none until its first replay. */
+    private void initializeTokens(StreamingEventProcessor processor) {
+        var name = processor.getName();
+        var tokens = processing.tokenStore(name);
+        if (tokens.fetchSegments(name).length == 0) {
+            tokens.initializeTokenSegments(name, 1, eventStore.createHeadToken());
+        }
+    }
+
+    /** In the replay command: leaves the groups' tokens where the replay got to, and lets go of them. */
+    private ReplayProgress finish(ReplayRun run, ReplayProgress progress) {
+        if (groupTokens == null || progress.state() != ReplayProgress.State.DONE) {
+            return progress;
+        }
+        for (var replayed : run.replayed()) {
+            var processor = replayed.processor();
+            processor.shutDown();
+            var reached = processing.tokenStore(processor.getName()).fetchToken(processor.getName(), 0);
+            transactions.executeInTransaction(() -> groupTokens.store(reached));
+        }
+        return progress;
+    }
+
+    private void stopAndRelease(ReplayRun run) {
+        if (run != null) {
+            run.replayed().forEach(replayed -> replayed.processor().shutDown());
+        }
+        transactions.executeInTransaction(groupTokens::release);
+    }
+
+    private ReplayProgress failed(ReplayRun run, String why, Consumer<ReplayProgress> listener) {
+        var last = latest;
+        var progress = run != null
+                ? run.failed(last, why)
+                : new ReplayProgress(last.run(), ReplayProgress.State.FAILED, 0, 0, 0, 0, -1, List.of(), why);
         latest = progress;
         listener.accept(progress);
         return progress;
     }
 
-    private Run reset() {
-        long started = System.nanoTime();
-        long tail = position(eventStore.createTailToken());
-        long head = position(eventStore.createHeadToken());
-        var replayed = new ArrayList<StreamingEventProcessor>();
-        streamingProcessors().values().stream()
-                .filter(StreamingEventProcessor::supportsReset)
-                .forEach(replayed::add);
-        latest = new ReplayProgress(State.RUNNING, 0, 0, 0, 0, -1, List.of(), null);
-        for (var processor : replayed) {
-            processor.shutDown();
-            try {
-                processor.resetTokens();
-            } finally {
-                // running again either way: a processor that could not be reset carries on where it was
-                processor.start();
-            }
-            log.info("Replaying {} from position {} to {}", processor.getName(), tail, head);
-        }
-        return new Run(replayed, tail, head, started);
-    }
-
-    private Map<String, StreamingEventProcessor> streamingProcessors() {
-        var found = new LinkedHashMap<String, StreamingEventProcessor>();
-        processing.eventProcessors().values().stream()
+    private List<StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .sorted(Comparator.comparing(StreamingEventProcessor::getName))
-                .forEach(processor -> found.put(processor.getName(), processor));
-        return found;
+                .toList();
     }
 
-    private ProcessorStatus status(StreamingEventProcessor processor, long head) {
-        var statuses = processor.processingStatus().values();
-        long position = lowestPosition(statuses).orElse(-1);
-        String error = statuses.stream()
-                .filter(EventTrackerStatus::isErrorState)
-                .map(status -> describe(status.getError()))
-                .findFirst()
-                .orElse(null);
-        return new ProcessorStatus(
-                processor.getName(),
-                segmentCount(processor, statuses.size()),
-                position,
-                head,
-                Math.max(0, head - Math.max(position, 0)),
-                statuses.stream().anyMatch(EventTrackerStatus::isReplaying),
-                !statuses.isEmpty() && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp),
-                processor.isRunning(),
-                processor.supportsReset(),
-                error);
-    }
-
-    private int segmentCount(StreamingEventProcessor processor, int claimed) {
+    private int segments(StreamingEventProcessor processor) {
         try {
             var name = processor.getName();
             return processing.tokenStore(name).fetchSegments(name).length;
         } catch (RuntimeException unavailable) {
-            return claimed;
+            return processor.processingStatus().size();
         }
-    }
-
-    private static OptionalLong lowestPosition(Collection<EventTrackerStatus> statuses) {
-        return statuses.stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min();
     }
 
     /** Why a replay could not begin: another process runs the processors whose tokens it needs. */
     static String heldElsewhere(UnableToClaimTokenException claimed) {
         return "another process holds the event processors' tokens (" + claimed.getMessage()
                 + "): stop the running application first, or rebuild from its /admin/operations page";
-    }
-
-    /** A token's position in the event store; 0 before the first event. */
-    static long position(TrackingToken token) {
-        return token == null ? 0 : token.position().orElse(0);
-    }
-
-    private static String describe(Throwable error) {
-        if (error == null) {
-            return "error";
-        }
-        return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-    }
-
-    /** One replay: which processors it rebuilds, from where to where, and when each caught up. */
-    private final class Run {
-
-        private final List<StreamingEventProcessor> processors;
-        private final long tail;
-        private final long head;
-        private final long started;
-        private final Map<String, Long> caughtUpAt = new LinkedHashMap<>();
-        private final Map<String, Long> inErrorSince = new LinkedHashMap<>();
-
-        Run(List<StreamingEventProcessor> processors, long tail, long head, long started) {
-            this.processors = processors;
-            this.tail = tail;
-            this.head = head;
-            this.started = started;
-        }
-
-        ReplayProgress progress() {
-            long now = System.nanoTime();
-            long events = Math.max(0, head - tail);
-            var shares = new ArrayList<ReplayProgress.Processor>();
-            String error = null;
-            for (var processor : processors) {
-                var name = processor.getName();
-                var statuses = processor.processingStatus().values();
-                long position = lowestPosition(statuses).orElse(tail);
-                long processed = Math.min(events, Math.max(0, position - tail));
-                if (!caughtUpAt.containsKey(name) && caughtUp(processor, statuses)) {
-                    caughtUpAt.put(name, now);
-                }
-                var failing = statuses.stream()
-                        .filter(EventTrackerStatus::isErrorState)
-                        .findFirst();
-                if (failing.isPresent()) {
-                    long since = inErrorSince.computeIfAbsent(name, ignored -> now);
-                    if (now - since > ERROR_GRACE.toNanos()) {
-                        error = name + ": " + describe(failing.get().getError());
-                    }
-                } else {
-                    inErrorSince.remove(name);
-                }
-                var at = caughtUpAt.get(name);
-                shares.add(new ReplayProgress.Processor(
-                        name, events, at == null ? processed : events, at == null ? -1 : millis(at - started)));
-            }
-            long processed = shares.stream()
-                    .mapToLong(ReplayProgress.Processor::processed)
-                    .sum();
-            long total = events * processors.size();
-            long elapsed = millis(now - started);
-            long rate = elapsed == 0 ? 0 : processed * 1000 / elapsed;
-            long remaining = rate == 0 ? -1 : (total - processed) * 1000 / rate;
-            State state =
-                    error != null ? State.FAILED : caughtUpAt.size() == processors.size() ? State.DONE : State.RUNNING;
-            return new ReplayProgress(state, processed, total, rate, elapsed, remaining, List.copyOf(shares), error);
-        }
-
-        /**
-         * Every segment claimed, at the end of the stream and past the head that the store had when the replay began.
-         * Axon's own {@code isReplaying()} stays true until an event after the reset position arrives, which on a
-         * quiet store may take long.
-         */
-        private boolean caughtUp(StreamingEventProcessor processor, Collection<EventTrackerStatus> statuses) {
-            return statuses.size() == segmentCount(processor, statuses.size())
-                    && statuses.stream()
-                            .allMatch(status -> status.isCaughtUp()
-                                    && status.getCurrentPosition().orElse(tail) >= head);
-        }
-
-        private static long millis(long nanos) {
-            return nanos / 1_000_000;
-        }
     }
 }

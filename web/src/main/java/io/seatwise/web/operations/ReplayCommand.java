@@ -10,22 +10,28 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * {@code java -jar seatwise.jar replay}: starts Seatwise without its web server, rebuilds every read model with a
- * progress bar, prints a summary and exits 0, or non-zero with the reason. The running application must be stopped
- * first (its processors hold their tokens), which lets the replay read the event store once for every read model
- * ({@link OfflineReplay}); to replay while it runs, use /admin/operations.
+ * {@code java -jar seatwise.jar replay}: starts Seatwise without its web server in the Spring profile
+ * {@value #PROFILE}, rebuilds every read model with a progress bar, prints a summary and exits 0, or non-zero with the
+ * reason. The running application must be stopped first (its processors hold their tokens), which lets one processor
+ * read the event store once for every read model ({@link ReplayConfiguration}); to replay while it runs, use
+ * /admin/operations.
  */
 public final class ReplayCommand {
 
     public static final String NAME = "replay";
 
+    /** The Spring profile of a replay run. */
+    public static final String PROFILE = "replay";
+
     /**
      * Set for a replay run, which is no service: nobody is signed up as first admin, no demo data is seeded and no
-     * mail is delivered.
+     * mail is delivered. (The same as the profile {@value #PROFILE}, for the configuration that asks a property.)
      */
     public static final String REPLAY_RUN = "seatwise.replay-run";
 
     private static final Duration PLAIN_LINE_EVERY = Duration.ofSeconds(1);
+
+    private static final Duration POLL_EVERY = Duration.ofMillis(200);
 
     private ReplayCommand() {}
 
@@ -43,6 +49,7 @@ public final class ReplayCommand {
         settings.add("--" + REPLAY_RUN + "=true");
         var application = new SpringApplicationBuilder(SeatwiseApplication.class)
                 .web(WebApplicationType.NONE)
+                .profiles(PROFILE)
                 // Spring's and Axon's start-up chatter would tear the progress bar; warnings still show.
                 .properties(
                         "logging.level.root=WARN",
@@ -52,7 +59,7 @@ public final class ReplayCommand {
         try (var context = application.run(settings.toArray(String[]::new))) {
             out.println("Rebuilding the read models from the event store…");
             var printer = new Printer(out, terminal);
-            var result = context.getBean(OfflineReplay.class).run(printer::show);
+            var result = context.getBean(Replay.class).run(POLL_EVERY, printer::show);
             printer.end();
             if (result.state() != ReplayProgress.State.DONE) {
                 err.println("Replay failed: " + result.error());

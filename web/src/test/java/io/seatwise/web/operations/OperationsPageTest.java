@@ -58,13 +58,29 @@ class OperationsPageTest extends ApplicationTest {
         var posted = admin.post("/admin/operations/rebuild", Map.of());
 
         assertThat(posted.status()).isEqualTo(302);
-        assertThat(admin.path(posted.location())).isEqualTo("/admin/operations");
-        eventually(
-                Duration.ofSeconds(30),
-                () -> admin.get("/admin/operations/status").body().contains("\"state\":\"DONE\""));
+        long run = Rebuilds.runOf(posted);
+        assertThat(admin.path(posted.location())).isEqualTo("/admin/operations?run=" + run);
+        // running, or done already, as this run from the moment the POST was answered: never the run before
+        var started = Rebuilds.status(admin).get("replay");
+        assertThat(started.get("run").asLong()).isEqualTo(run);
+        assertThat(started.get("state").asText()).isIn("RUNNING", "DONE");
+        Rebuilds.awaitDone(admin, run, Duration.ofSeconds(30));
         var status = admin.get("/admin/operations/status");
         assertThat(status.header("Content-Type")).startsWith("application/json");
         assertThat(status.body()).contains("\"percent\":100", "\"name\":\"catalog\"", "\"replayable\":false");
+        assertThat(api.bookedSeats(event)).containsExactly(2, 3);
+    }
+
+    @Test
+    void eachRebuildIsARunOfItsOwn() {
+        admin.get("/admin/operations");
+        var first = Rebuilds.runOf(admin.post("/admin/operations/rebuild", Map.of()));
+        Rebuilds.awaitDone(admin, first, Duration.ofSeconds(30));
+        admin.get("/admin/operations");
+        var second = Rebuilds.runOf(admin.post("/admin/operations/rebuild", Map.of()));
+
+        assertThat(second).isGreaterThan(first);
+        Rebuilds.awaitDone(admin, second, Duration.ofSeconds(30));
         assertThat(api.bookedSeats(event)).containsExactly(2, 3);
     }
 }

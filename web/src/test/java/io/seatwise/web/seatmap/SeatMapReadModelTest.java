@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BrowserSession;
+import io.seatwise.web.operations.Rebuilds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,11 +73,7 @@ class SeatMapReadModelTest extends ApplicationTest {
 
         var admin = new BrowserSession(port);
         admin.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
-        admin.get("/admin/operations");
-        assertThat(admin.post("/admin/operations/rebuild", Map.of()).status()).isEqualTo(302);
-        eventually(
-                Duration.ofSeconds(60),
-                () -> admin.get("/admin/operations/status").body().contains("\"state\":\"DONE\""));
+        Rebuilds.rebuildAndAwait(admin, Duration.ofSeconds(60));
 
         assertThat(rows()).containsExactly(5, 6);
         assertThat(servedSeats()).isEqualTo(rows());

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BrowserSession;
+import io.seatwise.web.operations.Rebuilds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -249,9 +250,7 @@ class RouteAccessTest extends ApplicationTest {
         assertThat(sentToSignIn(admin)).as("admin sent to sign in on " + path).isFalse();
         if (path.equals("/admin/operations/rebuild")) {
             // the admin started a rebuild of the read models: let it finish before other tests read them
-            eventually(
-                    Duration.ofSeconds(60),
-                    () -> adminBrowser.get("/admin/operations/status").body().contains("\"state\":\"DONE\""));
+            Rebuilds.awaitDone(adminBrowser, Rebuilds.runOf(admin), Duration.ofSeconds(60));
         }
     }
 
