@@ -175,12 +175,16 @@ class Replay {
         return new ReplayRun(id, replayed, tail, head, grace);
     }
 
-    /** The replay command's processor keeps its position in memory: it has none until its first replay. */
+    /**
+     * The replay command's processor keeps its position in memory: it has none until its first replay. It starts at the
+     * tail, so that the reset to the tail leaves it a plain token: Axon asks every group's handlers whether they allow
+     * a replay for each event that a replay token delivers, and none of this processor's groups refuses one.
+     */
     private void initializeTokens(StreamingEventProcessor processor) {
         var name = processor.getName();
         var tokens = processing.tokenStore(name);
         if (tokens.fetchSegments(name).length == 0) {
-            tokens.initializeTokenSegments(name, 1, eventStore.createHeadToken());
+            tokens.initializeTokenSegments(name, 1, eventStore.createTailToken());
         }
     }
 

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.SubscribableMessageSource;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,6 +91,8 @@ class ReplayConfiguration {
                                 .andAutoStart(false))
                 .registerTokenStore(PROCESSOR, axon -> positions)
                 .registerHandlerInterceptor(PROCESSOR, axon -> groups)
+                // nobody reads a replay run's metrics, and counting each event is work on the writer's thread
+                .registerMessageMonitor(PROCESSOR, axon -> NoOpMessageMonitor.instance())
                 .registerSubscribingEventProcessor(NOT_REPLAYED, axon -> nothing)
                 // A running processor logs a failing handler and goes on; a replay that went on would report success
                 // over a read model with holes. The failure stops the processor, and the replay fails with it.

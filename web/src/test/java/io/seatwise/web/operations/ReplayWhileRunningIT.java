@@ -37,7 +37,8 @@ class ReplayWhileRunningIT {
             var api = running.api();
             var admin = api.token(ADMIN_EMAIL, ADMIN_PASSWORD);
             var venue = api.createVenue(admin, "Busy Hall", 2, 3);
-            var event = api.scheduleEvent(admin, venue, "Still running", Instant.now().plus(Duration.ofDays(3)));
+            var event = api.scheduleEvent(
+                    admin, venue, "Still running", Instant.now().plus(Duration.ofDays(3)));
             assertThat(api.book(api.newUserToken("Dora"), event, List.of(1, 2)).status())
                     .isEqualTo(201);
             ApplicationTest.eventually(Duration.ofSeconds(30), () -> {
