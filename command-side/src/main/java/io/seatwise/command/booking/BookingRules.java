@@ -29,6 +29,6 @@ public record BookingRules(
     }
 
     public static BookingRules defaults() {
-        return new BookingRules(10, 2000, 250, Duration.ofHours(24));
+        return new BookingRules(10, 2000, 5000, Duration.ofHours(24));
     }
 }
