@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public class DomainException extends RuntimeException {
 
-    private final transient Refusal refusal;
+    private final Refusal refusal;
 
     public DomainException(Refusal refusal, String message) {
         super(message, null, false, false);

@@ -1,5 +1,6 @@
 package io.seatwise.api;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
  * turns each into a status and problem members for the API, and into a message in the page's language for the pages;
  * {@link #reason()} names it in both places (the pages' bundle key is {@code refusal.<reason>}).
  */
-public sealed interface Refusal {
+public sealed interface Refusal extends Serializable {
 
     ErrorCode code();
 
