@@ -60,7 +60,8 @@ class RefusalMessagesTest {
     @Test
     void theExamplesCoverEveryKindOfRefusal() {
         var covered = everyRefusal().stream()
-                .map(refusal -> refusal instanceof Enum<?> constant ? constant.getDeclaringClass() : refusal.getClass())
+                .<Class<?>>map(refusal ->
+                        refusal instanceof Enum<?> constant ? constant.getDeclaringClass() : refusal.getClass())
                 .collect(Collectors.toSet());
         assertThat(covered).containsExactlyInAnyOrder(Refusal.class.getPermittedSubclasses());
     }
