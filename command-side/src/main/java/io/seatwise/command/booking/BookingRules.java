@@ -1,6 +1,7 @@
 package io.seatwise.command.booking;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,6 +27,11 @@ public record BookingRules(
         if (cancellationCutoff == null || cancellationCutoff.isNegative()) {
             throw new IllegalArgumentException("seatwise.booking.cancellation-cutoff must not be negative");
         }
+    }
+
+    /** The last moment a booking for an event starting at {@code startsAt} can be cancelled. */
+    public Instant cancellableUntil(Instant startsAt) {
+        return startsAt.minus(cancellationCutoff);
     }
 
     public static BookingRules defaults() {

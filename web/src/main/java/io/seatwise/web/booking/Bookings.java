@@ -1,6 +1,7 @@
 package io.seatwise.web.booking;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookingId;
@@ -40,7 +41,7 @@ class Bookings {
             commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             // the id of a venue or a review names no seat map either, though Axon finds events stored under it
-            throw DomainException.notFound("No such event");
+            throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
         return bookingId;
     }
@@ -48,7 +49,8 @@ class Bookings {
     /** Cancels on behalf of the account; the seat map decides whether it may, once the ledger has named the event. */
     void cancel(String bookingId, AccountId accountId) {
         var booking = BookingId.of(bookingId);
-        var eventId = ledger.eventOf(booking).orElseThrow(() -> DomainException.notFound("No such booking"));
+        var eventId = ledger.eventOf(booking)
+                .orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_BOOKING, "No such booking"));
         commands.sendAndWait(new CancelBooking(eventId, booking, accountId));
     }
 

@@ -1,7 +1,7 @@
 package io.seatwise.web.demo;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.ErrorCode;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.account.Role;
 import io.seatwise.command.account.AccountDirectory;
 import io.seatwise.web.SeatwiseProperties;
@@ -86,7 +86,7 @@ class FirstStart implements ApplicationRunner {
         try {
             registrations.register(adminEmail, password, "Administrator", Role.ADMIN);
         } catch (DomainException e) {
-            if (e.code() == ErrorCode.CONFLICT) {
+            if (e.refusal() == Refusal.Plain.EMAIL_TAKEN) {
                 return; // another node created it at the same moment
             }
             throw e;
