@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Redocly's CLI, an outside linter of OpenAPI descriptions, at the version that the lockfile in
  * {@code src/test/redocly} pins, installed with npm into {@code target/redocly} (CI's script installs it there before
- * the tests; a developer's first run does it here). Without npm the lint is skipped, saying why; under
+ * the tests; otherwise the first run, or the first after the lockfile changed, does it here). Without npm the lint is skipped, saying why; under
  * {@code CI=true} it fails instead, so that CI never passes by skipping it.
  */
 final class Redocly {
@@ -60,7 +60,10 @@ final class Redocly {
     }
 
     private static void install() throws IOException, InterruptedException {
-        if (Files.isExecutable(BINARY)) {
+        var lockfile = Path.of("package-lock.json");
+        if (Files.isExecutable(BINARY)
+                && Files.exists(HOME.resolve(lockfile))
+                && Files.mismatch(SOURCE.resolve(lockfile), HOME.resolve(lockfile)) == -1) {
             return;
         }
         var npm = onPath("npm");
