@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Redocly's CLI, an outside linter of OpenAPI descriptions, at the version that the lockfile in
- * {@code src/test/redocly} pins, installed with npm into {@code target/redocly} (CI's script installs it there before
- * the tests; otherwise the first run, or the first after the lockfile changed, does it here). Without npm the lint is skipped, saying why; under
- * {@code CI=true} it fails instead, so that CI never passes by skipping it.
+ * {@code src/test/redocly} pins, installed with npm into {@code target/redocly}: CI's script installs it there before
+ * the tests, otherwise the first run (or the first after the lockfile changed) does it here. Without npm the lint is
+ * skipped, saying why; under {@code CI=true} it fails instead, so that CI never passes by skipping it.
  */
 final class Redocly {
 
