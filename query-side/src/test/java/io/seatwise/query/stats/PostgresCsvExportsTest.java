@@ -30,7 +30,7 @@ class PostgresCsvExportsTest {
     private static final int ROWS = 300_000;
     private static final int SEATS_CHARS = 400;
     private static final Path STATISTICS_TABLES =
-            Path.of("../web/src/main/resources/db/migration/postgresql/V5__statistics.sql");
+            Path.of("../web/src/main/resources/db/migration/common/V5__statistics.sql");
 
     private final String database =
             "seatwise_csv_" + UUID.randomUUID().toString().replace("-", "");
