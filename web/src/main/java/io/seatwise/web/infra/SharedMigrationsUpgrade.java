@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
  * Flyway would refuse such a database: its history does not match the scripts.
  *
  * <p>Before migrating, a history row is rewritten only when its checksum is exactly that of the released script of
- * its version for this database: that proves the database ran that very script, and the scripts that replace it ran
- * the same statements (MigrationUpgradeTest shows a database of that release migrates, and that a new one gets the
- * same schema). The row then takes the checksum of today's script (names and descriptions did not change), and a split version gets the
- * row its statements would have written, dated as the version they ran in. Any other mismatch, a failed migration
+ * its version for this database: that proves the database ran that very script, and the scripts that replace it run
+ * the same statements (SharedMigrationsSqliteTest and SharedMigrationsPostgresTest start the application on databases
+ * of that release, and show that a new database gets the same schema). The row then takes the checksum of today's
+ * script (names and descriptions did not change), and a split version gets the row its statements would have
+ * written, dated as the version they ran in. Any other mismatch, a failed migration
  * or a changed script, is left to Flyway's validation, which refuses it as before. The rewrite is one transaction
  * (on PostgreSQL under a lock of the history table, for nodes that start together), so it happens once.
  */
