@@ -50,7 +50,7 @@ class ReadModelsMigrationTest {
     private static void migrate(SingleConnectionDataSource dataSource, String target) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/sqlite")
+                .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
                 .target(target)
                 .load()
                 .migrate();

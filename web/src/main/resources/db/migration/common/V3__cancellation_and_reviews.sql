@@ -1,4 +1,3 @@
--- PostgreSQL twin of sqlite/V3; the backfill reads the JSON payloads with jsonb instead of json_extract.
 -- Command side, processing group "booking-ledger" (subscribing: written in the transaction that stores the events).
 -- Which venue each event is at, and which event and account each booking belongs to, for cancellations (they name
 -- only the booking) and for who may review.
@@ -15,18 +14,6 @@ CREATE TABLE ledger_bookings (
     status     VARCHAR(16) NOT NULL
 );
 CREATE INDEX ix_ledger_bookings_account ON ledger_bookings (account_id, event_id);
-
--- A subscribing processor never reads the past, so the ledger starts from the events stored before it existed.
-INSERT INTO ledger_events (event_id, venue_id)
-SELECT convert_from(payload, 'UTF8')::jsonb ->> 'eventId', convert_from(payload, 'UTF8')::jsonb ->> 'venueId'
-FROM DomainEventEntry
-WHERE payloadType = 'io.seatwise.api.event.EventScheduled';
-
-INSERT INTO ledger_bookings (booking_id, event_id, account_id, status)
-SELECT convert_from(payload, 'UTF8')::jsonb ->> 'bookingId', convert_from(payload, 'UTF8')::jsonb ->> 'eventId',
-       convert_from(payload, 'UTF8')::jsonb ->> 'accountId', 'CONFIRMED'
-FROM DomainEventEntry
-WHERE payloadType = 'io.seatwise.api.booking.SeatsBooked';
 
 -- Query side, processing group "reviews". A deleted review stays as a row marked deleted, and every change carries
 -- the review's sequence number, so that an event delivered again never brings back an older state.

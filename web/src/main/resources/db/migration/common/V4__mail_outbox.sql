@@ -64,8 +64,8 @@ CREATE TABLE mail_event_reviews (
 CREATE INDEX ix_mail_event_reviews_author ON mail_event_reviews (event_id, account_id);
 
 -- When mail was installed. The mail group starts at the beginning of the event store, because it needs every account,
--- venue and event; bookings stored before this moment were made without mail and get none now.
+-- venue and event; bookings stored before this moment were made without mail and get none now. V4.1 writes the moment,
+-- with each database's own clock functions.
 CREATE TABLE mail_installed (
     installed_at BIGINT NOT NULL
 );
-INSERT INTO mail_installed (installed_at) VALUES (CAST(strftime('%s', 'now') AS INTEGER) * 1000);
