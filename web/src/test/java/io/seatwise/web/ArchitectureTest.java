@@ -1,13 +1,20 @@
 package io.seatwise.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** One direction of dependency: web → command-side, query-side → shared-events; the API module stays plain. */
+/**
+ * One direction of dependency: web → command-side, query-side → shared-events; the API module stays plain. Inside
+ * web, the features never see which database runs (that is the storage's business), and no two top-level packages
+ * need each other.
+ */
 @AnalyzeClasses(packages = "io.seatwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -42,4 +49,46 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "org.hibernate..");
+
+    /** The features of web: everything but the storage and the plumbing of Axon, JSON and OpenAPI ({@code infra}). */
+    private static final String[] FEATURES = {
+        "io.seatwise.web.account..",
+        "io.seatwise.web.admin..",
+        "io.seatwise.web.booking..",
+        "io.seatwise.web.demo..",
+        "io.seatwise.web.event..",
+        "io.seatwise.web.mail..",
+        "io.seatwise.web.operations..",
+        "io.seatwise.web.page..",
+        "io.seatwise.web.problem..",
+        "io.seatwise.web.review..",
+        "io.seatwise.web.seatmap..",
+        "io.seatwise.web.security..",
+        "io.seatwise.web.venue.."
+    };
+
+    /**
+     * The two things features ask the storage for that neither Spring nor Axon has a type for: running the first
+     * start's seeding on one node only ({@code demo}), and keeping the generated token secret ({@code security}).
+     * Both are plain interfaces whose implementations the database's configuration picks.
+     */
+    private static final DescribedPredicate<JavaClass> STORAGE_INTERFACES_FOR_FEATURES = DescribedPredicate.describe(
+            "the storage's NodeLock or TokenSecretStore",
+            type -> type.getName().equals("io.seatwise.web.storage.NodeLock")
+                    || type.getName().equals("io.seatwise.web.storage.TokenSecretStore"));
+
+    @ArchTest
+    static final ArchRule featuresDoNotKnowTheDatabase = noClasses()
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .or()
+            .resideInAnyPackage("io.seatwise.command..", "io.seatwise.query..")
+            .should()
+            .dependOnClassesThat(DescribedPredicate.and(
+                    JavaClass.Predicates.resideInAPackage("io.seatwise.web.storage.."),
+                    DescribedPredicate.not(STORAGE_INTERFACES_FOR_FEATURES)));
+
+    @ArchTest
+    static final ArchRule webPackagesAreFreeOfCycles =
+            slices().matching("io.seatwise.web.(*)..").should().beFreeOfCycles();
 }

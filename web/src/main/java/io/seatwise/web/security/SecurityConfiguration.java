@@ -3,6 +3,7 @@ package io.seatwise.web.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.seatwise.web.SeatwiseProperties;
+import io.seatwise.web.storage.TokenSecretStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -235,8 +235,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecretKey tokenKey(SeatwiseProperties properties, JdbcTemplate jdbc) {
-        return TokenKeys.load(properties, jdbc);
+    SecretKey tokenKey(SeatwiseProperties properties, TokenSecretStore secretStore) {
+        return TokenKeys.load(properties, secretStore);
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,4 +1,4 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage.sqlite;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

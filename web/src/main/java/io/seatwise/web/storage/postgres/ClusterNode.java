@@ -1,4 +1,4 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage.postgres;
 
 import java.lang.management.ManagementFactory;
 import java.util.UUID;

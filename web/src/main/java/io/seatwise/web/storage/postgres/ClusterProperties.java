@@ -1,4 +1,4 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage.postgres;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Bookings that wait for SQLite's writer are stored together, in one transaction, each still decided on its own; a
  * batch that fails as a whole is decided again command by command. The test holds the writer itself so that the
- * bookings it sends meanwhile are sure to queue up and form one batch.
+ * bookings it sends meanwhile are sure to queue up and form one batch. The bookings go through the API, and so
+ * through Axon's command gateway, in front of whose bus the SQLite configuration puts the group commit.
  */
 class GroupCommitTest extends ApplicationTest {
 

@@ -1,4 +1,4 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,27 +7,85 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.springframework.beans.factory.ObjectProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Where Axon keeps events and processor positions. The event store is Axon's JDBC event storage engine, with its five aggregate queries rewritten so that "no events yet" is no row
+ * What both databases share: Axon's JDBC event store and its transactions, over the data source and the transaction
+ * managers that the configuration of the database in use builds ({@code sqlite.SqliteConfiguration} or
+ * {@code postgres.PostgresConfiguration}). The event store is Axon's JDBC event storage engine, with its five aggregate queries rewritten so that "no events yet" is no row
  * rather than a NULL: sqlite-jdbc cannot hand a NULL out as a {@code Long} (it throws "Bad value for type Long"),
  * which broke the head token of every processor on an empty database. The rewritten queries are plain SQL and run
  * unchanged on PostgreSQL.
  */
 @Configuration
-class EventStoreConfiguration {
+class StorageConfiguration {
+
+    /** Any other URL would start with neither database's configuration: say so rather than fail somewhere later. */
+    StorageConfiguration(Environment environment) {
+        var url = environment.getProperty("spring.datasource.url", "").strip();
+        if (!url.isEmpty()
+                && !url.startsWith(OnPostgreSql.SQLITE_PREFIX)
+                && !url.startsWith(OnPostgreSql.POSTGRESQL_PREFIX)) {
+            throw new IllegalStateException("SPRING_DATASOURCE_URL must name a SQLite (jdbc:sqlite:) or a PostgreSQL"
+                    + " (jdbc:postgresql:) database, not " + url.replaceFirst("\\?.*", ""));
+        }
+    }
+
+    /** Commands' units of work, in the transactions that write the event store. */
+    @Bean
+    @Primary
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /** The event processors' units of work, in the transactions that write the read models. */
+    @Bean
+    @Qualifier(ReadModels.QUALIFIER)
+    TransactionManager readModelAxonTransactionManager(
+            @Qualifier(ReadModels.QUALIFIER) PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * Every streaming processor writes the read models. The booking ledger, which is written in the transaction of
+     * the command that stores the events, is a subscribing processor and has no transactions of its own.
+     */
+    @Bean
+    ConfigurerModule processorsWriteTheReadModels(@Qualifier(ReadModels.QUALIFIER) TransactionManager readModels) {
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerDefaultTransactionManager(configuration -> readModels));
+    }
+
+    /**
+     * The read models' transactions for code outside the event processors (the mail outbox, the offline replay): the
+     * only bean of Spring's standard type, so that such code needs no qualifier. It stands in for Spring Boot's own
+     * template, which would run in the commands' transactions.
+     */
+    @Bean
+    TransactionOperations readModelTransactions(
+            @Qualifier(ReadModels.QUALIFIER) PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SqlitePersistenceExceptionResolver();
+    }
 
     /**
      * Axon's JDBC components take their connection from the Spring transaction that each unit of work runs in.
@@ -63,40 +121,12 @@ class EventStoreConfiguration {
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .dataType(byte[].class)
                 .schema(new EventSchema())
-                .createHeadToken(EventStoreConfiguration::headIndex)
-                .createTailToken(EventStoreConfiguration::tailIndex)
-                .createTokenAt(EventStoreConfiguration::indexBefore)
-                .lastSequenceNumberFor(EventStoreConfiguration::lastSequenceNumber)
-                .fetchTrackedEvents(EventStoreConfiguration::firstIndexAfter)
+                .createHeadToken(StorageConfiguration::headIndex)
+                .createTailToken(StorageConfiguration::tailIndex)
+                .createTokenAt(StorageConfiguration::indexBefore)
+                .lastSequenceNumberFor(StorageConfiguration::lastSequenceNumber)
+                .fetchTrackedEvents(StorageConfiguration::firstIndexAfter)
                 .build();
-    }
-
-    /**
-     * On SQLite without {@code FOR UPDATE} ({@link SqliteTokenStore}); elsewhere Axon's own, which locks a token's row
-     * while it claims it, under the name of this node when several share the database ({@link ClusterNode}).
-     */
-    @Bean
-    TokenStore tokenStore(
-            ConnectionProvider connectionProvider,
-            Serializer serializer,
-            javax.sql.DataSource dataSource,
-            ObjectProvider<ClusterNode> clusterNode)
-            throws SQLException {
-        var builder = JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .schema(new TokenSchema());
-        if (isSqlite(dataSource)) {
-            return new SqliteTokenStore(builder);
-        }
-        clusterNode.ifAvailable(node -> builder.nodeId(node.id()));
-        return builder.build();
-    }
-
-    static boolean isSqlite(javax.sql.DataSource dataSource) throws SQLException {
-        try (var connection = dataSource.getConnection()) {
-            return "SQLite".equals(connection.getMetaData().getDatabaseProductName());
-        }
     }
 
     private static PreparedStatement headIndex(Connection connection, EventSchema schema) throws SQLException {

@@ -1,10 +1,11 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.SqliteFiles;
+import io.seatwise.web.storage.ReadModels;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ReadModelsFileTest extends ApplicationTest {
 
     @Autowired
-    @Qualifier(Databases.READ_MODELS)
+    @Qualifier(ReadModels.QUALIFIER)
     private PlatformTransactionManager readModels;
 
     @Autowired
@@ -34,7 +35,7 @@ class ReadModelsFileTest extends ApplicationTest {
         assertThat(tables("main"))
                 .contains("DomainEventEntry", "SnapshotEventEntry", "account_credentials", "ledger_bookings")
                 .doesNotContain("TokenEntry", "bookings", "seat_maps", "mail_outbox", "stats_bookings");
-        assertThat(tables(Databases.READ_MODELS_SCHEMA))
+        assertThat(tables(SqliteDatabase.READ_MODELS_SCHEMA))
                 .contains("TokenEntry", "bookings", "seat_maps", "mail_outbox", "stats_bookings")
                 .doesNotContain("DomainEventEntry", "account_credentials", "ledger_bookings");
         assertThat(dataDir.resolve("seatwise-read-models.db")).isNotEmptyFile();
@@ -47,7 +48,7 @@ class ReadModelsFileTest extends ApplicationTest {
         eventually(() -> api.event(event).isPresent());
         try (var held = HeldWriter.take(readModels)) {
             try (var outside = SqliteFiles.open(dataDir)) {
-                assertThatThrownBy(() -> takeWriteLock(outside, Databases.READ_MODELS_SCHEMA + ".TokenEntry"))
+                assertThatThrownBy(() -> takeWriteLock(outside, SqliteDatabase.READ_MODELS_SCHEMA + ".TokenEntry"))
                         .as("the read models' file is locked")
                         .hasMessageContaining("SQLITE_BUSY");
             }

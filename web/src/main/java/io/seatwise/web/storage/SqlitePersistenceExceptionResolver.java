@@ -1,4 +1,4 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage;
 
 import java.sql.SQLException;
 import java.util.Set;
@@ -7,9 +7,9 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 /**
  * Tells Axon which failures are duplicate keys, so that two appends of the same aggregate sequence number become a
  * concurrency error. Axon's own resolver looks the database product up in a table that lacks SQLite; this one reads
- * the SQL state (23505 on PostgreSQL) and SQLite's extended result codes for unique and primary key violations.
+ * the SQL state (23505 on PostgreSQL, so that one resolver serves both databases) and SQLite's extended result codes for unique and primary key violations.
  */
-public class SqlitePersistenceExceptionResolver implements PersistenceExceptionResolver {
+class SqlitePersistenceExceptionResolver implements PersistenceExceptionResolver {
 
     private static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
     private static final int SQLITE_CONSTRAINT_UNIQUE = 2067;

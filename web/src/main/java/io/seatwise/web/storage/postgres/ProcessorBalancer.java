@@ -1,6 +1,6 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage.postgres;
 
-import io.seatwise.web.operations.ReplayCommand;
+import io.seatwise.web.storage.ConditionalOnPostgreSql;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.Comparator;
@@ -10,8 +10,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -24,11 +23,11 @@ import org.springframework.stereotype.Component;
  * segments of a processor than its share (the segments divided by the live nodes, rounded up) hands the surplus
  * back: it releases them for {@code seatwise.cluster.release-time}, long enough for a node with too few to claim
  * them, which that node does at its next heartbeat. A node that stops gives its claims back; one that dies loses them when they time out (Axon's claim timeout,
- * 10 s), and the others then take them over.
+ * 10 s), and the others then take them over. A replay run (profile {@code replay}) is no node and shares nothing.
  */
 @Component
-@Conditional(OnPostgreSql.class)
-@ConditionalOnProperty(name = ReplayCommand.REPLAY_RUN, havingValue = "false", matchIfMissing = true)
+@ConditionalOnPostgreSql
+@Profile("!replay")
 class ProcessorBalancer implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorBalancer.class);

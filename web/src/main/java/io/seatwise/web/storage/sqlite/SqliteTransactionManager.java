@@ -1,4 +1,4 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage.sqlite;
 
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLException;
@@ -15,7 +15,7 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 /**
  * Spring's JPA transaction manager, made to suit SQLite's single writer per database file.
  *
- * <p>The application's SQLite database is two files (see {@link DataSourceConfiguration}): the event store, written by
+ * <p>The application's SQLite database is two files (see {@link SqliteDatabase}): the event store, written by
  * commands, and the read models, written by the event processors and the postman. Each file has a writer of its own,
  * and each instance of this class serves the transactions that write one of them: it takes that file's write lock
  * when a read-write transaction begins, and leaves the other file's free for the other writer.

@@ -1,4 +1,4 @@
-package io.seatwise.web.infra;
+package io.seatwise.web.storage.sqlite;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -8,72 +8,79 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
+import org.axonframework.commandhandling.callbacks.NoOpCallback;
+import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
- * Sends commands and waits for their answers like {@link CommandGateway#sendAndWait}, except that on SQLite the
- * commands that arrive while another is being stored are stored together, in one transaction (group commit).
+ * The command bus on SQLite: Axon's own, behind a group commit. Commands that arrive while another is being stored
+ * are stored together, in one transaction, and each sender is answered once its command is stored, as by Axon's bus.
+ * Features send their commands through Axon's {@code CommandGateway} as usual and never see this.
  *
- * <p>SQLite writes the event store one transaction at a time. With a transaction per command, each command queued for the writer and was woken when
- * its turn came; on two busy cores that hand-over took about as long as storing the command, and a storm of bookings
- * left the writer idle a third of the time with thirty bookings waiting for it. Here a command that finds another
- * being stored joins a queue instead. The command whose turn it is leads: it takes the writer once, lets each queued
- * command be handled after the other in a unit of work nested in one of its own, so that each is decided by its
- * aggregate as before and sees the ones before it, commits them together, answers them and hands the lead to the
- * next command in the queue. A command is answered only once it is stored.
+ * <p>SQLite writes the event store one transaction at a time. With a transaction per command, each command queued for
+ * the writer and was woken when its turn came; on two busy cores that hand-over took about as long as storing the
+ * command, and a storm of bookings left the writer idle a third of the time with thirty bookings waiting for it. Here
+ * a command that finds another being stored joins a queue instead. The command whose turn it is leads: it takes the
+ * writer once, lets each queued command be handled after the other by Axon's bus in a unit of work nested in one of
+ * its own, so that each is decided by its aggregate as before and sees the ones before it, commits them together,
+ * answers them and hands the lead to the next command in the queue.
  *
- * <p>If a batch fails as a whole (a command fails otherwise than by being refused, or the commit fails), nothing of it
- * is stored, Axon drops its aggregates from the cache, and every command of the batch is sent again on its own, so
- * that a failure answers only the request that caused it.
+ * <p>Every command sent outside a unit of work is batched, whatever its aggregate: bookings and cancellations, but
+ * also new venues, events, accounts and reviews. A command sent inside a unit of work (by an event handler, or by a
+ * command handler) goes straight to Axon's bus and joins the unit of work it was sent in. Creating an aggregate that
+ * exists already, or twice in one batch, fails the batch as a whole (a duplicate key, or Axon's check of the
+ * aggregates a unit of work holds), and then the rule below answers it exactly as a command sent alone.
  *
- * <p>On PostgreSQL every command is sent on its own: there nodes write side by side, and a command that lost a race
- * against another node is tried again ({@link ClusterConfiguration}).
+ * <p>If a batch fails as a whole (a command fails otherwise than by being refused with a {@link DomainException}, or
+ * the commit fails), nothing of it is stored, Axon drops its aggregates from the cache, and every command of the batch
+ * is sent again on its own, so that a failure answers only the request that caused it.
+ *
+ * <p>Dispatch interceptors run on the sender's thread before its command queues; handler interceptors are Axon's bus's.
  */
-@Component
-public class GroupCommit {
+final class GroupCommit implements CommandBus {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     /** More commands than Tomcat has threads never wait at once; the bound only keeps a batch's memory small. */
     private static final int MAX_BATCH = 64;
 
-    private final CommandGateway gateway;
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
-    private final boolean together;
     private final DistributionSummary batchSizes;
     private final Counter failedBatches;
+    private final List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors =
+            new CopyOnWriteArrayList<>();
 
     private final ReentrantLock queueLock = new ReentrantLock();
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private boolean leading;
 
-    GroupCommit(
-            CommandGateway gateway,
-            CommandBus commandBus,
-            TransactionManager transactionManager,
-            DataSource dataSource,
-            MeterRegistry meters) {
-        this.gateway = gateway;
+    /**
+     * @param commandBus Axon's bus, which handles each command in a unit of work of its own, or nested in the
+     *     batch's
+     * @param transactionManager the commands' transactions, which write the event store
+     */
+    GroupCommit(CommandBus commandBus, TransactionManager transactionManager, MeterRegistry meters) {
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
-        this.together = Databases.isSqlite(dataSource);
         this.batchSizes = DistributionSummary.builder("seatwise.group.commit.commands")
                 .description("Commands stored by one transaction of the group commit")
                 .register(meters);
@@ -92,15 +99,24 @@ public class GroupCommit {
         }
     }
 
+    @Override
+    public <C> void dispatch(CommandMessage<C> command) {
+        dispatch(command, NoOpCallback.INSTANCE);
+    }
+
     /**
-     * Sends the command and waits until it is decided and stored; returns its result or throws what its handler
-     * threw, as {@link CommandGateway#sendAndWait} does.
+     * Returns once the command is decided and stored, having answered the callback, as Axon's bus does; inside a unit
+     * of work, hands the command to Axon's bus at once.
      */
-    public <R> R sendAndWait(Object command) {
-        if (!together) {
-            return gateway.sendAndWait(command);
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <C, R> void dispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
+        var intercepted = intercept(command);
+        if (CurrentUnitOfWork.isStarted()) {
+            commandBus.dispatch(intercepted, callback);
+            return;
         }
-        var waiting = new Waiting(GenericCommandMessage.asCommandMessage(command));
+        var waiting = new Waiting(intercepted);
         queueLock.lock();
         try {
             if (leading) {
@@ -116,7 +132,32 @@ public class GroupCommit {
         if (waiting.turn == Turn.LEAD) {
             lead(waiting);
         }
-        return waiting.answer();
+        ((CommandCallback) callback).onResult(intercepted, waiting.answer());
+    }
+
+    @Override
+    public Registration subscribe(String commandName, MessageHandler<? super CommandMessage<?>> handler) {
+        return commandBus.subscribe(commandName, handler);
+    }
+
+    @Override
+    public Registration registerHandlerInterceptor(MessageHandlerInterceptor<? super CommandMessage<?>> interceptor) {
+        return commandBus.registerHandlerInterceptor(interceptor);
+    }
+
+    @Override
+    public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super CommandMessage<?>> interceptor) {
+        dispatchInterceptors.add(interceptor);
+        return () -> dispatchInterceptors.remove(interceptor);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C> CommandMessage<C> intercept(CommandMessage<C> command) {
+        CommandMessage<C> intercepted = command;
+        for (var interceptor : dispatchInterceptors) {
+            intercepted = (CommandMessage<C>) interceptor.handle(intercepted);
+        }
+        return intercepted;
     }
 
     private void lead(Waiting leader) {
@@ -198,7 +239,7 @@ public class GroupCommit {
 
     private CommandResultMessage<?> sendAlone(CommandMessage<?> command) {
         var answer = new CompletableFuture<CommandResultMessage<?>>();
-        gateway.send(command, (message, result) -> answer.complete(result));
+        commandBus.dispatch(command, (message, result) -> answer.complete(result));
         return answer.join();
     }
 
@@ -239,21 +280,13 @@ public class GroupCommit {
             LockSupport.unpark(thread);
         }
 
-        @SuppressWarnings("unchecked")
-        <R> R answer() {
+        /** What the command bus answered; a missing answer is a failure, so that the sender is never left waiting. */
+        CommandResultMessage<?> answer() {
             if (result == null) {
-                throw new IllegalStateException("The command bus gave no answer to " + command.getCommandName());
+                return GenericCommandResultMessage.asCommandResultMessage(
+                        new IllegalStateException("The command bus gave no answer to " + command.getCommandName()));
             }
-            if (result.isExceptional()) {
-                var failure = result.exceptionResult();
-                if (failure instanceof Error error) {
-                    throw error;
-                }
-                throw failure instanceof RuntimeException runtime
-                        ? runtime
-                        : new CommandExecutionException("Command failed", failure);
-            }
-            return (R) result.getPayload();
+            return result;
         }
     }
 
