@@ -11,13 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
-import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.commandhandling.callbacks.NoOpCallback;
 import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.TransactionManager;
@@ -70,7 +68,7 @@ final class GroupCommit implements CommandBus {
             new CopyOnWriteArrayList<>();
 
     private final ReentrantLock queueLock = new ReentrantLock();
-    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    private final ArrayDeque<WaitingCommand> queue = new ArrayDeque<>();
     private boolean leading;
 
     /**
@@ -116,20 +114,20 @@ final class GroupCommit implements CommandBus {
             commandBus.dispatch(intercepted, callback);
             return;
         }
-        var waiting = new Waiting(intercepted);
+        var waiting = new WaitingCommand(intercepted);
         queueLock.lock();
         try {
             if (leading) {
                 queue.add(waiting);
             } else {
                 leading = true;
-                waiting.turn = Turn.LEAD;
+                waiting.turn = WaitingCommand.Turn.LEAD;
             }
         } finally {
             queueLock.unlock();
         }
         waiting.awaitTurn();
-        if (waiting.turn == Turn.LEAD) {
+        if (waiting.turn == WaitingCommand.Turn.LEAD) {
             lead(waiting);
         }
         ((CommandCallback) callback).onResult(intercepted, waiting.answer());
@@ -160,13 +158,13 @@ final class GroupCommit implements CommandBus {
         return intercepted;
     }
 
-    private void lead(Waiting leader) {
-        var batch = new ArrayList<Waiting>();
+    private void lead(WaitingCommand leader) {
+        var batch = new ArrayList<WaitingCommand>();
         batch.add(leader);
         try {
             store(batch);
         } finally {
-            Waiting next;
+            WaitingCommand next;
             queueLock.lock();
             try {
                 next = queue.poll();
@@ -174,9 +172,11 @@ final class GroupCommit implements CommandBus {
             } finally {
                 queueLock.unlock();
             }
-            batch.stream().filter(waiting -> waiting != leader).forEach(waiting -> waiting.wake(Turn.ANSWERED));
+            batch.stream()
+                    .filter(waiting -> waiting != leader)
+                    .forEach(waiting -> waiting.wake(WaitingCommand.Turn.ANSWERED));
             if (next != null) {
-                next.wake(Turn.LEAD);
+                next.wake(WaitingCommand.Turn.LEAD);
             }
         }
     }
@@ -185,7 +185,7 @@ final class GroupCommit implements CommandBus {
      * Takes the writer, then every command that queued up meanwhile, and stores them together; or, if that fails, each
      * on its own.
      */
-    private void store(List<Waiting> batch) {
+    private void store(List<WaitingCommand> batch) {
         var unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("group commit"));
         var stored = new AtomicBoolean();
         try {
@@ -219,7 +219,7 @@ final class GroupCommit implements CommandBus {
         }
     }
 
-    private void takeQueued(List<Waiting> batch) {
+    private void takeQueued(List<WaitingCommand> batch) {
         queueLock.lock();
         try {
             while (batch.size() < MAX_BATCH && !queue.isEmpty()) {
@@ -241,53 +241,6 @@ final class GroupCommit implements CommandBus {
         var answer = new CompletableFuture<CommandResultMessage<?>>();
         commandBus.dispatch(command, (message, result) -> answer.complete(result));
         return answer.join();
-    }
-
-    private enum Turn {
-        WAIT,
-        LEAD,
-        ANSWERED
-    }
-
-    /** A command waiting for its turn, on the thread that sent it. */
-    private static final class Waiting {
-
-        private final CommandMessage<?> command;
-        private final Thread thread = Thread.currentThread();
-        private volatile Turn turn = Turn.WAIT;
-
-        /** Written before the turn changes, which publishes it to the waiting thread. */
-        private CommandResultMessage<?> result;
-
-        Waiting(CommandMessage<?> command) {
-            this.command = command;
-        }
-
-        /** Parks until the leader answers or hands over the lead; an interrupt is kept for later, not acted on. */
-        void awaitTurn() {
-            boolean interrupted = false;
-            while (turn == Turn.WAIT) {
-                LockSupport.park(this);
-                interrupted |= Thread.interrupted();
-            }
-            if (interrupted) {
-                thread.interrupt();
-            }
-        }
-
-        void wake(Turn next) {
-            turn = next;
-            LockSupport.unpark(thread);
-        }
-
-        /** What the command bus answered; a missing answer is a failure, so that the sender is never left waiting. */
-        CommandResultMessage<?> answer() {
-            if (result == null) {
-                return GenericCommandResultMessage.asCommandResultMessage(
-                        new IllegalStateException("The command bus gave no answer to " + command.getCommandName()));
-            }
-            return result;
-        }
     }
 
     private static final class BatchFailed extends RuntimeException {

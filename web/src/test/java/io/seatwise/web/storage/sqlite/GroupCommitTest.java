@@ -7,6 +7,7 @@ import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -73,6 +74,50 @@ class GroupCommitTest extends ApplicationTest {
         eventually(() -> api.event(event)
                 .map(summary -> summary.get("booked").asInt() == 4)
                 .orElse(false));
+    }
+
+    @Test
+    void commandsOfEveryKindThatWaitedTogetherAreStoredTogether() {
+        var admin = adminToken();
+        var venue = api.createVenue(admin, "Mixed Hall", 2, 10);
+        var event = api.scheduleEvent(admin, venue, "Mixed", inDays(3));
+        var guest = api.newUserToken("Mixed guest");
+        long batchesBefore = batches();
+        var requests = new ArrayList<Supplier<ApiClient.Response>>();
+        requests.add(() -> api.post(
+                "/api/users",
+                Map.of(
+                        "email",
+                        "mixed-" + UUID.randomUUID() + "@example.com",
+                        "password",
+                        ApiClient.USER_PASSWORD,
+                        "displayName",
+                        "Mixed")));
+        requests.add(() -> api.post(
+                "/api/venues", Map.of("name", "Mixed Annex", "city", "Testville", "rows", 1, "seatsPerRow", 5), admin));
+        requests.add(() -> api.post(
+                "/api/events",
+                Map.of(
+                        "venueId",
+                        venue,
+                        "title",
+                        "Mixed Encore",
+                        "description",
+                        "Again",
+                        "startsAt",
+                        inDays(4).toString(),
+                        "priceCents",
+                        900),
+                admin));
+        requests.add(() -> api.book(guest, event, List.of(7)));
+
+        var answers = sendWhileTheWriterIsHeld(requests);
+
+        assertThat(batches()).as("one more batch").isEqualTo(batchesBefore + 1);
+        assertThat(answers.stream().map(ApiClient.Response::status)).containsExactly(201, 201, 201, 201);
+        eventually(() -> api.seatMapShows(event, List.of(7)));
+        var newEvent = answers.get(2).json().get("id").asText();
+        eventually(() -> api.event(newEvent).isPresent());
     }
 
     private List<String> newUsers(String name, int count) {
