@@ -10,8 +10,8 @@ import io.seatwise.api.booking.CancelBooking;
 import io.seatwise.api.booking.FindBookingsOf;
 import io.seatwise.api.event.EventId;
 import io.seatwise.command.booking.BookingLedger;
-import io.seatwise.web.infra.GroupCommit;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -20,16 +20,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * Booking and cancelling as the pages and the API do it: one command to the event's seat map, answered once it is
- * stored (together with the other commands that waited for the database meanwhile: {@link GroupCommit}).
+ * stored.
  */
 @Service
 class Bookings {
 
-    private final GroupCommit commands;
+    private final CommandGateway commands;
     private final QueryGateway queries;
     private final BookingLedger ledger;
 
-    Bookings(GroupCommit commands, QueryGateway queries, BookingLedger ledger) {
+    Bookings(CommandGateway commands, QueryGateway queries, BookingLedger ledger) {
         this.commands = commands;
         this.queries = queries;
         this.ledger = ledger;

@@ -1,6 +1,5 @@
 package io.seatwise.web.operations;
 
-import io.seatwise.web.infra.Databases;
 import io.seatwise.web.operations.ReplayProgress.State;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -30,9 +28,9 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Rebuilds every replayable read model while the application is stopped: the replay of
@@ -69,14 +67,14 @@ class OfflineReplay {
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine storage;
     private final TokenStore tokens;
-    private final TransactionManager transactions;
+    private final TransactionOperations transactions;
     private final int segments;
 
     OfflineReplay(
             EventProcessingConfiguration processing,
             EventStorageEngine storage,
             TokenStore tokens,
-            @Qualifier(Databases.READ_MODELS) TransactionManager transactions,
+            TransactionOperations transactions,
             @Value("${seatwise.processors.segments}") int segments) {
         this.processing = processing;
         this.storage = storage;
@@ -96,7 +94,7 @@ class OfflineReplay {
                             .map(EventProcessor::shutdownAsync)
                             .toArray(CompletableFuture[]::new))
                     .join();
-            transactions.executeInTransaction(() -> run.groups.forEach(group -> group.reset(tail)));
+            transactions.executeWithoutResult(status -> run.groups.forEach(group -> group.reset(tail)));
             var reader = new Reader(tail);
             reader.start();
             try {
@@ -236,7 +234,7 @@ class OfflineReplay {
          * work wraps the events: the handlers need none, and one per event of a large batch only fed the collector.
          */
         void handle(List<TrackedEventMessage<?>> batch) {
-            transactions.executeInTransaction(() -> {
+            transactions.executeWithoutResult(status -> {
                 for (var event : batch) {
                     for (var group : groups) {
                         group.handle(event);

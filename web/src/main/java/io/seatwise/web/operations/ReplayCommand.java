@@ -20,10 +20,10 @@ public final class ReplayCommand {
     public static final String NAME = "replay";
 
     /**
-     * Set for a replay run, which is no service: nobody is signed up as first admin, no demo data is seeded and no
-     * mail is delivered.
+     * The Spring profile of a replay run, which is no service: nobody is signed up as first admin, no demo data is
+     * seeded, no mail is delivered, and SQLite is set up for large transactions ({@code application-replay.yml}).
      */
-    public static final String REPLAY_RUN = "seatwise.replay-run";
+    public static final String PROFILE = "replay";
 
     private static final Duration PLAIN_LINE_EVERY = Duration.ofSeconds(1);
 
@@ -40,9 +40,9 @@ public final class ReplayCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
         var settings = new ArrayList<>(Arrays.asList(args).subList(isReplay(args) ? 1 : 0, args.length));
-        settings.add("--" + REPLAY_RUN + "=true");
         var application = new SpringApplicationBuilder(SeatwiseApplication.class)
                 .web(WebApplicationType.NONE)
+                .profiles(PROFILE)
                 // Spring's and Axon's start-up chatter would tear the progress bar; warnings still show.
                 .properties(
                         "logging.level.root=WARN",

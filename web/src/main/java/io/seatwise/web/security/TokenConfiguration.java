@@ -2,12 +2,12 @@ package io.seatwise.web.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.seatwise.web.SeatwiseProperties;
+import io.seatwise.web.storage.TokenSecretStore;
 import java.time.Clock;
 import java.time.Duration;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -27,8 +27,8 @@ class TokenConfiguration {
     private static final Duration TOKEN_CLOCK_SKEW = Duration.ofSeconds(5);
 
     @Bean
-    SecretKey tokenKey(SeatwiseProperties properties, JdbcTemplate jdbc) {
-        return TokenKeys.load(properties, jdbc);
+    SecretKey tokenKey(SeatwiseProperties properties, TokenSecretStore secretStore) {
+        return TokenKeys.load(properties, secretStore);
     }
 
     @Bean
