@@ -1,6 +1,8 @@
 package io.seatwise.command;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
 
 /** Checks of free text in commands: trimmed, not blank where required, not too long, no control characters. */
 public final class Texts {
@@ -10,7 +12,7 @@ public final class Texts {
     public static String required(String value, String field, int maxLength) {
         var text = optional(value, field, maxLength);
         if (text.isEmpty()) {
-            throw DomainException.invalid(field + " must not be blank");
+            throw new DomainException(InvalidValue.of(field, Rule.REQUIRED), field + " must not be blank");
         }
         return text;
     }
@@ -21,10 +23,13 @@ public final class Texts {
         }
         var text = value.strip();
         if (text.length() > maxLength) {
-            throw DomainException.invalid(field + " must be at most " + maxLength + " characters");
+            throw new DomainException(
+                    InvalidValue.atMost(field, Rule.TOO_LONG, maxLength),
+                    field + " must be at most " + maxLength + " characters");
         }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw DomainException.invalid(field + " must not contain control characters");
+            throw new DomainException(
+                    InvalidValue.of(field, Rule.CONTROL_CHARACTERS), field + " must not contain control characters");
         }
         return text;
     }

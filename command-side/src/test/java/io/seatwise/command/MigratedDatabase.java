@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.IntPredicate;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +20,10 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 /** The real SQLite files of the application's database in the given folder, migrated by its own migrations. */
 public final class MigratedDatabase {
 
-    private static final Path MIGRATIONS = Path.of("../web/src/main/resources/db/migration/sqlite");
+    /** SQLite's folder and the one SQL both databases share, as the application's Flyway reads them. */
+    private static final List<Path> MIGRATIONS = List.of(
+            Path.of("../web/src/main/resources/db/migration/common"),
+            Path.of("../web/src/main/resources/db/migration/sqlite"));
 
     private MigratedDatabase() {}
 
@@ -26,7 +31,10 @@ public final class MigratedDatabase {
         return in(dataDir, Integer.MAX_VALUE);
     }
 
-    /** Migrated only up to the given version, as a database of an older release is. */
+    /**
+     * Migrated only up to the given version, as a database of an older release is; a version's split parts (3.1 after
+     * 3) count as the version, whose released script held them.
+     */
     public static JdbcTemplate in(Path dataDir, int lastVersion) {
         var dataSource = new AttachingReadModels(dataDir);
         migrate(dataSource, version -> version <= lastVersion);
@@ -62,19 +70,26 @@ public final class MigratedDatabase {
     }
 
     private static void migrate(DataSource dataSource, IntPredicate versions) {
-        try (var scripts = Files.list(MIGRATIONS)) {
-            var populator = new ResourceDatabasePopulator();
-            scripts.filter(script -> versions.test(migrationVersion(script)))
-                    .sorted(Comparator.comparingInt(MigratedDatabase::migrationVersion))
-                    .forEach(script -> populator.addScript(new FileSystemResource(script)));
-            populator.execute(dataSource);
+        var populator = new ResourceDatabasePopulator();
+        MIGRATIONS.stream()
+                .flatMap(MigratedDatabase::scripts)
+                .filter(script -> versions.test(migrationVersion(script).feature()))
+                .sorted(Comparator.comparing(MigratedDatabase::migrationVersion))
+                .forEach(script -> populator.addScript(new FileSystemResource(script)));
+        populator.execute(dataSource);
+    }
+
+    private static Stream<Path> scripts(Path folder) {
+        try (var scripts = Files.list(folder)) {
+            return scripts.toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static int migrationVersion(Path script) {
+    /** Flyway's version of a script (V3.1__… is 3.1), compared number by number as Flyway does. */
+    private static Runtime.Version migrationVersion(Path script) {
         var name = script.getFileName().toString();
-        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+        return Runtime.Version.parse(name.substring(1, name.indexOf("__")));
     }
 }

@@ -3,45 +3,28 @@ package io.seatwise.api;
 import java.util.Map;
 
 /**
- * A refusal by the domain, carrying an {@link ErrorCode} for the web layer and properties (such as the seats that
- * were taken) that the answer should name.
+ * A refusal by the domain: the typed {@link Refusal} that the web layer maps (to a status and problem members for the
+ * API, to a message in the page's language for the pages), and an English message that the API's problem tells.
  */
 public class DomainException extends RuntimeException {
 
-    private final ErrorCode code;
-    private final Map<String, Object> properties;
+    private final Refusal refusal;
 
-    public DomainException(ErrorCode code, String message) {
-        this(code, message, Map.of());
-    }
-
-    public DomainException(ErrorCode code, String message, Map<String, Object> properties) {
+    public DomainException(Refusal refusal, String message) {
         super(message, null, false, false);
-        this.code = code;
-        this.properties = Map.copyOf(properties);
+        this.refusal = refusal;
     }
 
-    public static DomainException invalid(String message) {
-        return new DomainException(ErrorCode.INVALID, message);
-    }
-
-    public static DomainException notFound(String message) {
-        return new DomainException(ErrorCode.NOT_FOUND, message);
-    }
-
-    public static DomainException conflict(String message) {
-        return new DomainException(ErrorCode.CONFLICT, message);
-    }
-
-    public static DomainException forbidden(String message) {
-        return new DomainException(ErrorCode.FORBIDDEN, message);
+    public Refusal refusal() {
+        return refusal;
     }
 
     public ErrorCode code() {
-        return code;
+        return refusal.code();
     }
 
+    /** The members beside status and detail that an API problem carries. */
     public Map<String, Object> properties() {
-        return properties;
+        return refusal.properties();
     }
 }

@@ -9,7 +9,7 @@ public final class Identifiers {
 
     public static String require(String value, String what) {
         if (!isSafe(value)) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "Unknown " + what + " '" + abbreviate(value) + "'");
+            throw new DomainException(Refusal.Plain.UNKNOWN_ID, "Unknown " + what + " '" + abbreviate(value) + "'");
         }
         return value;
     }

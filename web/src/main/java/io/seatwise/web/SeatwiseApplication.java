@@ -3,9 +3,7 @@ package io.seatwise.web;
 import io.seatwise.web.operations.ReplayCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * Seatwise: seat-level ticket booking. The web module is the application; it scans the command and query sides,
@@ -25,9 +23,6 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
             // Seatwise exposes.
             "org.springframework.boot.actuate.autoconfigure.metrics.LogbackMetricsAutoConfiguration"
         })
-@EntityScan("io.seatwise.query")
-// Reads run outside transactions on purpose: on SQLite every transaction takes the write lock (see README).
-@EnableJpaRepositories(basePackages = "io.seatwise.query", enableDefaultTransactions = false)
 @ConfigurationPropertiesScan("io.seatwise.web")
 public class SeatwiseApplication {
 

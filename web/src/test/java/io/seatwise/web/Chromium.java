@@ -1,7 +1,5 @@
 package io.seatwise.web;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real Chromium driven by Selenium through Debian's chromedriver: {@code SEATWISE_TEST_CHROMIUM} and
  * {@code SEATWISE_TEST_CHROMEDRIVER} name them (CI sets both). Tests are skipped, saying why, only when they are
- * missing. The driver is named explicitly, so Selenium Manager never downloads anything; the browser runs headless,
- * in English, with a fresh profile and without any background networking.
+ * missing, and fail instead on CI ({@link Prerequisites}). The driver is named explicitly, so Selenium Manager never
+ * downloads anything; the browser runs headless, in English, with a fresh profile and without any background
+ * networking.
  */
 public final class Chromium implements AutoCloseable {
 
@@ -37,9 +36,9 @@ public final class Chromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Skips the calling test class unless both Chromium and chromedriver are installed. */
+    /** Skips the calling test class unless both Chromium and chromedriver are installed; on CI, fails it. */
     public static void assumeInstalled() {
-        assumeTrue(
+        Prerequisites.require(
                 Files.isExecutable(binary()) && Files.isExecutable(driverBinary()),
                 "Browser tests need Chromium and chromedriver: set SEATWISE_TEST_CHROMIUM and "
                         + "SEATWISE_TEST_CHROMEDRIVER (CI installs Debian's chromium and chromium-driver)");

@@ -6,17 +6,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A fresh, empty PostgreSQL database for one test class, on the server that {@code SEATWISE_TEST_POSTGRES_URL} (with
  * {@code SEATWISE_TEST_POSTGRES_USER} and {@code SEATWISE_TEST_POSTGRES_PASSWORD}) points to; {@code .ci/run} starts
- * one and sets them. Without the variable the test is skipped with a message that says so; with it, a server that
- * cannot be reached fails the test, so that CI never passes by skipping.
+ * one and sets them. Without the variable the test is skipped with a message that says so, or fails on CI
+ * ({@link Prerequisites}); with it, a server that cannot be reached fails the test, so that CI never passes by skipping.
  */
 public final class PostgresDatabase implements AutoCloseable {
 
     public static final String URL_VARIABLE = "SEATWISE_TEST_POSTGRES_URL";
+
+    static final String MISSING = "no PostgreSQL server to test against; set " + URL_VARIABLE
+            + " (and SEATWISE_TEST_POSTGRES_USER, SEATWISE_TEST_POSTGRES_PASSWORD), as .ci/run does";
 
     private final String serverUrl;
     private final String user;
@@ -30,13 +32,10 @@ public final class PostgresDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    /** Creates the database, or skips the calling test when no PostgreSQL server is configured. */
+    /** Creates the database; without a PostgreSQL server configured, skips the calling test (fails it on CI). */
     public static PostgresDatabase create(String purpose) throws SQLException {
         var serverUrl = System.getenv(URL_VARIABLE);
-        Assumptions.assumeTrue(
-                serverUrl != null && !serverUrl.isBlank(),
-                "Skipped: no PostgreSQL server to test against; set " + URL_VARIABLE
-                        + " (and SEATWISE_TEST_POSTGRES_USER, SEATWISE_TEST_POSTGRES_PASSWORD), as .ci/run does");
+        Prerequisites.require(serverUrl != null && !serverUrl.isBlank(), MISSING);
         var user = System.getenv().getOrDefault("SEATWISE_TEST_POSTGRES_USER", "");
         var password = System.getenv().getOrDefault("SEATWISE_TEST_POSTGRES_PASSWORD", "");
         var name = ("seatwise_" + purpose + "_"

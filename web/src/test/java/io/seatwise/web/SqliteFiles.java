@@ -1,6 +1,6 @@
 package io.seatwise.web;
 
-import io.seatwise.web.infra.Databases;
+import io.seatwise.web.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,7 +39,7 @@ public final class SqliteFiles {
 
     private static Connection attached(Connection connection, Path dataDir) throws SQLException {
         try (var statement = connection.createStatement()) {
-            statement.execute(Databases.attachReadModels(eventStore(dataDir)));
+            statement.execute(SqliteDatabase.attachReadModels(eventStore(dataDir)));
         } catch (SQLException e) {
             connection.close();
             throw e;

@@ -3,6 +3,8 @@ package io.seatwise.command.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.AccountRegistered;
 import io.seatwise.api.account.RegisterAccount;
@@ -33,7 +35,7 @@ public class Account {
         var email = Emails.normalize(command.email());
         var displayName = Texts.required(command.displayName(), "displayName", MAX_DISPLAY_NAME_LENGTH);
         if (command.passwordHash() == null || command.passwordHash().isBlank()) {
-            throw DomainException.invalid("password is required");
+            throw new DomainException(InvalidValue.of("password", Rule.REQUIRED), "password is required");
         }
         directory.claim(
                 new Credentials(command.accountId(), email, displayName, command.passwordHash(), command.role()));

@@ -1,6 +1,7 @@
 package io.seatwise.command.account;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.Role;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public class AccountDirectory {
                 credentials.passwordHash(),
                 credentials.role().name());
         if (inserted == 0) {
-            throw DomainException.conflict("An account with this email already exists");
+            throw new DomainException(Refusal.Plain.EMAIL_TAKEN, "An account with this email already exists");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.seatwise.command.account;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,11 +16,11 @@ public final class Emails {
 
     public static String normalize(String email) {
         if (email == null || email.isBlank()) {
-            throw DomainException.invalid("email is required");
+            throw new DomainException(InvalidValue.of("email", Rule.REQUIRED), "email is required");
         }
         var trimmed = email.strip();
         if (trimmed.length() > MAX_LENGTH || !PLAUSIBLE.matcher(trimmed).matches()) {
-            throw DomainException.invalid("email is not a valid address");
+            throw new DomainException(InvalidValue.of("email", Rule.NOT_AN_EMAIL), "email is not a valid address");
         }
         return trimmed;
     }

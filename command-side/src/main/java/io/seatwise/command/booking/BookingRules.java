@@ -1,6 +1,7 @@
 package io.seatwise.command.booking;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -28,7 +29,12 @@ public record BookingRules(
         }
     }
 
+    /** The last moment a booking for an event starting at {@code startsAt} can be cancelled. */
+    public Instant cancellableUntil(Instant startsAt) {
+        return startsAt.minus(cancellationCutoff);
+    }
+
     public static BookingRules defaults() {
-        return new BookingRules(10, 2000, 250, Duration.ofHours(24));
+        return new BookingRules(10, 2000, 5000, Duration.ofHours(24));
     }
 }

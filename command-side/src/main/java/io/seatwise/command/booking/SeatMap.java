@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.seatwise.api.DomainException;
-import io.seatwise.api.ErrorCode;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.CancelBooking;
@@ -70,14 +70,13 @@ public class SeatMap {
     void handle(BookSeats command, BookingRules rules, Clock clock) {
         var seats = checkedSeats(command.seats(), rules);
         if (!clock.instant().isBefore(startsAt)) {
-            throw DomainException.conflict("The event has already started; its seats can no longer be booked");
+            throw new DomainException(
+                    Refusal.Plain.EVENT_STARTED, "The event has already started; its seats can no longer be booked");
         }
         var unavailable = seats.stream().filter(booked::get).toList();
         if (!unavailable.isEmpty()) {
             throw new DomainException(
-                    ErrorCode.CONFLICT,
-                    "Already booked: " + describe(unavailable),
-                    Map.of("unavailableSeats", unavailable));
+                    new Refusal.SeatsUnavailable(unavailable), "Already booked: " + describe(unavailable));
         }
         apply(new SeatsBooked(eventId, command.bookingId(), command.accountId(), seats, clock.instant()));
     }
@@ -86,21 +85,20 @@ public class SeatMap {
     void handle(CancelBooking command, BookingRules rules, Clock clock) {
         var booking = bookings.get(command.bookingId().value());
         if (booking == null) {
-            throw DomainException.notFound("No such booking");
+            throw new DomainException(Refusal.Plain.NO_SUCH_BOOKING, "No such booking");
         }
         if (!booking.accountId().equals(command.accountId())) {
-            throw DomainException.forbidden("This booking is not yours");
+            throw new DomainException(Refusal.Plain.NOT_YOUR_BOOKING, "This booking is not yours");
         }
         if (booking.cancelled()) {
-            throw DomainException.conflict("This booking is already cancelled");
+            throw new DomainException(Refusal.Plain.ALREADY_CANCELLED, "This booking is already cancelled");
         }
-        var cancellableUntil = startsAt.minus(rules.cancellationCutoff());
+        var cancellableUntil = rules.cancellableUntil(startsAt);
         if (clock.instant().isAfter(cancellableUntil)) {
             throw new DomainException(
-                    ErrorCode.CONFLICT,
+                    new Refusal.TooLateToCancel(cancellableUntil, rules.cancellationCutoff()),
                     "Bookings can be cancelled until " + describe(rules.cancellationCutoff())
-                            + " before the event starts; this one could be cancelled until " + cancellableUntil,
-                    Map.of("cancellableUntil", cancellableUntil.toString()));
+                            + " before the event starts; this one could be cancelled until " + cancellableUntil);
         }
         apply(new SeatsReleased(
                 eventId, command.bookingId(), command.accountId(), booking.seatList(), clock.instant()));
@@ -109,14 +107,16 @@ public class SeatMap {
     /** The requested seats, ascending, once it is sure that each exists and is named only once. */
     private List<Integer> checkedSeats(List<Integer> requested, BookingRules rules) {
         if (requested == null || requested.isEmpty()) {
-            throw DomainException.invalid("Choose at least one seat");
+            throw new DomainException(Refusal.Plain.NO_SEATS_CHOSEN, "Choose at least one seat");
         }
         if (requested.size() > rules.maxSeatsPerBooking()) {
-            throw DomainException.invalid("One booking holds at most " + rules.maxSeatsPerBooking() + " seats, "
-                    + requested.size() + " were chosen");
+            throw new DomainException(
+                    new Refusal.TooManySeats(rules.maxSeatsPerBooking(), requested.size()),
+                    "One booking holds at most " + rules.maxSeatsPerBooking() + " seats, " + requested.size()
+                            + " were chosen");
         }
         if (requested.stream().anyMatch(Objects::isNull)) {
-            throw DomainException.invalid("Seat numbers must be whole numbers, not null");
+            throw new DomainException(Refusal.Plain.SEAT_NOT_A_NUMBER, "Seat numbers must be whole numbers, not null");
         }
         var seen = new HashSet<Integer>();
         var repeated = new TreeSet<Integer>();
@@ -139,9 +139,8 @@ public class SeatMap {
             }
             var message = String.join("; ", problems);
             throw new DomainException(
-                    ErrorCode.INVALID,
-                    Character.toUpperCase(message.charAt(0)) + message.substring(1),
-                    Map.of("unknownSeats", List.copyOf(unknown), "repeatedSeats", List.copyOf(repeated)));
+                    new Refusal.SeatsUnknownOrRepeated(List.copyOf(unknown), List.copyOf(repeated), layout.capacity()),
+                    Character.toUpperCase(message.charAt(0)) + message.substring(1));
         }
         return List.copyOf(new TreeSet<>(seen));
     }

@@ -3,6 +3,9 @@ package io.seatwise.command.review;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.review.DeleteReview;
@@ -53,19 +56,26 @@ public class Review {
     void handle(SubmitReview command, BookingLedger ledger, Clock clock) {
         var text = checked(command.rating(), command.text());
         if (command.subject() == null || command.authorId() == null) {
-            throw DomainException.invalid("A review needs a subject and an author");
+            throw new DomainException(
+                    InvalidValue.of("subject", Rule.REQUIRED), "A review needs a subject and an author");
         }
         if (!command.reviewId().equals(ReviewId.of(command.subject(), command.authorId()))) {
             // one review per person and subject holds only while the id is the one derived from the two
-            throw DomainException.invalid("The review id does not belong to this subject and author");
+            throw new DomainException(
+                    Refusal.Plain.REVIEW_ID_MISMATCH, "The review id does not belong to this subject and author");
         }
         if (reviewId != null && !deleted) {
-            throw DomainException.conflict("You have already reviewed this " + describe(command.subject()));
+            throw new DomainException(
+                    Refusal.Plain.ALREADY_REVIEWED, "You have already reviewed this " + describe(command.subject()));
         }
         if (!hasBooked(ledger, command.authorId(), command.subject())) {
-            throw DomainException.forbidden("Only people who booked "
-                    + (command.subject().kind() == ReviewSubject.Kind.EVENT ? "this event" : "an event at this venue")
-                    + " may review it");
+            throw new DomainException(
+                    Refusal.Plain.NOT_A_BOOKER,
+                    "Only people who booked "
+                            + (command.subject().kind() == ReviewSubject.Kind.EVENT
+                                    ? "this event"
+                                    : "an event at this venue")
+                            + " may review it");
         }
         apply(new ReviewSubmitted(
                 command.reviewId(), command.subject(), command.authorId(), command.rating(), text, now(clock)));
@@ -101,17 +111,18 @@ public class Review {
 
     private void requireAuthor(AccountId editorId) {
         if (deleted) {
-            throw DomainException.notFound("No such review");
+            throw new DomainException(Refusal.Plain.NO_SUCH_REVIEW, "No such review");
         }
         if (!authorId.equals(editorId)) {
-            throw DomainException.forbidden("Only the author may change this review");
+            throw new DomainException(Refusal.Plain.NOT_THE_AUTHOR, "Only the author may change this review");
         }
     }
 
     /** The text as it will be kept, once the rating and the text are both acceptable. */
     private static String checked(int rating, String text) {
         if (rating < MIN_RATING || rating > MAX_RATING) {
-            throw DomainException.invalid(
+            throw new DomainException(
+                    InvalidValue.outOfRange("rating", MIN_RATING, MAX_RATING),
                     "rating must be between " + MIN_RATING + " and " + MAX_RATING + ", was " + rating);
         }
         return Texts.required(text, "text", MAX_TEXT_LENGTH);

@@ -3,6 +3,8 @@ package io.seatwise.command.venue;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.venue.CreateVenue;
@@ -53,10 +55,11 @@ public class Venue {
         var title = Texts.required(command.title(), "title", MAX_TITLE_LENGTH);
         var description = Texts.optional(command.description(), "description", MAX_DESCRIPTION_LENGTH);
         if (command.startsAt() == null || !command.startsAt().isAfter(clock.instant())) {
-            throw DomainException.invalid("startsAt must be in the future");
+            throw new DomainException(
+                    InvalidValue.of("startsAt", Rule.NOT_IN_FUTURE), "startsAt must be in the future");
         }
         if (command.priceCents() < 0) {
-            throw DomainException.invalid("priceCents must not be negative");
+            throw new DomainException(InvalidValue.of("priceCents", Rule.NEGATIVE), "priceCents must not be negative");
         }
         var scheduled = new EventScheduled(
                 command.eventId(),

@@ -1,13 +1,15 @@
 package io.seatwise.command.booking;
 
 import static io.seatwise.api.ErrorCode.CONFLICT;
-import static io.seatwise.api.ErrorCode.FORBIDDEN;
 import static io.seatwise.api.ErrorCode.INVALID;
-import static io.seatwise.api.ErrorCode.NOT_FOUND;
 import static io.seatwise.command.Refusal.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.seatwise.api.Refusal.Plain;
+import io.seatwise.api.Refusal.SeatsUnavailable;
+import io.seatwise.api.Refusal.SeatsUnknownOrRepeated;
+import io.seatwise.api.Refusal.TooLateToCancel;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookingId;
@@ -73,7 +75,7 @@ class SeatMapTest {
     void bookingTakenSeatIsRejected() {
         fixture.given(eventScheduled(), earlierBooking(4))
                 .when(bookSeats(4))
-                .expectException(refused(CONFLICT).naming("unavailableSeats", List.of(4)))
+                .expectException(refused(new SeatsUnavailable(List.of(4))))
                 .expectExceptionMessage("Already booked: 4")
                 .expectNoEvents();
     }
@@ -82,7 +84,7 @@ class SeatMapTest {
     void rejectionNamesExactlyTheTakenSeats() {
         fixture.given(eventScheduled(), earlierBooking(4, 9), earlierBooking(30))
                 .when(bookSeats(30, 5, 4, 6))
-                .expectException(refused(CONFLICT).naming("unavailableSeats", List.of(4, 30)));
+                .expectException(refused(new SeatsUnavailable(List.of(4, 30))));
     }
 
     @Test
@@ -97,9 +99,7 @@ class SeatMapTest {
     void unknownSeatsAreRejectedNamingThem() {
         fixture.given(eventScheduled())
                 .when(bookSeats(CAPACITY + 1, 2, 0, -1))
-                .expectException(refused(INVALID)
-                        .naming("unknownSeats", List.of(-1, 0, CAPACITY + 1))
-                        .naming("repeatedSeats", List.of()))
+                .expectException(refused(new SeatsUnknownOrRepeated(List.of(-1, 0, CAPACITY + 1), List.of(), CAPACITY)))
                 .expectExceptionMessage("No such seat: -1, 0, 101 (this event has seats 1 to 100)")
                 .expectNoEvents();
     }
@@ -118,8 +118,7 @@ class SeatMapTest {
     void unknownAndRepeatedSeatsAreNamedTogether() {
         fixture.given(eventScheduled())
                 .when(bookSeats(2, 2, 0))
-                .expectException(
-                        refused(INVALID).naming("unknownSeats", List.of(0)).naming("repeatedSeats", List.of(2)))
+                .expectException(refused(new SeatsUnknownOrRepeated(List.of(0), List.of(2), CAPACITY)))
                 .expectNoEvents();
     }
 
@@ -251,7 +250,7 @@ class SeatMapTest {
     void cancellingSomeoneElsesBookingIsForbidden() {
         fixture.given(eventScheduled(), seatsBooked(3))
                 .when(cancelBooking(AccountId.of("account-2")))
-                .expectException(refused(FORBIDDEN))
+                .expectException(refused(Plain.NOT_YOUR_BOOKING))
                 .expectExceptionMessage("This booking is not yours")
                 .expectNoEvents();
     }
@@ -260,7 +259,7 @@ class SeatMapTest {
     void cancellingUnknownBookingIsNotFound() {
         fixture.given(eventScheduled(), earlierBooking(3))
                 .when(cancelBooking(ACCOUNT))
-                .expectException(refused(NOT_FOUND))
+                .expectException(refused(Plain.NO_SUCH_BOOKING))
                 .expectNoEvents();
     }
 
@@ -268,7 +267,7 @@ class SeatMapTest {
     void cancellingTwiceIsConflict() {
         fixture.given(eventScheduled(), seatsBooked(3), seatsReleased(3))
                 .when(cancelBooking(ACCOUNT))
-                .expectException(refused(CONFLICT))
+                .expectException(refused(Plain.ALREADY_CANCELLED))
                 .expectExceptionMessage("This booking is already cancelled")
                 .expectNoEvents();
     }
@@ -283,6 +282,8 @@ class SeatMapTest {
                         .naming(
                                 "cancellableUntil",
                                 startsAt.minus(Duration.ofHours(24)).toString()))
+                .expectException(
+                        refused(new TooLateToCancel(startsAt.minus(Duration.ofHours(24)), Duration.ofHours(24))))
                 .expectExceptionMessage(
                         "Bookings can be cancelled until 24 hours before the event starts; this one could be "
                                 + "cancelled until 2030-03-01T11:59:59Z")

@@ -6,7 +6,7 @@ import io.seatwise.api.Identifiers;
 import java.util.UUID;
 
 /** Identifies one account; serialized as its plain string value. */
-public record AccountId(String value) {
+public record AccountId(@JsonValue String value) {
 
     public AccountId {
         Identifiers.require(value, "account");
@@ -19,12 +19,6 @@ public record AccountId(String value) {
 
     public static AccountId random() {
         return new AccountId(UUID.randomUUID().toString());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

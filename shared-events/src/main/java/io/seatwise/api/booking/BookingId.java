@@ -7,7 +7,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import io.seatwise.api.Identifiers;
 
 /** Identifies one booking; serialized as its plain string value. */
-public record BookingId(String value) {
+public record BookingId(@JsonValue String value) {
 
     private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
@@ -27,12 +27,6 @@ public record BookingId(String value) {
      */
     public static BookingId next() {
         return new BookingId(IDS.generate().toString());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.seatwise.api.Identifiers;
 import java.util.UUID;
 
 /** Identifies one event; serialized as its plain string value. */
-public record EventId(String value) {
+public record EventId(@JsonValue String value) {
 
     public EventId {
         Identifiers.require(value, "event");
@@ -19,12 +19,6 @@ public record EventId(String value) {
 
     public static EventId random() {
         return new EventId(UUID.randomUUID().toString());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

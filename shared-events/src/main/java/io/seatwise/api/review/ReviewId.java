@@ -11,7 +11,7 @@ import java.util.UUID;
  * Identifies one review. A person has at most one review per subject, so the id is derived from the two: a second
  * review by the same person of the same subject is the same aggregate, and the event store's unique key refuses it.
  */
-public record ReviewId(String value) {
+public record ReviewId(@JsonValue String value) {
 
     public ReviewId {
         Identifiers.require(value, "review");
@@ -26,12 +26,6 @@ public record ReviewId(String value) {
         var key = subject.kind() + "/" + subject.id() + "/" + author.value();
         return new ReviewId(
                 UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.seatwise.api.venue;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal.InvalidValue;
 
 /**
  * A rectangular seat layout. Seats are numbered 1..capacity, row-major: seat 1 is row A, column 1; seat
@@ -14,14 +15,18 @@ public record SeatLayout(int rows, int seatsPerRow) {
 
     public SeatLayout {
         if (rows < 1 || rows > MAX_ROWS) {
-            throw DomainException.invalid("rows must be between 1 and " + MAX_ROWS + ", was " + rows);
+            throw new DomainException(
+                    InvalidValue.outOfRange("rows", 1, MAX_ROWS),
+                    "rows must be between 1 and " + MAX_ROWS + ", was " + rows);
         }
         if (seatsPerRow < 1 || seatsPerRow > MAX_SEATS_PER_ROW) {
-            throw DomainException.invalid(
+            throw new DomainException(
+                    InvalidValue.outOfRange("seatsPerRow", 1, MAX_SEATS_PER_ROW),
                     "seatsPerRow must be between 1 and " + MAX_SEATS_PER_ROW + ", was " + seatsPerRow);
         }
         if (rows * seatsPerRow > MAX_CAPACITY) {
-            throw DomainException.invalid(
+            throw new DomainException(
+                    InvalidValue.outOfRange("capacity", 1, MAX_CAPACITY),
                     "a venue holds at most " + MAX_CAPACITY + " seats, this layout has " + rows * seatsPerRow);
         }
     }

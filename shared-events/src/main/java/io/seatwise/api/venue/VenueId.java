@@ -6,7 +6,7 @@ import io.seatwise.api.Identifiers;
 import java.util.UUID;
 
 /** Identifies one venue; serialized as its plain string value. */
-public record VenueId(String value) {
+public record VenueId(@JsonValue String value) {
 
     public VenueId {
         Identifiers.require(value, "venue");
@@ -19,12 +19,6 @@ public record VenueId(String value) {
 
     public static VenueId random() {
         return new VenueId(UUID.randomUUID().toString());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

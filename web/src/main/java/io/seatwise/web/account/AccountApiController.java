@@ -1,10 +1,16 @@
 package io.seatwise.web.account;
 
 import io.seatwise.api.account.Role;
+import io.seatwise.web.api.Refusal;
 import io.seatwise.web.security.SeatwiseUser;
 import io.seatwise.web.security.SignInThrottle;
 import io.seatwise.web.security.TokenService;
 import io.seatwise.web.security.TokenService.IssuedToken;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -26,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Accounts")
 class AccountApiController {
 
     private final Registrations registrations;
@@ -59,6 +66,12 @@ class AccountApiController {
             @NotBlank @Size(max = 128) String password) {}
 
     @PostMapping("/users")
+    @Operation(operationId = "register", summary = "Register an account")
+    @Refusal(
+            status = 400,
+            when = "The password is one of the most common, or is the email or the name.",
+            examples = "common-password")
+    @Refusal(status = 409, when = "An account with this email already exists.", examples = "email-taken")
     @ResponseStatus(HttpStatus.CREATED)
     AccountResponse register(@Valid @RequestBody RegisterRequest request) {
         var accountId = registrations.register(request.email(), request.password(), request.displayName(), Role.USER);
@@ -69,6 +82,17 @@ class AccountApiController {
     }
 
     @PostMapping("/auth/token")
+    @Operation(operationId = "issueToken", summary = "Get a bearer token for an account")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A token to send as 'Authorization: Bearer <token>' until it expires",
+            content = @Content(schema = @Schema(implementation = IssuedToken.class)))
+    @Refusal(status = 401, when = "The email or the password is wrong.", examples = "wrong-credentials")
+    @Refusal(
+            status = 429,
+            when = "Too many failed sign-ins for this email or from this address; retryAfterSeconds (and the "
+                    + "Retry-After header) say how long to wait.",
+            examples = "too-many-sign-ins")
     ResponseEntity<?> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         var client = http.getRemoteAddr();
         var wait = throttle.waitBefore(request.email(), client);

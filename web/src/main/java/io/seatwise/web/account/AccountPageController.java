@@ -2,6 +2,7 @@ package io.seatwise.web.account;
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.account.Role;
+import io.seatwise.web.page.PageRefusals;
 import io.seatwise.web.security.SignInThrottle;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,9 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountPageController {
 
     private final Registrations registrations;
+    private final PageRefusals refusals;
 
-    AccountPageController(Registrations registrations) {
+    AccountPageController(Registrations registrations, PageRefusals refusals) {
         this.registrations = registrations;
+        this.refusals = refusals;
     }
 
     record RegistrationForm(
@@ -68,7 +71,7 @@ class AccountPageController {
         try {
             registrations.register(form.email(), form.password(), form.displayName(), Role.USER);
         } catch (DomainException refused) {
-            result.reject("registration.refused", refused.getMessage());
+            refusals.reject(refused, result);
             return "register";
         }
         try {

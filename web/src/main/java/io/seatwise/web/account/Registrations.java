@@ -1,6 +1,8 @@
 package io.seatwise.web.account;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.RegisterAccount;
 import io.seatwise.api.account.Role;
@@ -29,17 +31,22 @@ public class Registrations {
 
     public AccountId register(String email, String password, String displayName, Role role) {
         if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
-            throw DomainException.invalid("password must be at most " + MAX_PASSWORD_LENGTH + " bytes long in UTF-8: "
-                    + MAX_PASSWORD_LENGTH + " plain letters or digits, fewer accented ones");
+            throw new DomainException(
+                    InvalidValue.atMost("password", Rule.TOO_MANY_BYTES, MAX_PASSWORD_LENGTH),
+                    "password must be at most " + MAX_PASSWORD_LENGTH + " bytes long in UTF-8: " + MAX_PASSWORD_LENGTH
+                            + " plain letters or digits, fewer accented ones");
         }
         if (commonPasswords.contains(password)) {
-            throw DomainException.invalid(
+            throw new DomainException(
+                    InvalidValue.of("password", Rule.TOO_COMMON),
                     "password is one of the most common passwords, which are guessed first; please choose another");
         }
         if (password != null
                 && (password.strip().equalsIgnoreCase(strip(email))
                         || password.strip().equalsIgnoreCase(strip(displayName)))) {
-            throw DomainException.invalid("password must not be your email or your name; please choose another");
+            throw new DomainException(
+                    InvalidValue.of("password", Rule.LIKE_NAME),
+                    "password must not be your email or your name; please choose another");
         }
         var accountId = AccountId.random();
         commands.sendAndWait(

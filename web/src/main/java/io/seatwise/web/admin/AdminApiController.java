@@ -4,10 +4,19 @@ import io.seatwise.api.stats.DailyBookings;
 import io.seatwise.api.stats.StatisticsView;
 import io.seatwise.api.stats.VenueStatistics;
 import io.seatwise.query.stats.CsvExports;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -21,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The admins' figures as JSON, and the CSV exports, streamed to the client row by row. */
 @RestController
 @RequestMapping("/api/admin")
+@Tag(name = "Administration")
 class AdminApiController {
 
     static final String CSV = "text/csv; charset=UTF-8";
@@ -36,34 +46,52 @@ class AdminApiController {
     }
 
     @GetMapping("/stats")
+    @Operation(operationId = "getStatistics", summary = "Figures of every event and their sums")
     StatisticsView stats() {
         return statistics.overall();
     }
 
     @GetMapping("/stats/venues")
+    @Operation(operationId = "getVenueStatistics", summary = "Figures of each venue, summed over its events")
     List<VenueStatistics> venues() {
         return statistics.venues();
     }
 
     @GetMapping("/stats/daily")
+    @Operation(operationId = "getDailyBookings", summary = "Bookings, seats and revenue per day")
     List<DailyBookings> daily() {
         return statistics.daily();
     }
 
     @GetMapping("/export/users.csv")
+    @Operation(operationId = "exportUsers", summary = "All accounts as CSV")
+    @CsvFile
     void users(HttpServletResponse response) throws IOException {
         stream(response, "users.csv", exports::users);
     }
 
     @GetMapping("/export/events.csv")
+    @Operation(operationId = "exportEvents", summary = "All events and their figures as CSV")
+    @CsvFile
     void events(HttpServletResponse response) throws IOException {
         stream(response, "events.csv", exports::events);
     }
 
     @GetMapping("/export/bookings.csv")
+    @Operation(operationId = "exportBookings", summary = "All bookings as CSV")
+    @CsvFile
     void bookings(HttpServletResponse response) throws IOException {
         stream(response, "bookings.csv", exports::bookings);
     }
+
+    /** A CSV download, described for the API's clients: a header row, then one row per record. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(
+            responseCode = "200",
+            description = "A CSV file, header row first",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @interface CsvFile {}
 
     private static void stream(HttpServletResponse response, String fileName, Consumer<OutputStream> export)
             throws IOException {

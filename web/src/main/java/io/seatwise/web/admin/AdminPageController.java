@@ -8,6 +8,7 @@ import io.seatwise.api.venue.CreateVenue;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.page.Formats;
+import io.seatwise.web.page.PageRefusals;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,12 +39,15 @@ class AdminPageController {
     private final Catalog catalog;
     private final Statistics statistics;
     private final Formats formats;
+    private final PageRefusals refusals;
 
-    AdminPageController(CommandGateway commands, Catalog catalog, Statistics statistics, Formats formats) {
+    AdminPageController(
+            CommandGateway commands, Catalog catalog, Statistics statistics, Formats formats, PageRefusals refusals) {
         this.commands = commands;
         this.catalog = catalog;
         this.statistics = statistics;
         this.formats = formats;
+        this.refusals = refusals;
     }
 
     record VenueForm(
@@ -101,7 +105,7 @@ class AdminPageController {
             commands.sendAndWait(
                     new CreateVenue(VenueId.random(), form.name(), form.city(), form.rows(), form.seatsPerRow()));
         } catch (DomainException refused) {
-            result.reject("admin.refused", refused.getMessage());
+            refusals.reject(refused, result);
             return "admin/venue-form";
         }
         redirect.addFlashAttribute("notice", "admin.venue.created");
@@ -134,7 +138,7 @@ class AdminPageController {
                 redirect.addFlashAttribute("notice", "admin.event.created");
                 return "redirect:/events/" + eventId;
             } catch (DomainException refused) {
-                result.reject("admin.refused", refused.getMessage());
+                refusals.reject(refused, result);
             }
         }
         model.addAttribute("venues", catalog.venues());

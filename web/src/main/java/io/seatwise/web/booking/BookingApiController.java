@@ -1,7 +1,11 @@
 package io.seatwise.web.booking;
 
 import io.seatwise.api.booking.BookingView;
+import io.seatwise.web.api.Refusal;
 import io.seatwise.web.security.CurrentAccount;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Bookings")
 class BookingApiController {
 
     private final Bookings bookings;
@@ -32,6 +37,22 @@ class BookingApiController {
     record BookingResponse(String bookingId, String eventId, List<Integer> seats) {}
 
     @PostMapping("/events/{id}/bookings")
+    @Operation(
+            operationId = "bookSeats",
+            summary = "Book seats of an event",
+            description = "All seats or none. A 201 means the booking is stored durably; it shows in the seat map and "
+                    + "in /api/me/bookings within a second.")
+    @ApiResponse(responseCode = "201", description = "Booked", useReturnTypeSchema = true)
+    @Refusal(
+            status = 400,
+            when = "No seats, more than one booking holds, or seats that the event does not have or that are named "
+                    + "twice (unknownSeats, repeatedSeats).",
+            examples = "invalid-seats")
+    @Refusal(status = 404, when = "No such event.", examples = "event-not-found")
+    @Refusal(
+            status = 409,
+            when = "A seat is already booked (unavailableSeats names them all), or the event has started.",
+            examples = {"seats-unavailable", "event-started"})
     ResponseEntity<BookingResponse> book(
             @PathVariable String id, @Valid @RequestBody BookingRequest request, Authentication authentication) {
         var bookingId = bookings.book(id, CurrentAccount.of(authentication), request.seats());
@@ -41,12 +62,21 @@ class BookingApiController {
     }
 
     @DeleteMapping("/bookings/{bookingId}")
+    @Operation(operationId = "cancelBooking", summary = "Cancel one of your bookings, releasing its seats")
+    @ApiResponse(responseCode = "204", description = "Cancelled")
+    @Refusal(status = 403, when = "The booking is someone else's.", examples = "not-your-booking")
+    @Refusal(status = 404, when = "No such booking.", examples = "booking-not-found")
+    @Refusal(
+            status = 409,
+            when = "The booking is already cancelled, or the cutoff before the event has passed (cancellableUntil).",
+            examples = {"already-cancelled", "past-cancellation-cutoff"})
     ResponseEntity<Void> cancel(@PathVariable String bookingId, Authentication authentication) {
         bookings.cancel(bookingId, CurrentAccount.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/me/bookings")
+    @Operation(operationId = "listMyBookings", summary = "Your bookings, cancelled ones included")
     List<BookingView> myBookings(Authentication authentication) {
         return bookings.of(CurrentAccount.of(authentication));
     }

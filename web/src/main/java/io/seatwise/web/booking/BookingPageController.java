@@ -2,11 +2,12 @@ package io.seatwise.web.booking;
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.ErrorCode;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.booking.BookingStatus;
 import io.seatwise.api.booking.BookingView;
 import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.event.Catalog;
-import io.seatwise.web.page.Formats;
+import io.seatwise.web.page.PageRefusals;
 import io.seatwise.web.security.CurrentAccount;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,9 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,24 +30,16 @@ class BookingPageController {
 
     private final Bookings bookings;
     private final Catalog catalog;
-    private final MessageSource messages;
+    private final PageRefusals refusals;
     private final BookingRules rules;
     private final Clock clock;
-    private final Formats formats;
 
-    BookingPageController(
-            Bookings bookings,
-            Catalog catalog,
-            MessageSource messages,
-            BookingRules rules,
-            Clock clock,
-            Formats formats) {
+    BookingPageController(Bookings bookings, Catalog catalog, PageRefusals refusals, BookingRules rules, Clock clock) {
         this.bookings = bookings;
         this.catalog = catalog;
-        this.messages = messages;
+        this.refusals = refusals;
         this.rules = rules;
         this.clock = clock;
-        this.formats = formats;
     }
 
     @PostMapping("/events/{id}/book")
@@ -80,28 +70,15 @@ class BookingPageController {
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
             }
-            redirect.addFlashAttribute("error", describe(refused));
-            redirect.addFlashAttribute("selectedSeats", selectedAfter(refused, chosen));
+            refusals.flash(refused, redirect);
+            redirect.addFlashAttribute("selectedSeats", selectedAfter(refused.refusal(), chosen));
             return "redirect:/events/" + id + "#seat-map";
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private String describe(DomainException refused) {
-        var taken = (List<Integer>) refused.properties().get("unavailableSeats");
-        if (taken == null) {
-            return refused.getMessage();
-        }
-        return messages.getMessage(
-                "seatMap.taken",
-                new Object[] {taken.size(), taken.stream().map(String::valueOf).collect(Collectors.joining(", "))},
-                LocaleContextHolder.getLocale());
-    }
-
     /** Keeps the seats the person can still have selected, so that a refusal costs them one click, not all. */
-    @SuppressWarnings("unchecked")
-    private static List<Integer> selectedAfter(DomainException refused, List<Integer> chosen) {
-        var taken = (List<Integer>) refused.properties().getOrDefault("unavailableSeats", List.of());
+    private static List<Integer> selectedAfter(Refusal refusal, List<Integer> chosen) {
+        var taken = refusal instanceof Refusal.SeatsUnavailable unavailable ? unavailable.seats() : List.of();
         return chosen.stream().filter(seat -> !taken.contains(seat)).distinct().toList();
     }
 
@@ -111,7 +88,7 @@ class BookingPageController {
             var mine = bookings.of(CurrentAccount.of(authentication)).stream()
                     .filter(booking -> booking.bookingId().value().equals(id))
                     .findFirst()
-                    .orElseThrow(() -> DomainException.notFound("No such booking"));
+                    .orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_BOOKING, "No such booking"));
             var event = catalog.event(mine.eventId().value());
             model.addAttribute(
                     "confirmed",
@@ -141,7 +118,7 @@ class BookingPageController {
         var cancellable = new HashMap<String, Instant>();
         for (var booking : mine) {
             if (booking.status() == BookingStatus.CONFIRMED && booking.eventStartsAt() != null) {
-                var until = booking.eventStartsAt().minus(rules.cancellationCutoff());
+                var until = rules.cancellableUntil(booking.eventStartsAt());
                 if (!now.isAfter(until)) {
                     cancellable.put(booking.bookingId().value(), until);
                 }
@@ -156,24 +133,9 @@ class BookingPageController {
             bookings.cancel(id, CurrentAccount.of(authentication));
             redirect.addFlashAttribute("notice", "myBookings.cancelled");
         } catch (DomainException refused) {
-            redirect.addFlashAttribute("error", describeCancelRefusal(refused));
+            refusals.flash(refused, redirect);
         }
         return "redirect:/me/bookings";
-    }
-
-    private String describeCancelRefusal(DomainException refused) {
-        var locale = LocaleContextHolder.getLocale();
-        return switch (refused.code()) {
-            case NOT_FOUND, FORBIDDEN -> messages.getMessage("myBookings.cancel.notYours", null, locale);
-            case CONFLICT ->
-                refused.properties().get("cancellableUntil") instanceof String until
-                        ? messages.getMessage(
-                                "myBookings.cancel.tooLate",
-                                new Object[] {formats.dateTime(Instant.parse(until))},
-                                locale)
-                        : messages.getMessage("myBookings.cancel.already", null, locale);
-            case INVALID -> refused.getMessage();
-        };
     }
 
     record Confirmation(

@@ -1,6 +1,7 @@
 package io.seatwise.web.booking;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookingId;
@@ -9,8 +10,8 @@ import io.seatwise.api.booking.CancelBooking;
 import io.seatwise.api.booking.FindBookingsOf;
 import io.seatwise.api.event.EventId;
 import io.seatwise.command.booking.BookingLedger;
-import io.seatwise.web.infra.GroupCommit;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -19,16 +20,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * Booking and cancelling as the pages and the API do it: one command to the event's seat map, answered once it is
- * stored (together with the other commands that waited for the database meanwhile: {@link GroupCommit}).
+ * stored.
  */
 @Service
 class Bookings {
 
-    private final GroupCommit commands;
+    private final CommandGateway commands;
     private final QueryGateway queries;
     private final BookingLedger ledger;
 
-    Bookings(GroupCommit commands, QueryGateway queries, BookingLedger ledger) {
+    Bookings(CommandGateway commands, QueryGateway queries, BookingLedger ledger) {
         this.commands = commands;
         this.queries = queries;
         this.ledger = ledger;
@@ -40,7 +41,7 @@ class Bookings {
             commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             // the id of a venue or a review names no seat map either, though Axon finds events stored under it
-            throw DomainException.notFound("No such event");
+            throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
         return bookingId;
     }
@@ -48,7 +49,8 @@ class Bookings {
     /** Cancels on behalf of the account; the seat map decides whether it may, once the ledger has named the event. */
     void cancel(String bookingId, AccountId accountId) {
         var booking = BookingId.of(bookingId);
-        var eventId = ledger.eventOf(booking).orElseThrow(() -> DomainException.notFound("No such booking"));
+        var eventId = ledger.eventOf(booking)
+                .orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_BOOKING, "No such booking"));
         commands.sendAndWait(new CancelBooking(eventId, booking, accountId));
     }
 

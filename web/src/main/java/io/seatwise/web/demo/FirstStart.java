@@ -1,29 +1,28 @@
 package io.seatwise.web.demo;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.ErrorCode;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.account.Role;
 import io.seatwise.command.account.AccountDirectory;
 import io.seatwise.web.SeatwiseProperties;
 import io.seatwise.web.account.Registrations;
-import io.seatwise.web.infra.NodeLock;
-import io.seatwise.web.operations.ReplayCommand;
+import io.seatwise.web.storage.NodeLock;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes a fresh installation usable: creates the first admin when there is none, and seeds demo data when the
- * database was empty at start (unless {@code SEATWISE_DEMO=false}). A replay run only rebuilds read models.
+ * database was empty at start (unless {@code SEATWISE_DEMO=false}). A replay run (profile replay) only rebuilds read models.
  */
 @Component
-@ConditionalOnProperty(name = ReplayCommand.REPLAY_RUN, havingValue = "false", matchIfMissing = true)
+@Profile("!replay")
 class FirstStart implements ApplicationRunner {
 
     static final String DEFAULT_ADMIN_EMAIL = "admin@seatwise.local";
@@ -86,7 +85,7 @@ class FirstStart implements ApplicationRunner {
         try {
             registrations.register(adminEmail, password, "Administrator", Role.ADMIN);
         } catch (DomainException e) {
-            if (e.code() == ErrorCode.CONFLICT) {
+            if (e.refusal() == Refusal.Plain.EMAIL_TAKEN) {
                 return; // another node created it at the same moment
             }
             throw e;

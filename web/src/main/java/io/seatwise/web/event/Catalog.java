@@ -1,6 +1,9 @@
 package io.seatwise.web.event;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.booking.FindSeatAvailability;
 import io.seatwise.api.booking.FindSeatMap;
 import io.seatwise.api.booking.SeatAvailability;
@@ -43,13 +46,17 @@ public class Catalog {
         try {
             return commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("No such venue");
+            throw new DomainException(Refusal.Plain.NO_SUCH_VENUE, "No such venue");
         }
     }
 
     public List<EventView> upcoming(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw DomainException.invalid("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+            throw new DomainException(
+                    page < 0
+                            ? InvalidValue.of("page", Rule.NEGATIVE)
+                            : InvalidValue.outOfRange("size", 1, MAX_PAGE_SIZE),
+                    "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
         if ((long) page * size > Integer.MAX_VALUE) {
             // far past the last event; the database cannot even be asked for an offset this large
@@ -62,13 +69,13 @@ public class Catalog {
     public EventView event(String id) {
         return queries.query(new FindEvent(EventId.of(id)), ResponseTypes.optionalInstanceOf(EventView.class))
                 .join()
-                .orElseThrow(() -> DomainException.notFound("No such event"));
+                .orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event"));
     }
 
     public SeatMapView seatMap(String id) {
         return queries.query(new FindSeatMap(EventId.of(id)), ResponseTypes.optionalInstanceOf(SeatMapView.class))
                 .join()
-                .orElseThrow(() -> DomainException.notFound("No such event"));
+                .orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event"));
     }
 
     /** The booked seats of an event as a bit set: what pages and open seat maps read. */
@@ -77,7 +84,7 @@ public class Catalog {
                         new FindSeatAvailability(EventId.of(id)),
                         ResponseTypes.optionalInstanceOf(SeatAvailability.class))
                 .join()
-                .orElseThrow(() -> DomainException.notFound("No such event"));
+                .orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event"));
     }
 
     public List<VenueView> venues() {
@@ -88,6 +95,6 @@ public class Catalog {
     public VenueView venue(String id) {
         return queries.query(new FindVenue(VenueId.of(id)), ResponseTypes.optionalInstanceOf(VenueView.class))
                 .join()
-                .orElseThrow(() -> DomainException.notFound("No such venue"));
+                .orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_VENUE, "No such venue"));
     }
 }

@@ -5,6 +5,11 @@ import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.venue.VenueId;
+import io.seatwise.web.api.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/events")
+@Tag(name = "Events")
 class EventApiController {
 
     private final Catalog catalog;
@@ -67,22 +73,33 @@ class EventApiController {
     }
 
     @GetMapping
+    @Operation(operationId = "listEvents", summary = "Upcoming events, soonest first, a page at a time")
     List<EventResponse> events(
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+            @Parameter(description = "The page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Events per page, 1 to " + Catalog.MAX_PAGE_SIZE)
+                    @RequestParam(defaultValue = "20")
+                    int size) {
         return catalog.upcoming(page, size).stream().map(EventResponse::of).toList();
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getEvent", summary = "One event and how many of its seats are available")
+    @Refusal(status = 404, when = "No such event.", examples = "event-not-found")
     EventResponse event(@PathVariable String id) {
         return EventResponse.of(catalog.event(id));
     }
 
     @GetMapping("/{id}/seats")
+    @Operation(operationId = "getSeatMap", summary = "An event's seat layout and its booked seats")
+    @Refusal(status = 404, when = "No such event.", examples = "event-not-found")
     SeatMapView seats(@PathVariable String id) {
         return catalog.seatMap(id);
     }
 
     @PostMapping
+    @Operation(operationId = "scheduleEvent", summary = "Schedule an event at a venue")
+    @ApiResponse(responseCode = "201", description = "Scheduled; all seats available", useReturnTypeSchema = true)
+    @Refusal(status = 404, when = "No such venue.", examples = "venue-not-found")
     ResponseEntity<EventResponse> schedule(@Valid @RequestBody ScheduleEventRequest request) {
         var eventId = EventId.random();
         var venue = catalog.schedule(new ScheduleEvent(

@@ -7,22 +7,18 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon without Axon Server: events, snapshots, tokens and sagas in the application's own database through Axon's
- * JDBC components (configured by Axon's JDBC auto-configuration over the schema that Flyway owns), all serialized as
- * JSON by Jackson.
+ * JDBC components (configured by the storage, {@code io.seatwise.web.storage}, over the schema that Flyway owns), all
+ * serialized as JSON by Jackson.
  */
 @Configuration
 class AxonConfiguration {
@@ -36,7 +32,9 @@ class AxonConfiguration {
      * The command bus as Axon's auto-configuration builds it, except that a refusal commits its unit of work instead of
      * rolling it back. Aggregates here refuse before they apply anything, so a refusal has nothing to undo; what the
      * rollback would do is evict the aggregate from the cache, and on a busy event every booking refused for a taken
-     * seat would make the next booking read the seat map back from its snapshot.
+     * seat would make the next booking read the seat map back from its snapshot. The storage may put a bus of its own
+     * in front of this one (on SQLite, the group commit), which is why this one is qualified {@code localSegment}, as
+     * in Axon's own auto-configuration.
      */
     @Bean
     @Qualifier("localSegment")
@@ -53,36 +51,6 @@ class AxonConfiguration {
                 .build();
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return commandBus;
-    }
-
-    /** Commands' units of work, in the transactions that write the event store. */
-    @Bean
-    @Primary
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
-    }
-
-    /** The event processors' units of work, in the transactions that write the read models. */
-    @Bean
-    @Qualifier(Databases.READ_MODELS)
-    TransactionManager readModelAxonTransactionManager(
-            @Qualifier(Databases.READ_MODELS) PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
-    }
-
-    /**
-     * Every streaming processor writes the read models. The booking ledger, which is written in the transaction of
-     * the command that stores the events, is a subscribing processor and has no transactions of its own.
-     */
-    @Bean
-    ConfigurerModule processorsWriteTheReadModels(@Qualifier(Databases.READ_MODELS) TransactionManager readModels) {
-        return configurer -> configurer.eventProcessing(
-                processing -> processing.registerDefaultTransactionManager(configuration -> readModels));
-    }
-
-    @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new SqlitePersistenceExceptionResolver();
     }
 
     @Bean

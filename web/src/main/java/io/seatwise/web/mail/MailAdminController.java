@@ -1,6 +1,7 @@
 package io.seatwise.web.mail;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.http.HttpHeaders;
@@ -83,6 +84,6 @@ class MailAdminController {
     }
 
     private Mail mail(String key) {
-        return outbox.find(key).orElseThrow(() -> DomainException.notFound("No such mail"));
+        return outbox.find(key).orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_MAIL, "No such mail"));
     }
 }

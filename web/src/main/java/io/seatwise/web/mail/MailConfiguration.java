@@ -1,11 +1,10 @@
 package io.seatwise.web.mail;
 
-import io.seatwise.web.operations.ReplayCommand;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -26,9 +25,9 @@ class MailConfiguration {
                 .registerListenerInvocationErrorHandler(MailProjection.GROUP, c -> PropagatingErrorHandler.instance());
     }
 
-    /** Delivers mail, except in a replay run ({@code java -jar seatwise.jar replay}), which sends nothing. */
+    /** Delivers mail, except in a replay run (profile {@code replay}: {@code seatwise.jar replay}), which sends none. */
     @Configuration
-    @ConditionalOnProperty(name = ReplayCommand.REPLAY_RUN, havingValue = "false", matchIfMissing = true)
+    @Profile("!replay")
     static class Delivery implements SchedulingConfigurer {
 
         private final Postman postman;

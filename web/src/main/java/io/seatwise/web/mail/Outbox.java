@@ -1,6 +1,5 @@
 package io.seatwise.web.mail;
 
-import io.seatwise.web.infra.Databases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The durable outbox: every mail is a row keyed by its kind and booking, written in the same transaction as the mail
@@ -32,11 +29,12 @@ class Outbox {
                     + " attempts, next_attempt_at, last_error, created_at, sent_at";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final TransactionOperations transactions;
 
-    Outbox(JdbcTemplate jdbc, @Qualifier(Databases.READ_MODELS) PlatformTransactionManager transactionManager) {
+    /** @param transactions the read models' transactions, which the mail group's position is written in too */
+    Outbox(JdbcTemplate jdbc, TransactionOperations transactions) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactions;
     }
 
     /** Adds a mail unless one with its key exists: a redelivered event, or one handled again, adds nothing. */

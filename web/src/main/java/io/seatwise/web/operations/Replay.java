@@ -1,6 +1,5 @@
 package io.seatwise.web.operations;
 
-import io.seatwise.web.infra.Databases;
 import io.seatwise.web.operations.ReplayRun.Replayed;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -18,8 +16,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Rebuilds every read model from the event store, through Axon's own reset: each streaming processor that supports a
@@ -43,7 +41,7 @@ class Replay {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final TransactionManager transactions;
+    private final TransactionOperations transactions;
     private final GroupTokens groupTokens;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong runs = new AtomicLong();
@@ -52,7 +50,7 @@ class Replay {
     Replay(
             EventProcessingConfiguration processing,
             EventStore eventStore,
-            @Qualifier(Databases.READ_MODELS) TransactionManager transactions,
+            TransactionOperations transactions,
             ObjectProvider<GroupTokens> groupTokens) {
         this.processing = processing;
         this.eventStore = eventStore;
@@ -150,14 +148,13 @@ class Replay {
                 .toList();
         processors.forEach(StreamingEventProcessor::shutDown);
         try {
-            transactions.executeInTransaction(() -> {
+            transactions.executeWithoutResult(status -> {
                 if (groupTokens != null) {
                     groupTokens.claimAt(eventStore.createTailToken());
                     processors.forEach(this::initializeTokens);
                 }
-                // to the tail, explicitly: a processor's resetTokens() goes back to its initial token, which is the
-                // head
-                // for the replay command's processor
+                // to the tail, explicitly: a processor's resetTokens() goes back to its initial token, which for
+                // the replay command's processor is the head
                 processors.forEach(processor -> processor.resetTokens(StreamableMessageSource::createTailToken));
             });
         } finally {
@@ -197,7 +194,7 @@ class Replay {
             var processor = replayed.processor();
             processor.shutDown();
             var reached = processing.tokenStore(processor.getName()).fetchToken(processor.getName(), 0);
-            transactions.executeInTransaction(() -> groupTokens.store(reached));
+            transactions.executeWithoutResult(status -> groupTokens.store(reached));
         }
         return progress;
     }
@@ -206,7 +203,7 @@ class Replay {
         if (run != null) {
             run.replayed().forEach(replayed -> replayed.processor().shutDown());
         }
-        transactions.executeInTransaction(groupTokens::release);
+        transactions.executeWithoutResult(status -> groupTokens.release());
     }
 
     private ReplayProgress failed(ReplayRun run, String why, Consumer<ReplayProgress> listener) {

@@ -20,14 +20,11 @@ public final class ReplayCommand {
 
     public static final String NAME = "replay";
 
-    /** The Spring profile of a replay run. */
-    public static final String PROFILE = "replay";
-
     /**
-     * Set for a replay run, which is no service: nobody is signed up as first admin, no demo data is seeded and no
-     * mail is delivered. (The same as the profile {@value #PROFILE}, for the configuration that asks a property.)
+     * The Spring profile of a replay run, which is no service: nobody is signed up as first admin, no demo data is
+     * seeded, no mail is delivered, and SQLite is set up for large transactions ({@code application-replay.yml}).
      */
-    public static final String REPLAY_RUN = "seatwise.replay-run";
+    public static final String PROFILE = "replay";
 
     private static final Duration PLAIN_LINE_EVERY = Duration.ofSeconds(1);
 
@@ -46,7 +43,6 @@ public final class ReplayCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
         var settings = new ArrayList<>(Arrays.asList(args).subList(isReplay(args) ? 1 : 0, args.length));
-        settings.add("--" + REPLAY_RUN + "=true");
         var application = new SpringApplicationBuilder(SeatwiseApplication.class)
                 .web(WebApplicationType.NONE)
                 .profiles(PROFILE)

@@ -27,15 +27,18 @@ class PageExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
     private final MessageSource messages;
+    private final PageRefusals refusals;
 
-    PageExceptionHandler(MessageSource messages) {
+    PageExceptionHandler(MessageSource messages, PageRefusals refusals) {
         this.messages = messages;
+        this.refusals = refusals;
     }
 
+    /** A refusal that no page shows on a form of its own, such as an unknown event: an error page that names it. */
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException exception) {
         var status = exception.code() == ErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-        return page(status, exception.getMessage());
+        return page(status, refusals.message(exception));
     }
 
     /**
@@ -48,8 +51,8 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ModelAndView wrongParameter(MethodArgumentTypeMismatchException exception) {
-        return page(HttpStatus.BAD_REQUEST, "That address has an invalid value in it.");
+    ModelAndView wrongParameter(MethodArgumentTypeMismatchException exception, Locale locale) {
+        return page(HttpStatus.BAD_REQUEST, messages.getMessage("error.wrongParameter", null, locale));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})

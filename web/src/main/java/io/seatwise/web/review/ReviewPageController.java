@@ -3,6 +3,7 @@ package io.seatwise.web.review;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.ErrorCode;
 import io.seatwise.api.review.ReviewSubject;
+import io.seatwise.web.page.PageRefusals;
 import io.seatwise.web.security.CurrentAccount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,10 +31,12 @@ class ReviewPageController {
     private static final String SUBJECT = "/{kind:events|venues}/{id}/reviews";
 
     private final Reviews reviews;
+    private final PageRefusals refusals;
     private final MessageSource messages;
 
-    ReviewPageController(Reviews reviews, MessageSource messages) {
+    ReviewPageController(Reviews reviews, PageRefusals refusals, MessageSource messages) {
         this.reviews = reviews;
+        this.refusals = refusals;
         this.messages = messages;
     }
 
@@ -52,7 +55,7 @@ class ReviewPageController {
         var subject = subjectOf(kind, id);
         var author = CurrentAccount.of(authentication);
         if (result.hasErrors()) {
-            return refused(subject, "reviews.refused.invalid", form, redirect);
+            return invalid(subject, form, redirect);
         }
         try {
             reviews.submit(subject, author, form.rating(), form.text());
@@ -60,7 +63,7 @@ class ReviewPageController {
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
             }
-            return refused(subject, refusal(refused, "reviews.refused.notBooker"), form, redirect);
+            return refused(subject, refused, form, redirect);
         }
         return done(subject, "reviews.published", redirect);
     }
@@ -77,12 +80,12 @@ class ReviewPageController {
         var subject = subjectOf(kind, id);
         var editor = CurrentAccount.of(authentication);
         if (result.hasErrors()) {
-            return refused(subject, "reviews.refused.invalid", form, redirect);
+            return invalid(subject, form, redirect);
         }
         try {
             reviews.edit(reviewId, editor, form.rating(), form.text());
         } catch (DomainException refused) {
-            return refused(subject, refusal(refused, "reviews.refused.notAuthor"), form, redirect);
+            return refused(subject, refused, form, redirect);
         }
         return done(subject, "reviews.updated", redirect);
     }
@@ -99,7 +102,7 @@ class ReviewPageController {
         try {
             reviews.delete(reviewId, editor);
         } catch (DomainException refused) {
-            return refused(subject, refusal(refused, "reviews.refused.notAuthor"), null, redirect);
+            return refused(subject, refused, null, redirect);
         }
         return done(subject, "reviews.deleted", redirect);
     }
@@ -109,23 +112,25 @@ class ReviewPageController {
         return "events".equals(kind) ? ReviewSubject.event(id) : ReviewSubject.venue(id);
     }
 
-    private static String refusal(DomainException refused, String forbidden) {
-        return switch (refused.code()) {
-            case FORBIDDEN -> forbidden;
-            case CONFLICT -> "reviews.refused.already";
-            case NOT_FOUND -> "reviews.refused.gone";
-            case INVALID -> "reviews.refused.invalid";
-        };
-    }
-
     private String done(ReviewSubject subject, String notice, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", notice);
         return backTo(subject);
     }
 
     /** Back to the page with the reason, keeping what was written so that a refusal does not lose it. */
-    private String refused(ReviewSubject subject, String reason, ReviewForm form, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("error", messages.getMessage(reason, null, LocaleContextHolder.getLocale()));
+    private String refused(
+            ReviewSubject subject, DomainException refused, ReviewForm form, RedirectAttributes redirect) {
+        refusals.flash(refused, redirect);
+        return keep(subject, form, redirect);
+    }
+
+    private String invalid(ReviewSubject subject, ReviewForm form, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(
+                "error", messages.getMessage("reviews.refused.invalid", null, LocaleContextHolder.getLocale()));
+        return keep(subject, form, redirect);
+    }
+
+    private static String keep(ReviewSubject subject, ReviewForm form, RedirectAttributes redirect) {
         if (form != null) {
             redirect.addFlashAttribute("reviewDraft", form);
         }

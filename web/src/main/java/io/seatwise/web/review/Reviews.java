@@ -1,7 +1,7 @@
 package io.seatwise.web.review;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.ErrorCode;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
@@ -48,8 +48,8 @@ public class Reviews {
         try {
             commands.sendAndWait(new SubmitReview(reviewId, subject, author, rating, text));
         } catch (DomainException refused) {
-            if (refused.code() == ErrorCode.FORBIDDEN && !exists(subject)) {
-                throw DomainException.notFound("No such " + nameOf(subject));
+            if (refused.refusal() == Refusal.Plain.NOT_A_BOOKER && !exists(subject)) {
+                throw noSuch(subject);
             }
             throw refused;
         }
@@ -61,7 +61,7 @@ public class Reviews {
         try {
             return commands.sendAndWait(new EditReview(ReviewId.of(reviewId), editor, rating, text));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            throw DomainException.notFound("No such review");
+            throw new DomainException(Refusal.Plain.NO_SUCH_REVIEW, "No such review");
         }
     }
 
@@ -69,7 +69,7 @@ public class Reviews {
         try {
             commands.sendAndWait(new DeleteReview(ReviewId.of(reviewId), editor));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            throw DomainException.notFound("No such review");
+            throw new DomainException(Refusal.Plain.NO_SUCH_REVIEW, "No such review");
         }
     }
 
@@ -120,7 +120,7 @@ public class Reviews {
 
     private void requireKnown(ReviewSubject subject) {
         if (!inCatalog(subject)) {
-            throw DomainException.notFound("No such " + nameOf(subject));
+            throw noSuch(subject);
         }
     }
 
@@ -141,7 +141,9 @@ public class Reviews {
         };
     }
 
-    private static String nameOf(ReviewSubject subject) {
-        return subject.kind() == ReviewSubject.Kind.EVENT ? "event" : "venue";
+    private static DomainException noSuch(ReviewSubject subject) {
+        return subject.kind() == ReviewSubject.Kind.EVENT
+                ? new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event")
+                : new DomainException(Refusal.Plain.NO_SUCH_VENUE, "No such venue");
     }
 }

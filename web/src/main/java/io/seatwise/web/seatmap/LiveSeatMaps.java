@@ -1,6 +1,7 @@
 package io.seatwise.web.seatmap;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.booking.FindSeatAvailability;
 import io.seatwise.api.booking.SeatAvailability;
 import io.seatwise.api.booking.SeatAvailabilityChanged;
@@ -84,7 +85,7 @@ public class LiveSeatMaps implements SmartLifecycle {
         }
         if (initial == null || initial.isEmpty()) {
             subscription.cancel();
-            throw DomainException.notFound("No such event");
+            throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
         var stream = new Stream(new SseEmitter(STREAM_LIFETIME.toMillis()), subscription);
         streams.add(stream);

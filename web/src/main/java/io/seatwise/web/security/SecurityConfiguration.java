@@ -1,23 +1,17 @@
 package io.seatwise.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import io.seatwise.web.SeatwiseProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -26,14 +20,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -63,7 +49,6 @@ class SecurityConfiguration {
     private static final RequestMatcher API =
             PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     private static final int BCRYPT_MAX_BYTES = 72;
-    private static final Duration TOKEN_CLOCK_SKEW = Duration.ofSeconds(5);
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper objectMapper, SignInThrottle throttle)
@@ -232,29 +217,5 @@ class SecurityConfiguration {
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
         return new ProviderManager(provider);
-    }
-
-    @Bean
-    SecretKey tokenKey(SeatwiseProperties properties, JdbcTemplate jdbc) {
-        return TokenKeys.load(properties, jdbc);
-    }
-
-    @Bean
-    JwtEncoder jwtEncoder(SecretKey tokenKey) {
-        return new NimbusJwtEncoder(new ImmutableSecret<>(tokenKey));
-    }
-
-    /**
-     * Only HS256 tokens signed with the key, issued by Seatwise and not expired. The clock skew allowed between
-     * nodes is a few seconds rather than Spring's minute, so that a token ends close to the time it says.
-     */
-    @Bean
-    JwtDecoder jwtDecoder(SecretKey tokenKey) {
-        var decoder = NimbusJwtDecoder.withSecretKey(tokenKey)
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(TOKEN_CLOCK_SKEW), new JwtIssuerValidator(TokenService.ISSUER)));
-        return new RememberingJwtDecoder(decoder, Clock.systemUTC(), 10_000, Duration.ofMinutes(5));
     }
 }

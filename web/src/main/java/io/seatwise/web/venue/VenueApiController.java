@@ -3,7 +3,11 @@ package io.seatwise.web.venue;
 import io.seatwise.api.venue.CreateVenue;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
+import io.seatwise.web.api.Refusal;
 import io.seatwise.web.event.Catalog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/venues")
+@Tag(name = "Venues")
 class VenueApiController {
 
     private final CommandGateway commands;
@@ -40,16 +45,21 @@ class VenueApiController {
             @NotNull @Min(1) @Max(200) Integer seatsPerRow) {}
 
     @GetMapping
+    @Operation(operationId = "listVenues", summary = "All venues")
     List<VenueView> venues() {
         return catalog.venues();
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getVenue", summary = "One venue")
+    @Refusal(status = 404, when = "No such venue.", examples = "venue-not-found")
     VenueView venue(@PathVariable String id) {
         return catalog.venue(id);
     }
 
     @PostMapping
+    @Operation(operationId = "createVenue", summary = "Create a venue with rows of seats")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<VenueView> create(@Valid @RequestBody CreateVenueRequest request) {
         var venueId = VenueId.random();
         commands.sendAndWait(

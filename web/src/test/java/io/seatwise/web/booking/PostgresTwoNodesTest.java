@@ -10,7 +10,7 @@ import io.seatwise.web.ApiClient;
 import io.seatwise.web.NeedsPostgreSql;
 import io.seatwise.web.PostgresDatabase;
 import io.seatwise.web.StandaloneApplication;
-import io.seatwise.web.infra.ClusterNode;
+import io.seatwise.web.storage.postgres.ClusterNode;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;

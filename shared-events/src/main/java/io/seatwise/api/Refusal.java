@@ -1,0 +1,188 @@
+package io.seatwise.api;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Why the domain said no, with what the answer must name (the seats, the cutoff) as typed values. The web layer
+ * turns each into a status and problem members for the API, and into a message in the page's language for the pages;
+ * {@link #reason()} names it in both places (the pages' bundle key is {@code refusal.<reason>}).
+ */
+public sealed interface Refusal extends Serializable {
+
+    ErrorCode code();
+
+    /** A short, stable name in kebab case, such as {@code seats-unavailable}. */
+    String reason();
+
+    /** The members beside status and detail that an API problem carries. */
+    default Map<String, Object> properties() {
+        return Map.of();
+    }
+
+    /** Refusals that name nothing beyond why. */
+    enum Plain implements Refusal {
+        /** An id that no event, venue, booking or review can have. */
+        UNKNOWN_ID(ErrorCode.NOT_FOUND),
+        NO_SUCH_EVENT(ErrorCode.NOT_FOUND),
+        NO_SUCH_VENUE(ErrorCode.NOT_FOUND),
+        NO_SUCH_BOOKING(ErrorCode.NOT_FOUND),
+        NO_SUCH_REVIEW(ErrorCode.NOT_FOUND),
+        NO_SUCH_MAIL(ErrorCode.NOT_FOUND),
+        EVENT_STARTED(ErrorCode.CONFLICT),
+        NO_SEATS_CHOSEN(ErrorCode.INVALID),
+        SEAT_NOT_A_NUMBER(ErrorCode.INVALID),
+        NOT_YOUR_BOOKING(ErrorCode.FORBIDDEN),
+        ALREADY_CANCELLED(ErrorCode.CONFLICT),
+        ALREADY_REVIEWED(ErrorCode.CONFLICT),
+        NOT_A_BOOKER(ErrorCode.FORBIDDEN),
+        NOT_THE_AUTHOR(ErrorCode.FORBIDDEN),
+        REVIEW_ID_MISMATCH(ErrorCode.INVALID),
+        EMAIL_TAKEN(ErrorCode.CONFLICT);
+
+        private final ErrorCode code;
+
+        Plain(ErrorCode code) {
+            this.code = code;
+        }
+
+        @Override
+        public ErrorCode code() {
+            return code;
+        }
+
+        @Override
+        public String reason() {
+            return kebab(name());
+        }
+    }
+
+    /** Some of the chosen seats are booked already; the others are still free. */
+    record SeatsUnavailable(List<Integer> seats) implements Refusal {
+
+        public SeatsUnavailable {
+            seats = List.copyOf(seats);
+        }
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.CONFLICT;
+        }
+
+        @Override
+        public String reason() {
+            return "seats-unavailable";
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("unavailableSeats", seats);
+        }
+    }
+
+    /** Seats that the event does not have, or that were chosen more than once (either list may be empty). */
+    record SeatsUnknownOrRepeated(List<Integer> unknown, List<Integer> repeated, int capacity) implements Refusal {
+
+        public SeatsUnknownOrRepeated {
+            unknown = List.copyOf(unknown);
+            repeated = List.copyOf(repeated);
+        }
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.INVALID;
+        }
+
+        @Override
+        public String reason() {
+            return "seats-unknown-or-repeated";
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("unknownSeats", unknown, "repeatedSeats", repeated);
+        }
+    }
+
+    record TooManySeats(int max, int chosen) implements Refusal {
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.INVALID;
+        }
+
+        @Override
+        public String reason() {
+            return "too-many-seats";
+        }
+    }
+
+    /** The booking could have been cancelled until {@code cancellableUntil}, {@code cutoff} before the event. */
+    record TooLateToCancel(Instant cancellableUntil, Duration cutoff) implements Refusal {
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.CONFLICT;
+        }
+
+        @Override
+        public String reason() {
+            return "too-late-to-cancel";
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("cancellableUntil", cancellableUntil.toString());
+        }
+    }
+
+    /**
+     * A value that breaks a rule of its field; {@code min} and {@code max} are the bounds where the rule has them.
+     * The reason is {@code invalid-<rule>}.
+     */
+    record InvalidValue(String field, Rule rule, long min, long max) implements Refusal {
+
+        public enum Rule {
+            REQUIRED,
+            TOO_LONG,
+            TOO_MANY_BYTES,
+            CONTROL_CHARACTERS,
+            OUT_OF_RANGE,
+            NEGATIVE,
+            NOT_IN_FUTURE,
+            NOT_AN_EMAIL,
+            TOO_COMMON,
+            LIKE_NAME
+        }
+
+        public static InvalidValue of(String field, Rule rule) {
+            return new InvalidValue(field, rule, 0, 0);
+        }
+
+        public static InvalidValue atMost(String field, Rule rule, long max) {
+            return new InvalidValue(field, rule, 0, max);
+        }
+
+        public static InvalidValue outOfRange(String field, long min, long max) {
+            return new InvalidValue(field, Rule.OUT_OF_RANGE, min, max);
+        }
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.INVALID;
+        }
+
+        @Override
+        public String reason() {
+            return "invalid-" + kebab(rule.name());
+        }
+    }
+
+    private static String kebab(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,118 @@
+package io.seatwise.web.admin;
+
+import static io.seatwise.web.security.WebSliceConfiguration.admin;
+import static io.seatwise.web.security.WebSliceConfiguration.user;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.event.ScheduleEvent;
+import io.seatwise.api.venue.CreateVenue;
+import io.seatwise.web.event.Catalog;
+import io.seatwise.web.security.WebSlice;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The admin's forms: who may reach them, what they refuse, and how the venue's refusals read. */
+@WebSlice(AdminPageController.class)
+class AdminPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CommandGateway commands;
+
+    @MockitoBean
+    Catalog catalog;
+
+    @MockitoBean
+    Statistics statistics;
+
+    @Test
+    void onlyAdminsReachTheAdminPages() throws Exception {
+        mvc.perform(get("/admin/venues/new")).andExpect(redirectedUrlPattern("**/login"));
+        mvc.perform(get("/admin/venues/new").with(user())).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/venues/new").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(view().name("admin/venue-form"));
+        mvc.perform(post("/admin/venues/new")
+                        .param("name", "Guildhall")
+                        .param("city", "Derby")
+                        .param("rows", "3")
+                        .param("seatsPerRow", "3")
+                        .with(user())
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aNewVenueLeadsToTheDashboardWithANotice() throws Exception {
+        mvc.perform(post("/admin/venues/new")
+                        .param("name", "Guildhall")
+                        .param("city", "Derby")
+                        .param("rows", "3")
+                        .param("seatsPerRow", "4")
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin"))
+                .andExpect(flash().attribute("notice", "admin.venue.created"));
+        verify(commands).sendAndWait(any(CreateVenue.class));
+    }
+
+    @Test
+    void aVenueFormOutOfRangeIsShownAgainWithoutAnyCommand() throws Exception {
+        mvc.perform(post("/admin/venues/new")
+                        .param("name", "Guildhall")
+                        .param("city", "Derby")
+                        .param("rows", "0")
+                        .param("seatsPerRow", "4")
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(view().name("admin/venue-form"));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anEventInThePastIsRefusedInGermanOnTheForm() throws Exception {
+        when(catalog.venues()).thenReturn(List.of());
+        when(catalog.schedule(any(ScheduleEvent.class)))
+                .thenThrow(new DomainException(
+                        InvalidValue.of("startsAt", Rule.NOT_IN_FUTURE), "startsAt must be in the future"));
+
+        mvc.perform(post("/admin/events/new")
+                        .param("venueId", "corn-exchange")
+                        .param("title", "Quiz")
+                        .param("description", "")
+                        .param("startsAt", "2001-01-01T20:00")
+                        .param("price", "5.50")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "de")
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(view().name("admin/event-form"))
+                .andExpect(content().string(Matchers.containsString("Beginn: muss in der Zukunft liegen.")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("startsAt must be"))));
+    }
+}

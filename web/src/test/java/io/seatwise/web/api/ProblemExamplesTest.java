@@ -1,0 +1,208 @@
+package io.seatwise.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seatwise.web.ApiClient;
+import io.seatwise.web.ApplicationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Real refusals held against the description: each is answered as the operation's description says (its status,
+ * with the example named after it), has exactly the members of that example and only members that the Problem schema
+ * declares, and its detail reads like the example's once ids and times are set aside.
+ */
+class ProblemExamplesTest extends ApplicationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ACTUAL = Path.of("target", "problems-actual");
+
+    private JsonNode description;
+
+    @BeforeEach
+    void description() {
+        description = api.get("/v3/api-docs").json();
+    }
+
+    @Test
+    void invalidInputIsAnsweredAsDescribed() throws IOException {
+        var invalid = api.post("/api/users", Map.of("email", "not-an-email", "password", "x", "displayName", " "));
+        answersAsDescribed("invalid-input", "post", "/api/users", invalid);
+
+        var malformed = api.postRaw("/api/users", "{\"email\": ", null);
+        answersAsDescribed("malformed-json", "post", "/api/users", malformed);
+
+        answersAsDescribed("invalid-parameter", "get", "/api/events", api.get("/api/events?size=0"));
+    }
+
+    @Test
+    void missingTokenAndRoleAreAnsweredAsDescribed() throws IOException {
+        answersAsDescribed("unauthorized", "get", "/api/me/bookings", api.get("/api/me/bookings"));
+        var venue = Map.of("name", "Mine", "city", "Here", "rows", 1, "seatsPerRow", 1);
+        var user = api.newUserToken("Uwe");
+        answersAsDescribed("forbidden", "post", "/api/venues", api.post("/api/venues", venue, user));
+    }
+
+    @Test
+    void accountRefusalsAreAnsweredAsDescribed() throws IOException {
+        var email = "taken-" + UUID.randomUUID() + "@example.com";
+        api.register(email, ApiClient.USER_PASSWORD, "Tess");
+        var again = Map.of("email", email, "password", ApiClient.USER_PASSWORD, "displayName", "Tess");
+        answersAsDescribed("email-taken", "post", "/api/users", api.post("/api/users", again));
+
+        var common = Map.of(
+                "email", "c-" + UUID.randomUUID() + "@example.com", "password", "password1", "displayName", "Cleo");
+        answersAsDescribed("common-password", "post", "/api/users", api.post("/api/users", common));
+
+        var wrong = Map.of("email", email, "password", "not-the-password");
+        answersAsDescribed("wrong-credentials", "post", "/api/auth/token", api.post("/api/auth/token", wrong));
+        ApiClient.Response throttled;
+        do {
+            throttled = api.post("/api/auth/token", wrong);
+        } while (throttled.status() == 401);
+        answersAsDescribed("too-many-sign-ins", "post", "/api/auth/token", throttled);
+    }
+
+    @Test
+    void bookingRefusalsAreAnsweredAsDescribed() throws IOException {
+        var event = eventIn7Days("Example Hall", 2, 5);
+        var ann = api.newUserToken("Ann");
+        var path = "/api/events/{id}/bookings";
+        answersAsDescribed("invalid-seats", "post", path, api.book(ann, event, List.of(0, 5, 5, 99)));
+        var booked = api.book(ann, event, List.of(3, 4));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        var bob = api.newUserToken("Bob");
+        answersAsDescribed("seats-unavailable", "post", path, api.book(bob, event, List.of(3, 4, 5)));
+        answersAsDescribed(
+                "event-not-found", "post", path, api.book(ann, UUID.randomUUID().toString(), List.of(1)));
+
+        var booking = booked.json().path("bookingId").asText();
+        var cancel = "/api/bookings/{bookingId}";
+        answersAsDescribed("not-your-booking", "delete", cancel, api.delete("/api/bookings/" + booking, bob));
+        assertThat(api.delete("/api/bookings/" + booking, ann).status()).isEqualTo(204);
+        answersAsDescribed("already-cancelled", "delete", cancel, api.delete("/api/bookings/" + booking, ann));
+        var unknown = "/api/bookings/" + UUID.randomUUID();
+        answersAsDescribed("booking-not-found", "delete", cancel, api.delete(unknown, ann));
+    }
+
+    @Test
+    void refusalsInTimeAreAnsweredAsDescribed() throws Exception {
+        var admin = adminToken();
+        var venue = api.createVenue(admin, "Late Hall", 1, 4);
+        var soon = api.scheduleEvent(admin, venue, "Starts soon", Instant.now().plus(Duration.ofHours(2)));
+        var now = api.scheduleEvent(admin, venue, "Starts now", Instant.now().plusSeconds(2));
+        var ann = api.newUserToken("Ann");
+        var booked = api.book(ann, soon, List.of(1));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        var booking = "/api/bookings/" + booked.json().path("bookingId").asText();
+        answersAsDescribed("past-cancellation-cutoff", "delete", "/api/bookings/{bookingId}", api.delete(booking, ann));
+
+        Thread.sleep(2_500);
+        answersAsDescribed("event-started", "post", "/api/events/{id}/bookings", api.book(ann, now, List.of(1)));
+    }
+
+    @Test
+    void reviewRefusalsAreAnsweredAsDescribed() throws IOException {
+        var event = eventIn7Days("Review Hall", 1, 4);
+        var ann = api.newUserToken("Ann");
+        var review = Map.of("rating", 4, "text", "Good seats");
+        var reviews = "/api/events/{id}/reviews";
+        answersAsDescribed("not-a-booker", "post", reviews, api.post("/api/events/" + event + "/reviews", review, ann));
+        assertThat(api.book(ann, event, List.of(2)).status()).isEqualTo(201);
+        var created = api.post("/api/events/" + event + "/reviews", review, ann);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        answersAsDescribed(
+                "already-reviewed", "post", reviews, api.post("/api/events/" + event + "/reviews", review, ann));
+
+        var id = "/api/reviews/" + created.json().path("id").asText();
+        var bob = api.newUserToken("Bob");
+        answersAsDescribed("not-the-author", "put", "/api/reviews/{id}", api.put(id, review, bob));
+        var unknown = "/api/reviews/" + UUID.randomUUID();
+        answersAsDescribed("review-not-found", "delete", "/api/reviews/{id}", api.delete(unknown, ann));
+        answersAsDescribed("venue-not-found", "get", "/api/venues/{id}", api.get("/api/venues/" + UUID.randomUUID()));
+    }
+
+    /** Scheduled on the command side, where bookings and reviews are decided; the read side is not waited for. */
+    private String eventIn7Days(String venue, int rows, int seatsPerRow) {
+        var admin = adminToken();
+        return api.scheduleEvent(admin, api.createVenue(admin, venue, rows, seatsPerRow), venue + " night", inDays(7));
+    }
+
+    private void answersAsDescribed(String example, String method, String path, ApiClient.Response actual)
+            throws IOException {
+        var expected = example(example, actual);
+        assertThat(actual.contentType()).as(example + " content type").startsWith("application/problem+json");
+        var body = actual.json();
+        assertThat(body.path("status").asInt())
+                .as(example + " status, answering " + actual.body())
+                .isEqualTo(expected.path("status").asInt())
+                .isEqualTo(actual.status());
+        assertThat(body.path("title").asText())
+                .as(example + " title")
+                .isEqualTo(expected.path("title").asText());
+        assertThat(names(body)).as(example + " members").isEqualTo(names(expected));
+        assertThat(normalised(body.path("detail").asText()))
+                .as(example + " detail")
+                .isEqualTo(normalised(expected.path("detail").asText()));
+
+        var schema = description.path("components").path("schemas").path("Problem");
+        assertThat(names(schema.path("properties")))
+                .as("Problem schema's members")
+                .containsAll(names(body));
+        schema.path("required")
+                .forEach(required -> assertThat(body.has(required.asText())).isTrue());
+        var answer = description
+                .path("paths")
+                .path(path)
+                .path(method)
+                .path("responses")
+                .path(String.valueOf(actual.status()))
+                .path("content")
+                .path("application/problem+json");
+        assertThat(answer.path("schema").path("$ref").asText())
+                .as(example + " schema")
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(names(answer.path("examples")))
+                .as(method + " " + path + " examples")
+                .contains(example);
+    }
+
+    /** The example as the description serves it; the real answer is kept beside, to compare or start from. */
+    private JsonNode example(String name, ApiClient.Response actual) throws IOException {
+        Files.createDirectories(ACTUAL);
+        Files.writeString(ACTUAL.resolve(name + ".json"), actual.body());
+        var served = description.path("components").path("examples").path(name).path("value");
+        assertThat(new ClassPathResource("openapi/problems/" + name + ".json").exists())
+                .as("openapi/problems/" + name + ".json; the real answer is in " + ACTUAL)
+                .isTrue();
+        assertThat(served.isObject())
+                .as("example " + name + " in the description")
+                .isTrue();
+        return served;
+    }
+
+    private static TreeSet<String> names(JsonNode object) {
+        var names = new TreeSet<String>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A detail without what differs from one answer to the next: ids, times and how long to wait. */
+    private static String normalised(String detail) {
+        return detail.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}")
+                .replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "{time}")
+                .replaceAll("\\d+ seconds", "{n} seconds");
+    }
+}
