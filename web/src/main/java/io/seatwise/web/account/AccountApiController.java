@@ -1,7 +1,7 @@
 package io.seatwise.web.account;
 
 import io.seatwise.api.account.Role;
-import io.seatwise.web.api.Refusal;
+import io.seatwise.web.api.ApiRefusal;
 import io.seatwise.web.security.SeatwiseUser;
 import io.seatwise.web.security.SignInThrottle;
 import io.seatwise.web.security.TokenService;
@@ -67,11 +67,11 @@ class AccountApiController {
 
     @PostMapping("/users")
     @Operation(operationId = "register", summary = "Register an account")
-    @Refusal(
+    @ApiRefusal(
             status = 400,
             when = "The password is one of the most common, or is the email or the name.",
             examples = "common-password")
-    @Refusal(status = 409, when = "An account with this email already exists.", examples = "email-taken")
+    @ApiRefusal(status = 409, when = "An account with this email already exists.", examples = "email-taken")
     @ResponseStatus(HttpStatus.CREATED)
     AccountResponse register(@Valid @RequestBody RegisterRequest request) {
         var accountId = registrations.register(request.email(), request.password(), request.displayName(), Role.USER);
@@ -87,8 +87,8 @@ class AccountApiController {
             responseCode = "200",
             description = "A token to send as 'Authorization: Bearer <token>' until it expires",
             content = @Content(schema = @Schema(implementation = IssuedToken.class)))
-    @Refusal(status = 401, when = "The email or the password is wrong.", examples = "wrong-credentials")
-    @Refusal(
+    @ApiRefusal(status = 401, when = "The email or the password is wrong.", examples = "wrong-credentials")
+    @ApiRefusal(
             status = 429,
             when = "Too many failed sign-ins for this email or from this address; retryAfterSeconds (and the "
                     + "Retry-After header) say how long to wait.",

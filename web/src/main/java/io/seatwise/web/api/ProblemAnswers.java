@@ -19,7 +19,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The problem answers of every API operation: its own refusals ({@link Refusal} on the controller method), and those
+ * The problem answers of every API operation: its own refusals ({@link ApiRefusal} on the controller method), and those
  * that follow from its form and from the security rules: 400 where it takes input, 401 where it needs a token, 403
  * where it needs a role that a user lacks. Which routes are public is read from the security rules themselves, so
  * the description cannot promise what the filter chain refuses. Success examples come from {@link ApiExamples}.
@@ -38,7 +38,7 @@ final class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
-        for (var refusal : handler.getMethod().getAnnotationsByType(Refusal.class)) {
+        for (var refusal : handler.getMethod().getAnnotationsByType(ApiRefusal.class)) {
             answer(operation, refusal.status(), refusal.when(), List.of(refusal.examples()));
         }
         return operation;

@@ -1,7 +1,7 @@
 package io.seatwise.web.booking;
 
 import io.seatwise.api.booking.BookingView;
-import io.seatwise.web.api.Refusal;
+import io.seatwise.web.api.ApiRefusal;
 import io.seatwise.web.security.CurrentAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -43,13 +43,13 @@ class BookingApiController {
             description = "All seats or none. A 201 means the booking is stored durably; it shows in the seat map and "
                     + "in /api/me/bookings within a second.")
     @ApiResponse(responseCode = "201", description = "Booked", useReturnTypeSchema = true)
-    @Refusal(
+    @ApiRefusal(
             status = 400,
             when = "No seats, more than one booking holds, or seats that the event does not have or that are named "
                     + "twice (unknownSeats, repeatedSeats).",
             examples = "invalid-seats")
-    @Refusal(status = 404, when = "No such event.", examples = "event-not-found")
-    @Refusal(
+    @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
+    @ApiRefusal(
             status = 409,
             when = "A seat is already booked (unavailableSeats names them all), or the event has started.",
             examples = {"seats-unavailable", "event-started"})
@@ -64,9 +64,9 @@ class BookingApiController {
     @DeleteMapping("/bookings/{bookingId}")
     @Operation(operationId = "cancelBooking", summary = "Cancel one of your bookings, releasing its seats")
     @ApiResponse(responseCode = "204", description = "Cancelled")
-    @Refusal(status = 403, when = "The booking is someone else's.", examples = "not-your-booking")
-    @Refusal(status = 404, when = "No such booking.", examples = "booking-not-found")
-    @Refusal(
+    @ApiRefusal(status = 403, when = "The booking is someone else's.", examples = "not-your-booking")
+    @ApiRefusal(status = 404, when = "No such booking.", examples = "booking-not-found")
+    @ApiRefusal(
             status = 409,
             when = "The booking is already cancelled, or the cutoff before the event has passed (cancellableUntil).",
             examples = {"already-cancelled", "past-cancellation-cutoff"})

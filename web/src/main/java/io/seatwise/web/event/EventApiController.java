@@ -5,7 +5,7 @@ import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.venue.VenueId;
-import io.seatwise.web.api.Refusal;
+import io.seatwise.web.api.ApiRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -84,14 +84,14 @@ class EventApiController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getEvent", summary = "One event and how many of its seats are available")
-    @Refusal(status = 404, when = "No such event.", examples = "event-not-found")
+    @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
     EventResponse event(@PathVariable String id) {
         return EventResponse.of(catalog.event(id));
     }
 
     @GetMapping("/{id}/seats")
     @Operation(operationId = "getSeatMap", summary = "An event's seat layout and its booked seats")
-    @Refusal(status = 404, when = "No such event.", examples = "event-not-found")
+    @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
     SeatMapView seats(@PathVariable String id) {
         return catalog.seatMap(id);
     }
@@ -99,7 +99,7 @@ class EventApiController {
     @PostMapping
     @Operation(operationId = "scheduleEvent", summary = "Schedule an event at a venue")
     @ApiResponse(responseCode = "201", description = "Scheduled; all seats available", useReturnTypeSchema = true)
-    @Refusal(status = 404, when = "No such venue.", examples = "venue-not-found")
+    @ApiRefusal(status = 404, when = "No such venue.", examples = "venue-not-found")
     ResponseEntity<EventResponse> schedule(@Valid @RequestBody ScheduleEventRequest request) {
         var eventId = EventId.random();
         var venue = catalog.schedule(new ScheduleEvent(

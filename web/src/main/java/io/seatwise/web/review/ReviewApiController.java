@@ -2,7 +2,7 @@ package io.seatwise.web.review;
 
 import io.seatwise.api.review.ReviewSubject;
 import io.seatwise.api.review.ReviewView;
-import io.seatwise.web.api.Refusal;
+import io.seatwise.web.api.ApiRefusal;
 import io.seatwise.web.security.CurrentAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -62,9 +62,9 @@ class ReviewApiController {
     @PostMapping("/events/{id}/reviews")
     @Operation(operationId = "reviewEvent", summary = "Review an event you booked")
     @ApiResponse(responseCode = "201", description = "Published", useReturnTypeSchema = true)
-    @Refusal(status = 403, when = "You have not booked this event.", examples = "not-a-booker")
-    @Refusal(status = 404, when = "No such event.", examples = "event-not-found")
-    @Refusal(status = 409, when = "You have already reviewed it.", examples = "already-reviewed")
+    @ApiRefusal(status = 403, when = "You have not booked this event.", examples = "not-a-booker")
+    @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
+    @ApiRefusal(status = 409, when = "You have already reviewed it.", examples = "already-reviewed")
     ResponseEntity<ReviewCreated> reviewEvent(
             @PathVariable String id, @Valid @RequestBody ReviewRequest request, Authentication authentication) {
         return submit(ReviewSubject.event(id), request, authentication);
@@ -73,9 +73,9 @@ class ReviewApiController {
     @PostMapping("/venues/{id}/reviews")
     @Operation(operationId = "reviewVenue", summary = "Review a venue where you booked an event")
     @ApiResponse(responseCode = "201", description = "Published", useReturnTypeSchema = true)
-    @Refusal(status = 403, when = "You have not booked an event at this venue.")
-    @Refusal(status = 404, when = "No such venue.", examples = "venue-not-found")
-    @Refusal(status = 409, when = "You have already reviewed it.")
+    @ApiRefusal(status = 403, when = "You have not booked an event at this venue.")
+    @ApiRefusal(status = 404, when = "No such venue.", examples = "venue-not-found")
+    @ApiRefusal(status = 409, when = "You have already reviewed it.")
     ResponseEntity<ReviewCreated> reviewVenue(
             @PathVariable String id, @Valid @RequestBody ReviewRequest request, Authentication authentication) {
         return submit(ReviewSubject.venue(id), request, authentication);
@@ -83,22 +83,22 @@ class ReviewApiController {
 
     @GetMapping("/events/{id}/reviews")
     @Operation(operationId = "listEventReviews", summary = "An event's reviews")
-    @Refusal(status = 404, when = "No such event.", examples = "event-not-found")
+    @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
     List<ReviewResponse> eventReviews(@PathVariable String id) {
         return list(ReviewSubject.event(id));
     }
 
     @GetMapping("/venues/{id}/reviews")
     @Operation(operationId = "listVenueReviews", summary = "A venue's reviews")
-    @Refusal(status = 404, when = "No such venue.", examples = "venue-not-found")
+    @ApiRefusal(status = 404, when = "No such venue.", examples = "venue-not-found")
     List<ReviewResponse> venueReviews(@PathVariable String id) {
         return list(ReviewSubject.venue(id));
     }
 
     @PutMapping("/reviews/{id}")
     @Operation(operationId = "editReview", summary = "Change your review's rating and text")
-    @Refusal(status = 403, when = "Someone else wrote the review.", examples = "not-the-author")
-    @Refusal(status = 404, when = "No such review.", examples = "review-not-found")
+    @ApiRefusal(status = 403, when = "Someone else wrote the review.", examples = "not-the-author")
+    @ApiRefusal(status = 404, when = "No such review.", examples = "review-not-found")
     ReviewResponse edit(
             @PathVariable String id, @Valid @RequestBody ReviewRequest request, Authentication authentication) {
         var edited = reviews.edit(id, CurrentAccount.of(authentication), request.rating(), request.text());
@@ -114,8 +114,8 @@ class ReviewApiController {
     @DeleteMapping("/reviews/{id}")
     @Operation(operationId = "deleteReview", summary = "Delete your review")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @Refusal(status = 403, when = "Someone else wrote the review.", examples = "not-the-author")
-    @Refusal(status = 404, when = "No such review.", examples = "review-not-found")
+    @ApiRefusal(status = 403, when = "Someone else wrote the review.", examples = "not-the-author")
+    @ApiRefusal(status = 404, when = "No such review.", examples = "review-not-found")
     ResponseEntity<Void> delete(@PathVariable String id, Authentication authentication) {
         reviews.delete(id, CurrentAccount.of(authentication));
         return ResponseEntity.noContent().build();

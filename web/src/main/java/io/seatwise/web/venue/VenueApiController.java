@@ -3,7 +3,7 @@ package io.seatwise.web.venue;
 import io.seatwise.api.venue.CreateVenue;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
-import io.seatwise.web.api.Refusal;
+import io.seatwise.web.api.ApiRefusal;
 import io.seatwise.web.event.Catalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -52,7 +52,7 @@ class VenueApiController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getVenue", summary = "One venue")
-    @Refusal(status = 404, when = "No such venue.", examples = "venue-not-found")
+    @ApiRefusal(status = 404, when = "No such venue.", examples = "venue-not-found")
     VenueView venue(@PathVariable String id) {
         return catalog.venue(id);
     }

@@ -15,8 +15,8 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@Repeatable(Refusal.List.class)
-public @interface Refusal {
+@Repeatable(ApiRefusal.List.class)
+public @interface ApiRefusal {
 
     /** The HTTP status of the answer. */
     int status();
@@ -34,6 +34,6 @@ public @interface Refusal {
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
     @interface List {
-        Refusal[] value();
+        ApiRefusal[] value();
     }
 }
