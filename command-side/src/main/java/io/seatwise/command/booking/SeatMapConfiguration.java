@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Keeps hot seat maps in memory and snapshots them, so that deciding a booking never replays an event's history:
  * the cache holds the aggregate across commands (strongly, unlike Axon's weak-reference cache, which the collector
- * empties under load), and a snapshot every few hundred events bounds what a cold load reads. How a snapshot is taken
- * and stored (the {@link Snapshotter}) is the application's storage's business.
+ * empties under load), and a snapshot every {@link BookingRules#snapshotThreshold()} events bounds what a cold load
+ * reads. How a snapshot is taken and stored (the {@link Snapshotter}) is the application's storage's business.
  */
 @Configuration
 @EnableConfigurationProperties(BookingRules.class)
