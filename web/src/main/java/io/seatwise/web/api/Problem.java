@@ -41,6 +41,13 @@ record Problem(
                 example = "/api/events/8a1f0c52-3d0e-4c55-9f51-0b9bb2b7f1de/bookings")
         URI instance,
 
+        @Schema(
+                description = "Why the request was refused, a stable name to switch on (the detail is for people); "
+                        + "present on every refusal of the domain, e.g. seats-unavailable, event-started, "
+                        + "already-cancelled, too-late-to-cancel",
+                example = "seats-unavailable")
+        String reason,
+
         @Schema(description = "Invalid input: each field that is wrong, and why")
         List<FieldError> errors,
 

@@ -57,6 +57,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ProblemDetail refused(DomainException exception) {
         var problem = ProblemDetail.forStatusAndDetail(statusOf(exception.code()), exception.getMessage());
+        problem.setProperty("reason", exception.refusal().reason());
         exception.properties().forEach(problem::setProperty);
         return problem;
     }

@@ -153,6 +153,9 @@ class ProblemExamplesTest extends ApplicationTest {
                 .as(example + " title")
                 .isEqualTo(expected.path("title").asText());
         assertThat(names(body)).as(example + " members").isEqualTo(names(expected));
+        assertThat(body.path("reason").asText())
+                .as(example + " reason")
+                .isEqualTo(expected.path("reason").asText());
         assertThat(normalised(body.path("detail").asText()))
                 .as(example + " detail")
                 .isEqualTo(normalised(expected.path("detail").asText()));
