@@ -2,6 +2,7 @@ package io.seatwise.web.storage;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** The database that {@code spring.datasource.url} names, read once when the configuration is built. */
@@ -16,7 +17,11 @@ final class OnPostgreSql implements Condition {
     }
 
     static String url(ConditionContext context) {
-        return context.getEnvironment().getProperty("spring.datasource.url", "").strip();
+        return url(context.getEnvironment());
+    }
+
+    static String url(Environment environment) {
+        return environment.getProperty("spring.datasource.url", "").strip();
     }
 
     /** No URL, or a SQLite URL of its own. */

@@ -37,7 +37,7 @@ class StorageConfiguration {
 
     /** Any other URL would start with neither database's configuration: say so rather than fail somewhere later. */
     StorageConfiguration(Environment environment) {
-        var url = environment.getProperty("spring.datasource.url", "").strip();
+        var url = OnPostgreSql.url(environment);
         if (!url.isEmpty()
                 && !url.startsWith(OnPostgreSql.SQLITE_PREFIX)
                 && !url.startsWith(OnPostgreSql.POSTGRESQL_PREFIX)) {

@@ -6,6 +6,7 @@ import io.seatwise.web.storage.NodeLock;
 import io.seatwise.web.storage.ReadModels;
 import io.seatwise.web.storage.SharedMigrationsUpgrade;
 import io.seatwise.web.storage.TokenSecretStore;
+import io.seatwise.web.storage.TransactionManagers;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLException;
 import java.util.concurrent.Executors;
@@ -77,7 +78,7 @@ class PostgresConfiguration {
     @Primary
     JpaTransactionManager transactionManager(
             EntityManagerFactory entityManagerFactory, ObjectProvider<TransactionManagerCustomizers> customizers) {
-        return customized(new JpaTransactionManager(entityManagerFactory), customizers);
+        return TransactionManagers.customized(new JpaTransactionManager(entityManagerFactory), customizers);
     }
 
     /** The event processors' and the outbox's transactions: the same database as the commands'. */
@@ -85,14 +86,7 @@ class PostgresConfiguration {
     @Qualifier(ReadModels.QUALIFIER)
     JpaTransactionManager readModelTransactionManager(
             EntityManagerFactory entityManagerFactory, ObjectProvider<TransactionManagerCustomizers> customizers) {
-        return customized(new JpaTransactionManager(entityManagerFactory), customizers);
-    }
-
-    private static JpaTransactionManager customized(
-            JpaTransactionManager transactionManager, ObjectProvider<TransactionManagerCustomizers> customizers) {
-        customizers.ifAvailable(
-                each -> each.customize((org.springframework.transaction.TransactionManager) transactionManager));
-        return transactionManager;
+        return TransactionManagers.customized(new JpaTransactionManager(entityManagerFactory), customizers);
     }
 
     /** Axon's own token store, which locks a token's row while it claims it, under this node's name. */

@@ -7,6 +7,7 @@ import io.seatwise.web.storage.NodeLock;
 import io.seatwise.web.storage.ReadModels;
 import io.seatwise.web.storage.SharedMigrationsUpgrade;
 import io.seatwise.web.storage.TokenSecretStore;
+import io.seatwise.web.storage.TransactionManagers;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -125,10 +126,8 @@ class SqliteConfiguration {
             String table,
             EntityManagerFactory entityManagerFactory,
             ObjectProvider<TransactionManagerCustomizers> customizers) {
-        var transactionManager = new SqliteTransactionManager(entityManagerFactory, schema, table);
-        customizers.ifAvailable(
-                each -> each.customize((org.springframework.transaction.TransactionManager) transactionManager));
-        return transactionManager;
+        return TransactionManagers.customized(
+                new SqliteTransactionManager(entityManagerFactory, schema, table), customizers);
     }
 
     /** Axon's JDBC token store without {@code FOR UPDATE} ({@link SqliteTokenStore}). */
