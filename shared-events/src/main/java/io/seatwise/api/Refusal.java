@@ -36,6 +36,7 @@ public sealed interface Refusal extends Serializable {
         EVENT_STARTED(ErrorCode.CONFLICT),
         NO_SEATS_CHOSEN(ErrorCode.INVALID),
         SEAT_NOT_A_NUMBER(ErrorCode.INVALID),
+        SEATS_AND_BEST_AVAILABLE(ErrorCode.INVALID),
         NOT_YOUR_BOOKING(ErrorCode.FORBIDDEN),
         ALREADY_CANCELLED(ErrorCode.CONFLICT),
         ALREADY_REVIEWED(ErrorCode.CONFLICT),
@@ -156,7 +157,8 @@ public sealed interface Refusal extends Serializable {
             NOT_IN_FUTURE,
             NOT_AN_EMAIL,
             TOO_COMMON,
-            LIKE_NAME
+            LIKE_NAME,
+            UNKNOWN_CATEGORY
         }
 
         public static InvalidValue of(String field, Rule rule) {
@@ -179,6 +181,90 @@ public sealed interface Refusal extends Serializable {
         @Override
         public String reason() {
             return "invalid-" + kebab(rule.name());
+        }
+    }
+
+    /** A layout that breaks one of SPEC §1's rules; {@code problem} says which, in English. */
+    record InvalidLayout(String problem) implements Refusal {
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.INVALID;
+        }
+
+        @Override
+        public String reason() {
+            return "invalid-layout";
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("problem", problem);
+        }
+    }
+
+    /** No {@code count} free seats side by side (of {@code category}, if given) are left. */
+    record NoAdjacentBlock(int count, String category) implements Refusal {
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.CONFLICT;
+        }
+
+        @Override
+        public String reason() {
+            return "no-adjacent-block";
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return category == null ? Map.of("count", count) : Map.of("count", count, "category", category);
+        }
+    }
+
+    /** The booking would leave these seats alone between unavailable seats, gaps or row ends. */
+    record SingleSeat(List<Integer> strandedSeats) implements Refusal {
+
+        public SingleSeat {
+            strandedSeats = List.copyOf(strandedSeats);
+        }
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.CONFLICT;
+        }
+
+        @Override
+        public String reason() {
+            return "single-seat";
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("strandedSeats", strandedSeats);
+        }
+    }
+
+    /** Companion seats chosen without a wheelchair space of their row in the same booking. */
+    record CompanionWithoutWheelchair(List<Integer> companionSeats) implements Refusal {
+
+        public CompanionWithoutWheelchair {
+            companionSeats = List.copyOf(companionSeats);
+        }
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.CONFLICT;
+        }
+
+        @Override
+        public String reason() {
+            return "companion-without-wheelchair";
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("companionSeats", companionSeats);
         }
     }
 

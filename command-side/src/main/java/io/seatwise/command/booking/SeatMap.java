@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
+import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
+import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.CancelBooking;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.venue.SeatLayout;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,17 +31,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The seats of one event: the only place where a booking is decided, and cancelled. One bit per seat keeps even a
  * 40,000-seat map at 5 KB, so it stays cached and its snapshots stay small; each booking is remembered by its id with
  * no more than cancelling needs.
+ *
+ * <p>Revision 2 holds the whole layout, the prices and the single-seat rule; snapshots of revision 1 are passed over
+ * (Axon's revision snapshot filter, configured from this class's {@code @Revision}) and the map is read from its
+ * events instead.
  */
+@Revision("2")
 @Aggregate(cache = "seatMapCache", snapshotTriggerDefinition = "seatMapSnapshotTrigger")
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
@@ -51,6 +61,8 @@ public class SeatMap {
 
     private SeatLayout layout;
     private Instant startsAt;
+    private Map<String, Long> prices;
+    private SingleSeatRule singleSeatRule;
 
     @JsonSerialize(converter = BitSets.ToWords.class)
     @JsonDeserialize(converter = BitSets.FromWords.class)
@@ -66,19 +78,78 @@ public class SeatMap {
         apply(scheduled);
     }
 
+    /**
+     * Books the chosen seats, or the best available block, all or nothing. The checks run in the order a booker can
+     * act on them: the request itself, the event's start, taken seats, then the rules of where seats lie.
+     */
     @CommandHandler
     void handle(BookSeats command, BookingRules rules, Clock clock) {
-        var seats = checkedSeats(command.seats(), rules);
+        if (command.bestAvailable() != null && command.seats() != null) {
+            throw new DomainException(
+                    Refusal.Plain.SEATS_AND_BEST_AVAILABLE, "Choose seats or ask for the best available, not both");
+        }
+        var wanted = command.bestAvailable();
+        List<Integer> seats = wanted == null ? checkedSeats(command.seats(), rules) : List.of();
+        if (wanted != null) {
+            checkWanted(wanted, rules);
+        }
         if (!clock.instant().isBefore(startsAt)) {
             throw new DomainException(
                     Refusal.Plain.EVENT_STARTED, "The event has already started; its seats can no longer be booked");
+        }
+        if (wanted != null) {
+            seats = SeatBlocks.bestAvailable(layout, booked, wanted, singleSeatRule == SingleSeatRule.REFUSE)
+                    .orElseThrow(() -> new DomainException(
+                            new Refusal.NoAdjacentBlock(wanted.count(), wanted.category()),
+                            "No " + wanted.count() + " seats side by side"
+                                    + (wanted.category() == null ? "" : " of category " + wanted.category())
+                                    + " are free"));
         }
         var unavailable = seats.stream().filter(booked::get).toList();
         if (!unavailable.isEmpty()) {
             throw new DomainException(
                     new Refusal.SeatsUnavailable(unavailable), "Already booked: " + describe(unavailable));
         }
-        apply(new SeatsBooked(eventId, command.bookingId(), command.accountId(), seats, clock.instant()));
+        var companions = SeatBlocks.companionsWithoutWheelchair(layout, seats);
+        if (!companions.isEmpty()) {
+            throw new DomainException(
+                    new Refusal.CompanionWithoutWheelchair(companions),
+                    "A companion seat is booked together with a wheelchair space of its row: " + describe(companions));
+        }
+        if (singleSeatRule == SingleSeatRule.REFUSE) {
+            var stranded = SeatBlocks.stranded(layout, booked, seats);
+            if (!stranded.isEmpty()) {
+                throw new DomainException(
+                        new Refusal.SingleSeat(stranded),
+                        "This event does not leave single seats; this booking would leave alone: "
+                                + describe(stranded));
+            }
+        }
+        apply(new SeatsBooked(
+                eventId, command.bookingId(), command.accountId(), seats, clock.instant(), centsByCategory(seats)));
+    }
+
+    private void checkWanted(BestAvailable wanted, BookingRules rules) {
+        if (wanted.count() < 1 || wanted.count() > rules.maxSeatsPerBooking()) {
+            throw new DomainException(
+                    InvalidValue.outOfRange("count", 1, rules.maxSeatsPerBooking()),
+                    "count must be between 1 and " + rules.maxSeatsPerBooking() + ", was " + wanted.count());
+        }
+        if (wanted.category() != null && layout.category(wanted.category()) == null) {
+            throw new DomainException(
+                    InvalidValue.of("category", InvalidValue.Rule.UNKNOWN_CATEGORY),
+                    "This event has no seat category " + wanted.category());
+        }
+    }
+
+    /** What the seats cost now, per category. */
+    private Map<String, Long> centsByCategory(List<Integer> seats) {
+        var cents = new TreeMap<String, Long>();
+        for (int seat : seats) {
+            var category = layout.categoryOf(seat);
+            cents.merge(category, prices.get(category), Long::sum);
+        }
+        return cents;
     }
 
     @CommandHandler
@@ -157,6 +228,8 @@ public class SeatMap {
         eventId = event.eventId();
         layout = event.layout();
         startsAt = event.startsAt();
+        prices = new TreeMap<>(event.prices());
+        singleSeatRule = event.singleSeatRule();
     }
 
     private static String describe(Duration cutoff) {

@@ -6,9 +6,12 @@ import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.Prices;
 import io.seatwise.api.event.ScheduleEvent;
+import io.seatwise.api.venue.ChangeVenue;
 import io.seatwise.api.venue.CreateVenue;
 import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.api.venue.VenueChanged;
 import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
@@ -22,8 +25,8 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A place with a fixed, rectangular seat layout. Scheduling an event here creates the event's seat map, a separate
- * aggregate that copies the layout, so that booking never has to touch the venue.
+ * A place with a seat layout (SPEC §1), which may change for events scheduled later. Scheduling an event here creates the event's seat map, a separate
+ * aggregate that copies the layout as it is then, so that booking never has to touch the venue.
  */
 @Aggregate
 public class Venue {
@@ -45,8 +48,19 @@ public class Venue {
     Venue(CreateVenue command) {
         var name = Texts.required(command.name(), "name", MAX_NAME_LENGTH);
         var city = Texts.required(command.city(), "city", MAX_NAME_LENGTH);
-        var layout = new SeatLayout(command.rows(), command.seatsPerRow());
-        apply(new VenueCreated(command.venueId(), name, city, layout.rows(), layout.seatsPerRow()));
+        apply(new VenueCreated(command.venueId(), name, city, required(command.layout())));
+    }
+
+    /** Renames the venue and, if a layout is given, changes it for events scheduled from now on. */
+    @CommandHandler
+    VenueView handle(ChangeVenue command) {
+        var newName = Texts.required(command.name(), "name", MAX_NAME_LENGTH);
+        var newCity = Texts.required(command.city(), "city", MAX_NAME_LENGTH);
+        var newLayout = command.layout() == null ? layout : command.layout();
+        if (!newName.equals(name) || !newCity.equals(city) || !newLayout.equals(layout)) {
+            apply(new VenueChanged(venueId, newName, newCity, newLayout));
+        }
+        return new VenueView(venueId, name, city, layout);
     }
 
     /** Answers with the venue, so that the caller can describe the new event without waiting for the read side. */
@@ -58,20 +72,26 @@ public class Venue {
             throw new DomainException(
                     InvalidValue.of("startsAt", Rule.NOT_IN_FUTURE), "startsAt must be in the future");
         }
-        if (command.priceCents() < 0) {
-            throw new DomainException(InvalidValue.of("priceCents", Rule.NEGATIVE), "priceCents must not be negative");
-        }
+        var prices = Prices.of(layout, command.priceCents(), command.prices());
         var scheduled = new EventScheduled(
                 command.eventId(),
                 venueId,
                 title,
                 description,
                 command.startsAt(),
-                command.priceCents(),
-                layout.rows(),
-                layout.seatsPerRow());
+                prices,
+                layout,
+                command.singleSeatRule());
         AggregateLifecycle.createNew(SeatMap.class, () -> new SeatMap(scheduled));
-        return new VenueView(venueId, name, city, layout.rows(), layout.seatsPerRow(), layout.capacity());
+        return new VenueView(venueId, name, city, layout);
+    }
+
+    private static SeatLayout required(SeatLayout layout) {
+        if (layout == null) {
+            throw new DomainException(
+                    InvalidValue.of("layout", Rule.REQUIRED), "A venue needs a layout, or rows and seatsPerRow");
+        }
+        return layout;
     }
 
     @EventSourcingHandler
@@ -79,6 +99,13 @@ public class Venue {
         venueId = event.venueId();
         name = event.name();
         city = event.city();
-        layout = new SeatLayout(event.rows(), event.seatsPerRow());
+        layout = event.layout();
+    }
+
+    @EventSourcingHandler
+    void on(VenueChanged event) {
+        name = event.name();
+        city = event.city();
+        layout = event.layout();
     }
 }

@@ -9,15 +9,10 @@ import java.util.BitSet;
  * a list of numbers would take up to 240 KB of JSON. {@code booked} is {@link BitSet#toByteArray()} (little-endian:
  * seat {@code n} is bit {@code n % 8} of byte {@code n / 8}); Jackson writes it as Base64.
  */
-public record SeatAvailability(EventId eventId, int rows, int seatsPerRow, int bookedCount, byte[] booked) {
+public record SeatAvailability(EventId eventId, SeatLayout layout, int bookedCount, byte[] booked) {
 
     public static SeatAvailability of(EventId eventId, SeatLayout layout, BitSet booked) {
-        return new SeatAvailability(
-                eventId, layout.rows(), layout.seatsPerRow(), booked.cardinality(), booked.toByteArray());
-    }
-
-    public SeatLayout layout() {
-        return new SeatLayout(rows, seatsPerRow);
+        return new SeatAvailability(eventId, layout, booked.cardinality(), booked.toByteArray());
     }
 
     public BitSet bookedSeats() {
@@ -25,6 +20,6 @@ public record SeatAvailability(EventId eventId, int rows, int seatsPerRow, int b
     }
 
     public int capacity() {
-        return rows * seatsPerRow;
+        return layout.capacity();
     }
 }

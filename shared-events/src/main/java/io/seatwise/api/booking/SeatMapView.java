@@ -4,10 +4,21 @@ import io.seatwise.api.event.EventId;
 import io.seatwise.api.venue.SeatLayout;
 import java.util.List;
 
-/** The seats of one event; {@code booked} lists the taken seat numbers in ascending order. */
-public record SeatMapView(EventId eventId, int rows, int seatsPerRow, int capacity, List<Integer> booked) {
+/**
+ * The seats of one event: {@code booked} and {@code held} list taken seat numbers in ascending order. {@code rows} and
+ * {@code seatsPerRow} are those of {@link io.seatwise.api.venue.VenueView}.
+ */
+public record SeatMapView(EventId eventId, SeatLayout layout, List<Integer> booked, List<Integer> held) {
 
-    public SeatLayout layout() {
-        return new SeatLayout(rows, seatsPerRow);
+    public int rows() {
+        return layout.rowCount();
+    }
+
+    public int seatsPerRow() {
+        return layout.widestRow();
+    }
+
+    public int capacity() {
+        return layout.capacity();
     }
 }

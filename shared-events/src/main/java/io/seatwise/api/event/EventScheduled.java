@@ -3,21 +3,39 @@ package io.seatwise.api.event;
 import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueId;
 import java.time.Instant;
+import java.util.Map;
 import org.axonframework.serialization.Revision;
 
-/** The first event of a seat map; it copies the venue's layout so that the seat map never needs the venue again. */
-@Revision("1")
+/**
+ * The first event of a seat map; it copies the venue's layout so that the seat map never needs the venue again, and a
+ * later change of the venue's layout leaves this event's seats as they are. {@code prices} has one price in cents per
+ * category code of the layout.
+ *
+ * <p>Revision 1 had {@code rows}, {@code seatsPerRow} and one {@code priceCents}; the application's upcaster turns it
+ * into revision 2 with that plain grid, its one category priced so, and single seats allowed.
+ */
+@Revision("2")
 public record EventScheduled(
         EventId eventId,
         VenueId venueId,
         String title,
         String description,
         Instant startsAt,
-        long priceCents,
-        int rows,
-        int seatsPerRow) {
+        Map<String, Long> prices,
+        SeatLayout layout,
+        SingleSeatRule singleSeatRule) {
 
-    public SeatLayout layout() {
-        return new SeatLayout(rows, seatsPerRow);
+    public EventScheduled {
+        prices = Map.copyOf(prices);
+        singleSeatRule = singleSeatRule == null ? SingleSeatRule.ALLOW : singleSeatRule;
+    }
+
+    public long priceOf(int seat) {
+        return prices.get(layout.categoryOf(seat));
+    }
+
+    /** The lowest price of a seat, which lists show as "from". */
+    public long lowestPriceCents() {
+        return prices.values().stream().mapToLong(Long::longValue).min().orElse(0);
     }
 }

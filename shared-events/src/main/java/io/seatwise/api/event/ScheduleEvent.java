@@ -2,11 +2,13 @@ package io.seatwise.api.event;
 
 import io.seatwise.api.venue.VenueId;
 import java.time.Instant;
+import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Puts an event on sale at a venue; the venue creates the event's seat map from its layout, with every seat
- * available.
+ * available. Priced by {@code priceCents} for every seat, or else by {@code prices}, one per category of the layout.
+ * {@code singleSeatRule} may be null for {@link SingleSeatRule#ALLOW}.
  */
 public record ScheduleEvent(
         EventId eventId,
@@ -14,4 +16,13 @@ public record ScheduleEvent(
         String title,
         String description,
         Instant startsAt,
-        long priceCents) {}
+        Long priceCents,
+        Map<String, Long> prices,
+        SingleSeatRule singleSeatRule) {
+
+    /** An event with one price for every seat, which allows single seats. */
+    public static ScheduleEvent priced(
+            EventId eventId, VenueId venueId, String title, String description, Instant startsAt, long priceCents) {
+        return new ScheduleEvent(eventId, venueId, title, description, startsAt, priceCents, null, null);
+    }
+}

@@ -2,5 +2,4 @@ package io.seatwise.api.venue;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record CreateVenue(
-        @TargetAggregateIdentifier VenueId venueId, String name, String city, int rows, int seatsPerRow) {}
+public record CreateVenue(@TargetAggregateIdentifier VenueId venueId, String name, String city, SeatLayout layout) {}

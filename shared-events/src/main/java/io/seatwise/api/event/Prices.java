@@ -1,0 +1,65 @@
+package io.seatwise.api.event;
+
+import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.venue.SeatLayout;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The prices of an event's seats, one per category code of its layout, in cents. */
+public final class Prices {
+
+    /** The highest price of a seat: 1,000,000.00, so that no sum of 40,000 seats can overflow. */
+    public static final long MAX_CENTS = 100_000_000L;
+
+    private Prices() {}
+
+    /**
+     * The price of every category of the layout: {@code priceCents} for all when given, else {@code prices}, which must
+     * name every category and no other.
+     */
+    public static Map<String, Long> of(SeatLayout layout, Long priceCents, Map<String, Long> prices) {
+        var result = new TreeMap<String, Long>();
+        if (priceCents != null) {
+            checkCents("priceCents", priceCents);
+            layout.categories().forEach(category -> result.put(category.code(), priceCents));
+            return result;
+        }
+        if (prices == null) {
+            throw new DomainException(
+                    InvalidValue.of("prices", Rule.REQUIRED), "Give priceCents, or prices for every category");
+        }
+        for (var entry : prices.entrySet()) {
+            if (layout.category(entry.getKey()) == null) {
+                throw new DomainException(
+                        InvalidValue.of("prices", Rule.UNKNOWN_CATEGORY),
+                        "The venue's layout has no category " + entry.getKey());
+            }
+            if (entry.getValue() == null) {
+                throw new DomainException(
+                        InvalidValue.of("prices", Rule.REQUIRED), "The price of " + entry.getKey() + " is missing");
+            }
+            checkCents("prices", entry.getValue());
+            result.put(entry.getKey(), entry.getValue());
+        }
+        for (var category : layout.categories()) {
+            if (!result.containsKey(category.code())) {
+                throw new DomainException(
+                        InvalidValue.of("prices", Rule.REQUIRED),
+                        "The price of category " + category.code() + " (" + category.name() + ") is missing");
+            }
+        }
+        return result;
+    }
+
+    private static void checkCents(String field, long cents) {
+        if (cents < 0) {
+            throw new DomainException(InvalidValue.of(field, Rule.NEGATIVE), field + " must not be negative");
+        }
+        if (cents > MAX_CENTS) {
+            throw new DomainException(
+                    InvalidValue.outOfRange(field, 0, MAX_CENTS), field + " must be at most " + MAX_CENTS);
+        }
+    }
+}
