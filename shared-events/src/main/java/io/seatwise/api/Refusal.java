@@ -158,7 +158,8 @@ public sealed interface Refusal extends Serializable {
             NOT_AN_EMAIL,
             TOO_COMMON,
             LIKE_NAME,
-            UNKNOWN_CATEGORY
+            UNKNOWN_CATEGORY,
+            NOT_A_CHOICE
         }
 
         public static InvalidValue of(String field, Rule rule) {

@@ -49,7 +49,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * events instead.
  */
 @Revision("2")
-@Aggregate(cache = "seatMapCache", snapshotTriggerDefinition = "seatMapSnapshotTrigger")
+@Aggregate(
+        cache = "seatMapCache",
+        snapshotTriggerDefinition = "seatMapSnapshotTrigger",
+        snapshotFilter = "seatMapSnapshotFilter")
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
         getterVisibility = Visibility.NONE,
@@ -80,10 +83,11 @@ public class SeatMap {
 
     /**
      * Books the chosen seats, or the best available block, all or nothing. The checks run in the order a booker can
-     * act on them: the request itself, the event's start, taken seats, then the rules of where seats lie.
+     * act on them: the request itself, the event's start, taken seats, then the rules of where seats lie. Answers with
+     * the seats booked, ascending.
      */
     @CommandHandler
-    void handle(BookSeats command, BookingRules rules, Clock clock) {
+    List<Integer> handle(BookSeats command, BookingRules rules, Clock clock) {
         if (command.bestAvailable() != null && command.seats() != null) {
             throw new DomainException(
                     Refusal.Plain.SEATS_AND_BEST_AVAILABLE, "Choose seats or ask for the best available, not both");
@@ -127,6 +131,7 @@ public class SeatMap {
         }
         apply(new SeatsBooked(
                 eventId, command.bookingId(), command.accountId(), seats, clock.instant(), centsByCategory(seats)));
+        return seats;
     }
 
     private void checkWanted(BestAvailable wanted, BookingRules rules) {

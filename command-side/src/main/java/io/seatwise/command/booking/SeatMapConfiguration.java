@@ -5,6 +5,9 @@ import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.Revision;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
@@ -36,6 +39,15 @@ class SeatMapConfiguration {
                         Object.class, Object.class, ResourcePoolsBuilder.heap(rules.seatMapCacheSize())));
         // Ehcache's own caches are Ehcache instances; the adapter asks for that type
         return new EhCache3Adapter((org.ehcache.core.Ehcache<Object, Object>) cache);
+    }
+
+    /** Snapshots of an older revision of the seat map are passed over; the map is read from its events instead. */
+    @Bean
+    SnapshotFilter seatMapSnapshotFilter() {
+        return RevisionSnapshotFilter.builder()
+                .type(SeatMap.class)
+                .revision(SeatMap.class.getAnnotation(Revision.class).value())
+                .build();
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.query.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -61,12 +62,14 @@ class SeatMapProjection {
 
     @EventHandler
     void on(EventScheduled event, @SequenceNumber long version) {
+        var layout = event.layout();
         jdbc.update(
-                "INSERT INTO seat_maps (event_id, seat_rows, seats_per_row, version) VALUES (?, ?, ?, ?) "
+                "INSERT INTO seat_maps (event_id, seat_rows, seats_per_row, layout, version) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (event_id) DO NOTHING",
                 event.eventId().value(),
-                event.rows(),
-                event.seatsPerRow(),
+                layout.rowCount(),
+                layout.widestRow(),
+                StoredJson.layout(layout),
                 version);
     }
 
@@ -141,10 +144,9 @@ class SeatMapProjection {
         return current(query.eventId())
                 .map(snapshot -> new SeatMapView(
                         query.eventId(),
-                        snapshot.layout().rows(),
-                        snapshot.layout().seatsPerRow(),
-                        snapshot.layout().capacity(),
-                        snapshot.booked().stream().boxed().toList()));
+                        snapshot.layout(),
+                        snapshot.booked().stream().boxed().toList(),
+                        List.of()));
     }
 
     @QueryHandler
@@ -169,7 +171,7 @@ class SeatMapProjection {
         var loader = new SnapshotLoader();
         // one statement, so that the version and the seats are of the same committed state
         jdbc.query(
-                "SELECT m.seat_rows, m.seats_per_row, m.version, b.seat FROM seat_maps m "
+                "SELECT m.seat_rows, m.seats_per_row, m.layout, m.version, b.seat FROM seat_maps m "
                         + "LEFT JOIN booked_seats b ON b.event_id = m.event_id WHERE m.event_id = ?",
                 loader,
                 id);
@@ -188,11 +190,11 @@ class SeatMapProjection {
         @Override
         public void processRow(ResultSet row) throws SQLException {
             if (layout == null) {
-                layout = new SeatLayout(row.getInt(1), row.getInt(2));
-                version = row.getLong(3);
+                layout = StoredJson.layout(row.getString(3), row.getInt(1), row.getInt(2));
+                version = row.getLong(4);
                 booked = new BitSet(layout.capacity() + 1);
             }
-            int seat = row.getInt(4);
+            int seat = row.getInt(5);
             if (!row.wasNull()) {
                 booked.set(seat);
             }

@@ -8,6 +8,7 @@ import io.seatwise.api.event.FindEvent;
 import io.seatwise.api.event.FindUpcomingEvents;
 import io.seatwise.api.venue.FindVenue;
 import io.seatwise.api.venue.FindVenues;
+import io.seatwise.api.venue.VenueChanged;
 import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueView;
 import java.time.Clock;
@@ -44,6 +45,12 @@ class CatalogProjection {
     @EventHandler
     void on(VenueCreated event) {
         venues.save(new VenueEntity(event));
+    }
+
+    @EventHandler
+    void on(VenueChanged event) {
+        venues.findById(event.venueId().value())
+                .ifPresent(venue -> venue.change(event.name(), event.city(), event.layout()));
     }
 
     @EventHandler

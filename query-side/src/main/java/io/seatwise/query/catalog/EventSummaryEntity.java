@@ -3,10 +3,14 @@ package io.seatwise.query.catalog;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.event.EventView;
+import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.query.InstantAsEpochMillis;
+import io.seatwise.query.StoredJson;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -25,7 +29,16 @@ class EventSummaryEntity {
     @Convert(converter = InstantAsEpochMillis.class)
     private Instant startsAt;
 
+    /** The lowest price, which lists sort and filter by. */
     private long priceCents;
+
+    /** JSON, code to cents; null in rows written before migration V8 (see {@link StoredJson}). */
+    private String prices;
+
+    /** Null in rows written before migration V8, which allowed single seats. */
+    @Enumerated(EnumType.STRING)
+    private SingleSeatRule singleSeatRule;
+
     private int capacity;
     private int booked;
 
@@ -40,8 +53,10 @@ class EventSummaryEntity {
         title = event.title();
         description = event.description();
         startsAt = event.startsAt();
-        priceCents = event.priceCents();
-        capacity = event.rows() * event.seatsPerRow();
+        priceCents = event.lowestPriceCents();
+        prices = StoredJson.prices(event.prices());
+        singleSeatRule = event.singleSeatRule();
+        capacity = event.layout().capacity();
         lastSequence = sequence;
     }
 
@@ -66,7 +81,8 @@ class EventSummaryEntity {
                 venue == null ? "" : venue.name(),
                 venue == null ? "" : venue.city(),
                 startsAt,
-                priceCents,
+                StoredJson.prices(prices, priceCents),
+                singleSeatRule == null ? SingleSeatRule.ALLOW : singleSeatRule,
                 capacity,
                 booked);
     }

@@ -1,8 +1,10 @@
 package io.seatwise.query.catalog;
 
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
+import io.seatwise.query.StoredJson;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -24,15 +26,23 @@ class VenueEntity {
     private int seatsPerRow;
     private int capacity;
 
+    /** JSON; null in rows written before migration V8 (see {@link StoredJson}). */
+    private String layout;
+
     protected VenueEntity() {}
 
     VenueEntity(VenueCreated event) {
         id = event.venueId().value();
-        name = event.name();
-        city = event.city();
-        rows = event.rows();
-        seatsPerRow = event.seatsPerRow();
-        capacity = event.capacity();
+        change(event.name(), event.city(), event.layout());
+    }
+
+    void change(String name, String city, SeatLayout layout) {
+        this.name = name;
+        this.city = city;
+        rows = layout.rowCount();
+        seatsPerRow = layout.widestRow();
+        capacity = layout.capacity();
+        this.layout = StoredJson.layout(layout);
     }
 
     String id() {
@@ -48,6 +58,6 @@ class VenueEntity {
     }
 
     VenueView toView() {
-        return new VenueView(VenueId.of(id), name, city, rows, seatsPerRow, capacity);
+        return new VenueView(VenueId.of(id), name, city, StoredJson.layout(layout, rows, seatsPerRow));
     }
 }

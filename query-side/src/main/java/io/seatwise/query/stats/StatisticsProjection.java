@@ -67,8 +67,8 @@ class StatisticsProjection {
                 event.venueId().value(),
                 event.title(),
                 event.startsAt().toEpochMilli(),
-                event.priceCents(),
-                event.rows() * event.seatsPerRow(),
+                event.lowestPriceCents(),
+                event.layout().capacity(),
                 sequence);
     }
 
@@ -81,7 +81,7 @@ class StatisticsProjection {
             return;
         }
         var day = LocalDate.ofInstant(event.bookedAt(), ZoneOffset.UTC).toString();
-        var amountCents = seats * figures.priceCents();
+        var amountCents = event.totalCents(figures.priceCents());
         jdbc.update(
                 """
                 INSERT INTO stats_bookings (booking_id, event_id, account_id, seats, seat_count, amount_cents,

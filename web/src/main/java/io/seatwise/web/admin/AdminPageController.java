@@ -5,6 +5,7 @@ import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.stats.StatisticsView;
 import io.seatwise.api.venue.CreateVenue;
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.page.Formats;
@@ -102,8 +103,8 @@ class AdminPageController {
             return "admin/venue-form";
         }
         try {
-            commands.sendAndWait(
-                    new CreateVenue(VenueId.random(), form.name(), form.city(), form.rows(), form.seatsPerRow()));
+            commands.sendAndWait(new CreateVenue(
+                    VenueId.random(), form.name(), form.city(), SeatLayout.grid(form.rows(), form.seatsPerRow())));
         } catch (DomainException refused) {
             refusals.reject(refused, result);
             return "admin/venue-form";
@@ -128,7 +129,7 @@ class AdminPageController {
         if (!result.hasErrors()) {
             try {
                 var eventId = EventId.random();
-                catalog.schedule(new ScheduleEvent(
+                catalog.schedule(ScheduleEvent.priced(
                         eventId,
                         VenueId.of(form.venueId()),
                         form.title(),

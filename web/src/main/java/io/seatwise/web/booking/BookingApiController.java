@@ -1,5 +1,6 @@
 package io.seatwise.web.booking;
 
+import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookingView;
 import io.seatwise.web.api.ApiRefusal;
 import io.seatwise.web.security.CurrentAccount;
@@ -7,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -31,34 +31,51 @@ class BookingApiController {
         this.bookings = bookings;
     }
 
-    /** Which seats to book; the seat map itself checks that they exist, are free and are not too many. */
-    record BookingRequest(@NotNull List<Integer> seats) {}
+    /**
+     * Which seats to book, or how many of the best available; the seat map itself checks that they exist, are free
+     * and are not too many.
+     */
+    record BookingRequest(List<Integer> seats, BestAvailableRequest bestAvailable) {}
+
+    /** {@code count} seats side by side, of one category if {@code category} (a code of the layout) is given. */
+    record BestAvailableRequest(int count, String category) {}
 
     record BookingResponse(String bookingId, String eventId, List<Integer> seats) {}
 
     @PostMapping("/events/{id}/bookings")
     @Operation(
             operationId = "bookSeats",
-            summary = "Book seats of an event",
-            description = "All seats or none. A 201 means the booking is stored durably; it shows in the seat map and "
-                    + "in /api/me/bookings within a second.")
+            summary = "Book seats of an event, chosen or the best available",
+            description = "Either seats (all of them or none) or bestAvailable: count seats side by side in one row, "
+                    + "front rows first, then nearest the row's centre, of one category if given; wheelchair spaces "
+                    + "and companion seats only when their category is asked for. A 201 means the booking is stored "
+                    + "durably and names the seats booked; it shows in the seat map and in /api/me/bookings within a "
+                    + "second.")
     @ApiResponse(responseCode = "201", description = "Booked", useReturnTypeSchema = true)
     @ApiRefusal(
             status = 400,
             when = "No seats, more than one booking holds, or seats that the event does not have or that are named "
-                    + "twice (unknownSeats, repeatedSeats).",
+                    + "twice (unknownSeats, repeatedSeats); a count out of range or a category the event does not "
+                    + "have.",
             examples = "invalid-seats")
     @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
     @ApiRefusal(
             status = 409,
-            when = "A seat is already booked (unavailableSeats names them all), or the event has started.",
-            examples = {"seats-unavailable", "event-started"})
+            when = "A seat is already booked (reason seats-unavailable; unavailableSeats names them all), no block "
+                    + "of the best available fits (no-adjacent-block), the booking would leave a seat alone where the "
+                    + "event refuses that (single-seat; strandedSeats), a companion seat lacks a wheelchair space of "
+                    + "its row in the booking (companion-without-wheelchair; companionSeats), or the event has "
+                    + "started (event-started).",
+            examples = {"seats-unavailable", "no-adjacent-block", "single-seat", "event-started"})
     ResponseEntity<BookingResponse> book(
             @PathVariable String id, @Valid @RequestBody BookingRequest request, Authentication authentication) {
-        var bookingId = bookings.book(id, CurrentAccount.of(authentication), request.seats());
-        var seats = request.seats().stream().sorted().toList();
+        var wanted = request.bestAvailable() == null
+                ? null
+                : new BestAvailable(
+                        request.bestAvailable().count(), request.bestAvailable().category());
+        var booked = bookings.book(id, CurrentAccount.of(authentication), request.seats(), wanted);
         return ResponseEntity.created(URI.create("/api/me/bookings"))
-                .body(new BookingResponse(bookingId.value(), id, seats));
+                .body(new BookingResponse(booked.bookingId().value(), id, booked.seats()));
     }
 
     @DeleteMapping("/bookings/{bookingId}")

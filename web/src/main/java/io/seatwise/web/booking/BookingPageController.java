@@ -53,7 +53,8 @@ class BookingPageController {
                 ? List.<Integer>of()
                 : seats.stream().filter(Objects::nonNull).toList();
         try {
-            var bookingId = bookings.book(id, CurrentAccount.of(authentication), chosen);
+            var bookingId = bookings.book(id, CurrentAccount.of(authentication), chosen, null)
+                    .bookingId();
             var event = catalog.event(id);
             redirect.addFlashAttribute(
                     "confirmed",

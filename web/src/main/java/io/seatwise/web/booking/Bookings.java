@@ -4,6 +4,7 @@ import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
+import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingView;
 import io.seatwise.api.booking.CancelBooking;
@@ -35,15 +36,20 @@ class Bookings {
         this.ledger = ledger;
     }
 
-    BookingId book(String eventId, AccountId accountId, List<Integer> seats) {
+    /** A booking as stored: its id and its seats, ascending. */
+    record Booked(BookingId bookingId, List<Integer> seats) {}
+
+    /** Books the given seats, or (with {@code seats} null) the best available block that {@code wanted} describes. */
+    Booked book(String eventId, AccountId accountId, List<Integer> seats, BestAvailable wanted) {
         var bookingId = BookingId.next();
         try {
-            commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats));
+            List<Integer> booked =
+                    commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats, wanted));
+            return new Booked(bookingId, booked);
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             // the id of a venue or a review names no seat map either, though Axon finds events stored under it
             throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
-        return bookingId;
     }
 
     /** Cancels on behalf of the account; the seat map decides whether it may, once the ledger has named the event. */

@@ -6,6 +6,7 @@ import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.venue.CreateVenue;
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.web.account.Registrations;
 import java.time.Clock;
@@ -65,7 +66,7 @@ class DemoData {
 
     private VenueId venue(String name, String city, int rows, int seatsPerRow) {
         var venueId = VenueId.random();
-        commands.sendAndWait(new CreateVenue(venueId, name, city, rows, seatsPerRow));
+        commands.sendAndWait(new CreateVenue(venueId, name, city, SeatLayout.grid(rows, seatsPerRow)));
         return venueId;
     }
 
@@ -75,7 +76,7 @@ class DemoData {
                 .truncatedTo(ChronoUnit.DAYS)
                 .plus(Duration.ofDays(daysAhead))
                 .plus(Duration.ofHours(19).plusMinutes(30));
-        commands.sendAndWait(new ScheduleEvent(eventId, venue, title, description, startsAt, priceCents));
+        commands.sendAndWait(ScheduleEvent.priced(eventId, venue, title, description, startsAt, priceCents));
         return eventId;
     }
 }

@@ -13,6 +13,7 @@ import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.FindEvent;
 import io.seatwise.api.event.FindUpcomingEvents;
 import io.seatwise.api.event.ScheduleEvent;
+import io.seatwise.api.venue.ChangeVenue;
 import io.seatwise.api.venue.FindVenue;
 import io.seatwise.api.venue.FindVenues;
 import io.seatwise.api.venue.VenueId;
@@ -43,6 +44,15 @@ public class Catalog {
 
     /** Schedules an event and answers with its venue, as the venue itself knows it (the read side may lag). */
     public VenueView schedule(ScheduleEvent command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(Refusal.Plain.NO_SUCH_VENUE, "No such venue");
+        }
+    }
+
+    /** Changes a venue and answers with the venue as it was before, as the venue itself knew it. */
+    public VenueView change(ChangeVenue command) {
         try {
             return commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {

@@ -1,23 +1,32 @@
 package io.seatwise.web.event;
 
+import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.booking.SeatMapView;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
+import io.seatwise.api.event.Prices;
 import io.seatwise.api.event.ScheduleEvent;
+import io.seatwise.api.event.SingleSeatRule;
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.web.api.ApiRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,18 +42,49 @@ import org.springframework.web.bind.annotation.RestController;
 class EventApiController {
 
     private final Catalog catalog;
+    private final Clock clock;
 
-    EventApiController(Catalog catalog) {
+    EventApiController(Catalog catalog, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
     }
 
+    /** Priced by {@code priceCents} for every seat, or by {@code prices}, one per category code of the layout. */
     record ScheduleEventRequest(
             @NotBlank @Size(max = 64) String venueId,
             @NotBlank @Size(max = 200) String title,
             @Size(max = 4000) String description,
             @NotNull Instant startsAt,
-            @NotNull @PositiveOrZero Long priceCents) {}
 
+            @Schema(description = "The price of every seat, in cents; or give prices")
+            Long priceCents,
+
+            @Schema(description = "Category code to price in cents, for every category of the venue's layout")
+            Map<String, Long> prices,
+
+            @Schema(
+                    allowableValues = {"allow", "refuse"},
+                    defaultValue = "allow")
+            String singleSeatRule) {
+
+        SingleSeatRule rule() {
+            if (singleSeatRule == null) {
+                return SingleSeatRule.ALLOW;
+            }
+            var rule = SingleSeatRule.of(singleSeatRule);
+            if (rule == null) {
+                throw new DomainException(
+                        InvalidValue.of("singleSeatRule", Rule.NOT_A_CHOICE),
+                        "singleSeatRule is allow or refuse, not " + singleSeatRule);
+            }
+            return rule;
+        }
+    }
+
+    /**
+     * An event; {@code priceCents} is its lowest price (every seat's when it has one price), {@code prices} the price of
+     * each category code, {@code status} {@code scheduled} or {@code over}.
+     */
     record EventResponse(
             String id,
             String title,
@@ -52,12 +92,15 @@ class EventApiController {
             String venueId,
             String venueName,
             Instant startsAt,
+            String status,
             long priceCents,
+            Map<String, Long> prices,
+            SingleSeatRule singleSeatRule,
             int capacity,
             int available,
             int booked) {
 
-        static EventResponse of(EventView event) {
+        static EventResponse of(EventView event, Instant now) {
             return new EventResponse(
                     event.id().value(),
                     event.title(),
@@ -65,7 +108,10 @@ class EventApiController {
                     event.venueId().value(),
                     event.venueName(),
                     event.startsAt(),
+                    event.startsAt().isAfter(now) ? "scheduled" : "over",
                     event.priceCents(),
+                    new TreeMap<>(event.prices()),
+                    event.singleSeatRule(),
                     event.capacity(),
                     event.available(),
                     event.booked());
@@ -79,21 +125,49 @@ class EventApiController {
             @Parameter(description = "Events per page, 1 to " + Catalog.MAX_PAGE_SIZE)
                     @RequestParam(defaultValue = "20")
                     int size) {
-        return catalog.upcoming(page, size).stream().map(EventResponse::of).toList();
+        var now = clock.instant();
+        return catalog.upcoming(page, size).stream()
+                .map(event -> EventResponse.of(event, now))
+                .toList();
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getEvent", summary = "One event and how many of its seats are available")
     @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
     EventResponse event(@PathVariable String id) {
-        return EventResponse.of(catalog.event(id));
+        return EventResponse.of(catalog.event(id), clock.instant());
     }
 
     @GetMapping("/{id}/seats")
     @Operation(operationId = "getSeatMap", summary = "An event's seat layout and its booked seats")
     @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
-    SeatMapView seats(@PathVariable String id) {
-        return catalog.seatMap(id);
+    SeatsResponse seats(@PathVariable String id) {
+        return SeatsResponse.of(catalog.seatMap(id));
+    }
+
+    /**
+     * The seats of an event: its layout (as scheduled), and the seat numbers that are booked or held, ascending.
+     * {@code rows} and {@code seatsPerRow} are as for a venue.
+     */
+    record SeatsResponse(
+            String eventId,
+            int rows,
+            int seatsPerRow,
+            int capacity,
+            List<Integer> booked,
+            List<Integer> held,
+            SeatLayout layout) {
+
+        static SeatsResponse of(SeatMapView seats) {
+            return new SeatsResponse(
+                    seats.eventId().value(),
+                    seats.rows(),
+                    seats.seatsPerRow(),
+                    seats.capacity(),
+                    seats.booked(),
+                    seats.held(),
+                    seats.layout());
+        }
     }
 
     @PostMapping
@@ -102,24 +176,30 @@ class EventApiController {
     @ApiRefusal(status = 404, when = "No such venue.", examples = "venue-not-found")
     ResponseEntity<EventResponse> schedule(@Valid @RequestBody ScheduleEventRequest request) {
         var eventId = EventId.random();
+        var rule = request.rule();
         var venue = catalog.schedule(new ScheduleEvent(
                 eventId,
                 VenueId.of(request.venueId()),
                 request.title(),
                 request.description(),
                 request.startsAt(),
-                request.priceCents()));
-        var event = new EventResponse(
-                eventId.value(),
+                request.priceCents(),
+                request.prices(),
+                rule));
+        var prices = Prices.of(venue.layout(), request.priceCents(), request.prices());
+        var event = new EventView(
+                eventId,
                 request.title().strip(),
                 request.description() == null ? "" : request.description().strip(),
-                venue.id().value(),
+                venue.id(),
                 venue.name(),
+                venue.city(),
                 request.startsAt(),
-                request.priceCents(),
-                venue.capacity(),
+                prices,
+                rule,
                 venue.capacity(),
                 0);
-        return ResponseEntity.created(URI.create("/api/events/" + eventId)).body(event);
+        return ResponseEntity.created(URI.create("/api/events/" + eventId))
+                .body(EventResponse.of(event, clock.instant()));
     }
 }

@@ -2,6 +2,7 @@ package io.seatwise.web.mail;
 
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.query.StoredJson;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -43,14 +44,15 @@ class MailDirectory {
 
     void event(String eventId, String venueId, String title, Instant startsAt, SeatLayout layout) {
         jdbc.update(
-                "INSERT INTO mail_events (event_id, venue_id, title, starts_at, seat_rows, seats_per_row)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+                "INSERT INTO mail_events (event_id, venue_id, title, starts_at, seat_rows, seats_per_row, layout)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
                 eventId,
                 venueId,
                 title,
                 startsAt.toEpochMilli(),
-                layout.rows(),
-                layout.seatsPerRow());
+                layout.rowCount(),
+                layout.widestRow(),
+                StoredJson.layout(layout));
     }
 
     void booking(BookingId bookingId, String eventId, String accountId, List<Integer> seats) {
@@ -90,7 +92,7 @@ class MailDirectory {
         return jdbc
                 .query(
                         "SELECT b.event_id, b.seats, a.email, a.display_name, e.title, e.starts_at, e.seat_rows,"
-                                + " e.seats_per_row, e.venue_id, v.name, v.city FROM mail_bookings b"
+                                + " e.seats_per_row, e.layout, e.venue_id, v.name, v.city FROM mail_bookings b"
                                 + " JOIN mail_accounts a ON a.account_id = b.account_id"
                                 + " JOIN mail_events e ON e.event_id = b.event_id"
                                 + " JOIN mail_venues v ON v.venue_id = e.venue_id WHERE b.booking_id = ?",
@@ -101,7 +103,8 @@ class MailDirectory {
                                 row.getString("event_id"),
                                 row.getString("title"),
                                 Instant.ofEpochMilli(row.getLong("starts_at")),
-                                new SeatLayout(row.getInt("seat_rows"), row.getInt("seats_per_row")),
+                                StoredJson.layout(
+                                        row.getString("layout"), row.getInt("seat_rows"), row.getInt("seats_per_row")),
                                 row.getString("venue_id"),
                                 row.getString("name"),
                                 row.getString("city"),

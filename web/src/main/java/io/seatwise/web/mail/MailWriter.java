@@ -75,14 +75,15 @@ class MailWriter {
                 templates.process(kind.slug + ".html", context), templates.process(kind.slug + ".txt", context));
     }
 
-    /** Seat 12 in rows of ten reads "Row B, seat 2 (no. 12)": the row and place as on the seat map. */
+    /** Seat 12 of a grid in rows of ten reads "Main, Row B, Seat 2 (no. 12)": its label as on the seat map. */
     private String seats(BookingFacts facts) {
         var layout = facts.layout();
         return facts.seats().stream()
-                .map(seat -> messages.getMessage(
+                .map(layout::place)
+                .map(place -> messages.getMessage(
                         "mail.seat",
                         new Object[] {
-                            layout.rowLabelOf(seat), String.valueOf(layout.columnOf(seat)), String.valueOf(seat)
+                            place.section(), place.row(), String.valueOf(place.number()), String.valueOf(place.seat())
                         },
                         LOCALE))
                 .collect(Collectors.joining("; "));

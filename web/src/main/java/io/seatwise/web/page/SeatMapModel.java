@@ -56,7 +56,7 @@ public record SeatMapModel(
 
         public boolean contains(SeatLayout layout, int seat) {
             int row = layout.rowIndexOf(seat);
-            int column = layout.columnOf(seat);
+            int column = layout.place(seat).number();
             return row >= firstRow && row <= lastRow && column >= firstColumn && column <= lastColumn;
         }
 
@@ -104,33 +104,33 @@ public record SeatMapModel(
         for (int rowIndex = shown.firstRow(); rowIndex <= shown.lastRow(); rowIndex++) {
             var seats = new ArrayList<Seat>(shown.lastColumn() - shown.firstColumn() + 1);
             for (int column = shown.firstColumn(); column <= shown.lastColumn(); column++) {
-                int number = layout.seatAt(rowIndex, column);
+                int number = seatAt(layout, rowIndex, column);
                 var status = booked.get(number) ? "booked" : selected.contains(number) ? "selected" : "available";
                 seats.add(new Seat(number, column, status));
             }
             rows.add(new Row(SeatLayout.rowLabel(rowIndex), seats));
         }
         return new SeatMapModel(
-                layout.capacity(), availability.bookedCount(), layout.seatsPerRow(), rows, sections, shown);
+                layout.capacity(), availability.bookedCount(), layout.widestRow(), rows, sections, shown);
     }
 
     private static List<List<Section>> sections(SeatLayout layout, BitSet booked) {
         boolean whole = layout.capacity() <= WHOLE_MAP_UP_TO;
-        int rowBands = whole ? 1 : ceilDiv(layout.rows(), MAX_SECTION_ROWS);
-        int columnBands = whole ? 1 : ceilDiv(layout.seatsPerRow(), MAX_SECTION_COLUMNS);
+        int rowBands = whole ? 1 : ceilDiv(layout.rowCount(), MAX_SECTION_ROWS);
+        int columnBands = whole ? 1 : ceilDiv(layout.widestRow(), MAX_SECTION_COLUMNS);
         var bands = new ArrayList<List<Section>>(rowBands);
         int number = 1;
         for (int rowBand = 0; rowBand < rowBands; rowBand++) {
-            int firstRow = rowBand * layout.rows() / rowBands;
-            int lastRow = (rowBand + 1) * layout.rows() / rowBands - 1;
+            int firstRow = rowBand * layout.rowCount() / rowBands;
+            int lastRow = (rowBand + 1) * layout.rowCount() / rowBands - 1;
             var band = new ArrayList<Section>(columnBands);
             for (int columnBand = 0; columnBand < columnBands; columnBand++) {
-                int firstColumn = columnBand * layout.seatsPerRow() / columnBands + 1;
-                int lastColumn = (columnBand + 1) * layout.seatsPerRow() / columnBands;
+                int firstColumn = columnBand * layout.widestRow() / columnBands + 1;
+                int lastColumn = (columnBand + 1) * layout.widestRow() / columnBands;
                 int capacity = (lastRow - firstRow + 1) * (lastColumn - firstColumn + 1);
                 int taken = 0;
                 for (int row = firstRow; row <= lastRow; row++) {
-                    int from = layout.seatAt(row, firstColumn);
+                    int from = seatAt(layout, row, firstColumn);
                     taken += booked.get(from, from + lastColumn - firstColumn + 1)
                             .cardinality();
                 }
@@ -139,6 +139,11 @@ public record SeatMapModel(
             bands.add(band);
         }
         return bands;
+    }
+
+    // TODO(issue 14): sections and gaps of the layout; a grid until the page draws them
+    private static int seatAt(SeatLayout layout, int rowIndex, int column) {
+        return layout.placedRow(rowIndex).firstSeat() + column - 1;
     }
 
     private static int ceilDiv(int dividend, int divisor) {

@@ -125,6 +125,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException refusal) {
+                // a value that the domain's own types refuse as they are read, such as a layout's category kind
+                return ResponseEntity.status(statusOf(refusal.code())).body(refused(refusal));
+            }
             if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                         .body(ProblemDetail.forStatusAndDetail(

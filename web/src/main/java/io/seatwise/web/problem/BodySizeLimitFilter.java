@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * No request body larger than {@link #MAX_BODY_BYTES}: the largest that Seatwise can accept (a description or a
- * review of 4,000 characters) fits many times over. A body that says it is larger is refused with 413 before it is
+ * No request body larger than {@link #MAX_BODY_BYTES}: the largest that Seatwise can accept, a venue's layout at
+ * its limits (500 rows of up to 400 positions, 40,000 seats), fits with room to spare. A body that says it is larger is refused with 413 before it is
  * read; one sent in chunks is cut off where it passes the limit, and the API then answers 413 as well.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = 256 * 1024;
     static final String TOO_LARGE =
             "The request body is too large; at most " + MAX_BODY_BYTES / 1024 + " KB are accepted";
 
