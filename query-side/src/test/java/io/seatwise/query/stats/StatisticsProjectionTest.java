@@ -8,15 +8,18 @@ import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.stats.DailyBookings;
 import io.seatwise.api.stats.FindDailyBookings;
 import io.seatwise.api.stats.FindStatistics;
 import io.seatwise.api.stats.StatisticsView;
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueId;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,15 +72,23 @@ class StatisticsProjectionTest {
     void aTransactionThatRollsBackWritesNoFigures() {
         transactions.executeWithoutResult(status -> projection.on(
                 new EventScheduled(
-                        event, VenueId.random(), "Gala", "", Instant.parse("2030-04-01T19:00:00Z"), 1500, 2, 5),
+                        event,
+                        VenueId.random(),
+                        "Gala",
+                        "",
+                        Instant.parse("2030-04-01T19:00:00Z"),
+                        Map.of("S", 1500L),
+                        SeatLayout.grid(2, 5),
+                        SingleSeatRule.ALLOW),
                 0));
 
         transactions.executeWithoutResult(status -> {
-            projection.on(new SeatsBooked(event, first, AccountId.random(), List.of(1, 2, 3), MONDAY), 1);
+            projection.on(
+                    new SeatsBooked(event, first, AccountId.random(), List.of(1, 2, 3), MONDAY, Map.of("S", 4500L)), 1);
             status.setRollbackOnly();
         });
-        transactions.executeWithoutResult(
-                status -> projection.on(new SeatsBooked(event, second, AccountId.random(), List.of(7), TUESDAY), 2));
+        transactions.executeWithoutResult(status -> projection.on(
+                new SeatsBooked(event, second, AccountId.random(), List.of(7), TUESDAY, Map.of("S", 1500L)), 2));
 
         assertThat(figures().events().get(0).booked()).isEqualTo(1);
         assertThat(daily()).containsExactly(new DailyBookings(LocalDate.parse("2030-03-05"), 1, 1, 1500));
@@ -116,11 +127,18 @@ class StatisticsProjectionTest {
     private void applyScenario() {
         projection.on(
                 new EventScheduled(
-                        event, VenueId.random(), "Gala", "", Instant.parse("2030-04-01T19:00:00Z"), 1500, 2, 5),
+                        event,
+                        VenueId.random(),
+                        "Gala",
+                        "",
+                        Instant.parse("2030-04-01T19:00:00Z"),
+                        Map.of("S", 1500L),
+                        SeatLayout.grid(2, 5),
+                        SingleSeatRule.ALLOW),
                 0);
         var ann = AccountId.random();
-        projection.on(new SeatsBooked(event, first, ann, List.of(1, 2, 3), MONDAY), 1);
-        projection.on(new SeatsBooked(event, second, ann, List.of(7, 8), TUESDAY), 2);
+        projection.on(new SeatsBooked(event, first, ann, List.of(1, 2, 3), MONDAY, Map.of("S", 4500L)), 1);
+        projection.on(new SeatsBooked(event, second, ann, List.of(7, 8), TUESDAY, Map.of("S", 3000L)), 2);
         projection.on(new SeatsReleased(event, first, ann, List.of(1, 2, 3), TUESDAY), 3);
     }
 

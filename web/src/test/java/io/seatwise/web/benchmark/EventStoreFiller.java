@@ -5,6 +5,8 @@ import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.SingleSeatRule;
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.command.StoredMessages;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.MetaData;
@@ -61,9 +64,9 @@ final class EventStoreFiller {
                                     "Replay night " + (event + 1),
                                     "Filled in for the replay benchmark",
                                     startsAt,
-                                    2500,
-                                    rows,
-                                    seatsPerRow));
+                                    Map.of("S", 2500L),
+                                    SeatLayout.grid(rows, seatsPerRow),
+                                    SingleSeatRule.ALLOW));
                     stored++;
                     for (int seat = 1; seat <= capacity && stored < total; seat++) {
                         var booked = new SeatsBooked(
@@ -71,7 +74,8 @@ final class EventStoreFiller {
                                 BookingId.next(),
                                 new AccountId(accountIds.get(seat % accountIds.size())),
                                 List.of(seat),
-                                Instant.now());
+                                Instant.now(),
+                                Map.of("S", 2500L));
                         append(insert, eventId, seat, booked);
                         stored++;
                         if (++pending == BATCH) {

@@ -45,7 +45,7 @@ class BookingApiRefusalsTest {
 
     @Test
     void takenSeatsAreAConflictNamingThem() throws Exception {
-        when(bookings.book("e-1", USER_ID, List.of(4, 5)))
+        when(bookings.book("e-1", USER_ID, List.of(4, 5), null))
                 .thenThrow(new DomainException(new Refusal.SeatsUnavailable(List.of(4)), "Already booked: 4"));
 
         mvc.perform(booking("e-1", "{\"seats\": [4, 5]}"))
@@ -58,7 +58,7 @@ class BookingApiRefusalsTest {
 
     @Test
     void unknownAndRepeatedSeatsAreABadRequestNamingBoth() throws Exception {
-        when(bookings.book("e-1", USER_ID, List.of(0, 101, 7, 7)))
+        when(bookings.book("e-1", USER_ID, List.of(0, 101, 7, 7), null))
                 .thenThrow(new DomainException(
                         new Refusal.SeatsUnknownOrRepeated(List.of(0, 101), List.of(7), 100), "No such seat: 0, 101"));
 
@@ -118,7 +118,8 @@ class BookingApiRefusalsTest {
 
     @Test
     void aBearerCallNeedsNoCsrfToken() throws Exception {
-        when(bookings.book(anyString(), any(), any())).thenReturn(BookingId.next());
+        when(bookings.book(anyString(), any(), any(), any()))
+                .thenReturn(new Bookings.Booked(BookingId.next(), List.of(1, 3)));
 
         mvc.perform(booking("e-1", "{\"seats\": [3, 1]}"))
                 .andExpect(status().isCreated())

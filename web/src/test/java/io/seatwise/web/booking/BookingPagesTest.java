@@ -22,12 +22,14 @@ import io.seatwise.api.Refusal;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
+import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.security.WebSlice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +56,8 @@ class BookingPagesTest {
     @Test
     void bookingLeadsToItsConfirmation() throws Exception {
         var bookingId = BookingId.next();
-        when(bookings.book(EVENT, USER_ID, List.of(7, 8))).thenReturn(bookingId);
+        when(bookings.book(EVENT, USER_ID, List.of(7, 8), null))
+                .thenReturn(new Bookings.Booked(bookingId, List.of(7, 8)));
         when(catalog.event(EVENT)).thenReturn(event());
 
         mvc.perform(post("/events/" + EVENT + "/book")
@@ -77,7 +80,7 @@ class BookingPagesTest {
 
     @Test
     void takenSeatsAreNamedInGermanAndTheOthersStaySelected() throws Exception {
-        when(bookings.book(EVENT, USER_ID, List.of(4, 5)))
+        when(bookings.book(EVENT, USER_ID, List.of(4, 5), null))
                 .thenThrow(new DomainException(new Refusal.SeatsUnavailable(List.of(4)), "Already booked: 4"));
 
         mvc.perform(post("/events/" + EVENT + "/book")
@@ -95,7 +98,7 @@ class BookingPagesTest {
 
     @Test
     void tooManySeatsAreRefusedInEnglishWithTheLimit() throws Exception {
-        when(bookings.book(eq(EVENT), eq(USER_ID), any()))
+        when(bookings.book(eq(EVENT), eq(USER_ID), any(), any()))
                 .thenThrow(new DomainException(new Refusal.TooManySeats(10, 11), "One booking holds at most 10"));
 
         mvc.perform(post("/events/" + EVENT + "/book")
@@ -109,7 +112,7 @@ class BookingPagesTest {
 
     @Test
     void bookingAnUnknownEventShowsTheNotFoundPageInGerman() throws Exception {
-        when(bookings.book(eq("nothing"), eq(USER_ID), any()))
+        when(bookings.book(eq("nothing"), eq(USER_ID), any(), any()))
                 .thenThrow(new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event"));
 
         mvc.perform(post("/events/nothing/book")
@@ -185,7 +188,8 @@ class BookingPagesTest {
                 "Corn Exchange",
                 "Cambridge",
                 CUTOFF.plus(Duration.ofDays(1)),
-                1500,
+                Map.of("S", 1500L),
+                SingleSeatRule.ALLOW,
                 20,
                 2);
     }
