@@ -196,6 +196,81 @@ public class ApiClient {
         return response.json().get("id").asText();
     }
 
+    /**
+     * The hall of SPEC §1's example: Stalls rows A ("WC..PPPPPP..CW", seats 1-10) and B ("SSS.SSSSSS.SSS", 11-22),
+     * Circle row A ("RSSSSSSSSSSR", 23-34); categories P, S, R (restricted), W (wheelchair), C (companion).
+     */
+    public static Map<String, Object> exampleHall() {
+        return Map.of(
+                "categories",
+                List.of(
+                        Map.of("code", "P", "name", "Premium"),
+                        Map.of("code", "S", "name", "Standard"),
+                        Map.of("code", "R", "name", "Restricted view", "kind", "restricted"),
+                        Map.of("code", "W", "name", "Wheelchair space", "kind", "wheelchair"),
+                        Map.of("code", "C", "name", "Companion seat", "kind", "companion")),
+                "sections",
+                List.of(
+                        Map.of(
+                                "name",
+                                "Stalls",
+                                "rows",
+                                List.of(
+                                        Map.of("label", "A", "seats", "WC..PPPPPP..CW"),
+                                        Map.of("label", "B", "seats", "SSS.SSSSSS.SSS"))),
+                        Map.of("name", "Circle", "rows", List.of(Map.of("label", "A", "seats", "RSSSSSSSSSSR")))));
+    }
+
+    /** Prices for {@link #exampleHall()}: P 45.00, S 25.00, R 12.00, W and C 25.00. */
+    public static Map<String, Long> exampleHallPrices() {
+        return Map.of("P", 4500L, "S", 2500L, "R", 1200L, "W", 2500L, "C", 2500L);
+    }
+
+    /** Creates a venue with a layout in the full form (a map or a JSON-like structure of lists and maps). */
+    public String createVenue(String adminToken, String name, Object layout) {
+        var response = post("/api/venues", Map.of("name", name, "city", "Testville", "layout", layout), adminToken);
+        if (response.status() != 201) {
+            throw new IllegalStateException("Venue failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("id").asText();
+    }
+
+    /** Schedules an event priced per category, with the given single-seat rule ("allow" or "refuse"). */
+    public String scheduleEvent(
+            String adminToken,
+            String venueId,
+            String title,
+            java.time.Instant startsAt,
+            Map<String, Long> prices,
+            String singleSeatRule) {
+        var response = post(
+                "/api/events",
+                Map.of(
+                        "venueId",
+                        venueId,
+                        "title",
+                        title,
+                        "description",
+                        "A test event",
+                        "startsAt",
+                        startsAt.toString(),
+                        "prices",
+                        prices,
+                        "singleSeatRule",
+                        singleSeatRule),
+                adminToken);
+        if (response.status() != 201) {
+            throw new IllegalStateException("Event failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("id").asText();
+    }
+
+    /** Books the best available {@code count} seats, of {@code category} unless it is null. */
+    public Response bookBestAvailable(String token, String eventId, int count, String category) {
+        var wanted = category == null ? Map.of("count", count) : Map.of("count", count, "category", category);
+        return post("/api/events/" + eventId + "/bookings", Map.of("bestAvailable", wanted), token);
+    }
+
     public Response book(String token, String eventId, List<Integer> seats) {
         return post("/api/events/" + eventId + "/bookings", Map.of("seats", seats), token);
     }
