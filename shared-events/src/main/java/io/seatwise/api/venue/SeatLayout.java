@@ -359,10 +359,8 @@ public final class SeatLayout {
                         return kind;
                     }
                 }
-                throw new DomainException(
-                        new InvalidLayout("a category's kind is standard, restricted, wheelchair or companion, not "
-                                + quoted(json)),
-                        "The layout is not valid: a category's kind is standard, restricted, wheelchair or companion");
+                throw invalid(
+                        "a category's kind is standard, restricted, wheelchair or companion, not " + quoted(json));
             }
         }
 
