@@ -45,7 +45,8 @@ class SeatMapConfiguration {
     @Bean
     SnapshotFilter seatMapSnapshotFilter() {
         return RevisionSnapshotFilter.builder()
-                .type(SeatMap.class)
+                // the aggregate's type as the store records it with each snapshot: its simple name
+                .type(SeatMap.class.getSimpleName())
                 .revision(SeatMap.class.getAnnotation(Revision.class).value())
                 .build();
     }
