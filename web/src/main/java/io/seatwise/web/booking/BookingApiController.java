@@ -66,7 +66,13 @@ class BookingApiController {
                     + "event refuses that (single-seat; strandedSeats), a companion seat lacks a wheelchair space of "
                     + "its row in the booking (companion-without-wheelchair; companionSeats), or the event has "
                     + "started (event-started).",
-            examples = {"seats-unavailable", "no-adjacent-block", "single-seat", "event-started"})
+            examples = {
+                "seats-unavailable",
+                "no-adjacent-block",
+                "single-seat",
+                "companion-without-wheelchair",
+                "event-started"
+            })
     ResponseEntity<BookingResponse> book(
             @PathVariable String id, @Valid @RequestBody BookingRequest request, Authentication authentication) {
         var wanted = request.bestAvailable() == null

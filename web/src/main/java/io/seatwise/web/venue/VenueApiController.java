@@ -133,6 +133,10 @@ class VenueApiController {
     @PostMapping
     @Operation(operationId = "createVenue", summary = "Create a venue with a layout, or with rows of seats")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiRefusal(
+            status = 400,
+            when = "The layout breaks a rule of SPEC §1 (reason invalid-layout; problem says which).",
+            examples = "invalid-layout")
     ResponseEntity<VenueResponse> create(@Valid @RequestBody VenueRequest request) {
         var venueId = VenueId.random();
         var layout = request.seatLayout();
@@ -146,6 +150,10 @@ class VenueApiController {
     @Operation(
             operationId = "changeVenue",
             summary = "Rename a venue, and change its layout for the events scheduled afterwards")
+    @ApiRefusal(
+            status = 400,
+            when = "The layout breaks a rule of SPEC §1 (reason invalid-layout; problem says which).",
+            examples = "invalid-layout")
     @ApiRefusal(status = 404, when = "No such venue.", examples = "venue-not-found")
     VenueResponse change(@PathVariable String id, @Valid @RequestBody VenueRequest request) {
         var venueId = VenueId.of(id);

@@ -114,6 +114,26 @@ class ProblemExamplesTest extends ApplicationTest {
     }
 
     @Test
+    void hallRefusalsAreAnsweredAsDescribed() throws IOException {
+        var admin = adminToken();
+        var undefinedCategory = Map.of(
+                "categories", List.of(Map.of("code", "S", "name", "Standard")),
+                "sections", List.of(Map.of("name", "Main", "rows", List.of(Map.of("label", "A", "seats", "SSX")))));
+        answersAsDescribed(
+                "invalid-layout",
+                "post",
+                "/api/venues",
+                api.post("/api/venues", Map.of("name", "Bad", "city", "X", "layout", undefinedCategory), admin));
+        var venue = api.createVenue(admin, "Example Hall", ApiClient.exampleHall());
+        var event = api.scheduleEvent(admin, venue, "Hall night", inDays(7), ApiClient.exampleHallPrices(), "refuse");
+        var ann = api.newUserToken("Ann");
+        var path = "/api/events/{id}/bookings";
+        answersAsDescribed("no-adjacent-block", "post", path, api.bookBestAvailable(ann, event, 2, "R"));
+        answersAsDescribed("single-seat", "post", path, api.book(ann, event, List.of(11, 12)));
+        answersAsDescribed("companion-without-wheelchair", "post", path, api.book(ann, event, List.of(2)));
+    }
+
+    @Test
     void reviewRefusalsAreAnsweredAsDescribed() throws IOException {
         var event = eventIn7Days("Review Hall", 1, 4);
         var ann = api.newUserToken("Ann");
