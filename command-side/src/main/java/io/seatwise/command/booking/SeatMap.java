@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
@@ -64,7 +65,8 @@ public class SeatMap {
 
     private SeatLayout layout;
     private Instant startsAt;
-    private Map<String, Long> prices;
+    // sorted, so that a snapshot writes them in one order and reads them back as the same kind of map
+    private SortedMap<String, Long> prices;
     private SingleSeatRule singleSeatRule;
 
     @JsonSerialize(converter = BitSets.ToWords.class)
