@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -224,10 +225,7 @@ public class SeatMap {
     }
 
     private static String describe(Collection<Integer> seats) {
-        return seats.stream()
-                .map(String::valueOf)
-                .reduce((a, b) -> a + ", " + b)
-                .orElse("");
+        return seats.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     @EventSourcingHandler
