@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Best available over many random halls (sections, gaps, every kind of category) and random booked states, against a
- * reference that tries every block by brute force. Every run starts from a new seed, printed first; a failure names
+ * reference that tries every block by brute force; and the single-seat and companion rules for seats chosen at random,
+ * against a reference that looks at every seat of every row. Every run starts from a new seed, printed first; a failure names
  * the seed of its hall, and {@code -DbestAvailable.seed=<seed>} runs exactly that hall first.
  */
 class BestAvailableRandomTest {
@@ -52,6 +53,42 @@ class BestAvailableRandomTest {
         }
         // the halls must be full enough to refuse some requests and free enough to grant many
         assertThat(blocksFound).isBetween(HALLS, HALLS * 2 * 6 * (CATEGORIES.size() + 1) - HALLS);
+    }
+
+    @Test
+    void chosenSeatsStrandAndLackWheelchairSpacesAsTryingEverySeatSays() {
+        long base = Long.getLong("bestAvailable.seed", new Random().nextLong());
+        System.out.println("BestAvailableRandomTest, chosen seats: first seed " + base);
+        for (int i = 0; i < HALLS; i++) {
+            long seed = base + i;
+            var random = new Random(seed);
+            var layout = randomLayout(random);
+            var unavailable = new BitSet();
+            double fill = random.nextDouble();
+            for (int seat = 1; seat <= layout.capacity(); seat++) {
+                if (random.nextDouble() < fill) {
+                    unavailable.set(seat);
+                }
+            }
+            var free = new ArrayList<Integer>();
+            for (int seat = 1; seat <= layout.capacity(); seat++) {
+                if (!unavailable.get(seat)) {
+                    free.add(seat);
+                }
+            }
+            for (int tries = 0; tries < 20 && !free.isEmpty(); tries++) {
+                java.util.Collections.shuffle(free, random);
+                var chosen = List.copyOf(free.subList(0, 1 + random.nextInt(Math.min(free.size(), 6))));
+                var situation = "seed " + seed + " (-DbestAvailable.seed=" + seed + "), seats " + chosen + " chosen in"
+                        + describe(layout, unavailable, new BestAvailable(chosen.size(), null), true, Optional.empty());
+                assertThat(SeatBlocks.stranded(layout, unavailable, chosen))
+                        .as(situation)
+                        .isEqualTo(Reference.stranded(layout, unavailable, chosen));
+                assertThat(SeatBlocks.companionsWithoutWheelchair(layout, chosen))
+                        .as(situation)
+                        .isEqualTo(Reference.companionsWithoutWheelchair(layout, chosen));
+            }
+        }
     }
 
     /** Checks every count and category on one random hall in one random booked state; answers how many blocks. */
@@ -271,6 +308,36 @@ class BestAvailableRandomTest {
                 blocks.add(new Block(row, start, end, distance(placed, start, end), strands, List.copyOf(seats)));
             }
             return blocks;
+        }
+
+        /** The seats, ascending, that are alone in their rows once {@code chosen} are booked and were not before. */
+        static List<Integer> stranded(SeatLayout layout, BitSet unavailable, List<Integer> chosen) {
+            var after = (BitSet) unavailable.clone();
+            chosen.forEach(after::set);
+            var stranded = new java.util.TreeSet<Integer>();
+            for (int row = 0; row < layout.rowCount(); row++) {
+                var placed = layout.placedRow(row);
+                var newlyAlone = alone(placed, after);
+                newlyAlone.removeAll(alone(placed, unavailable));
+                stranded.addAll(newlyAlone);
+            }
+            return List.copyOf(stranded);
+        }
+
+        /** The chosen companion seats, ascending, with no chosen wheelchair space in their row. */
+        static List<Integer> companionsWithoutWheelchair(SeatLayout layout, List<Integer> chosen) {
+            return chosen.stream()
+                    .filter(seat -> kindOf(layout, seat) == Kind.COMPANION)
+                    .filter(seat -> chosen.stream()
+                            .noneMatch(other -> kindOf(layout, other) == Kind.WHEELCHAIR
+                                    && layout.placedRow(layout.rowIndexOf(other))
+                                            .equals(layout.placedRow(layout.rowIndexOf(seat)))))
+                    .sorted()
+                    .toList();
+        }
+
+        private static Kind kindOf(SeatLayout layout, int seat) {
+            return layout.place(seat).category().kind();
         }
 
         private static boolean allowed(SeatLayout layout, String code, BestAvailable wanted) {

@@ -13,6 +13,7 @@ import io.seatwise.api.Refusal.InvalidLayout;
 import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.Prices;
 import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.venue.ChangeVenue;
@@ -396,6 +397,32 @@ class VenueTest {
                 .when(new ScheduleEvent(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, null, prices, null))
                 .expectException(refused(InvalidValue.of("prices", InvalidValue.Rule.NEGATIVE)))
                 .expectNoEvents();
+    }
+
+    @Test
+    void categoryPriceAboveTheHighestIsRejected() {
+        var prices = new HashMap<>(hallPrices());
+        prices.put("S", Prices.MAX_CENTS + 1);
+
+        fixture.given(hallCreated())
+                .when(new ScheduleEvent(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, null, prices, null))
+                .expectException(refused(InvalidValue.outOfRange("prices", 0, Prices.MAX_CENTS)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void onePriceForEveryCategoryOfAHall() {
+        fixture.given(hallCreated())
+                .when(scheduleEvent("Quartet", STARTS_AT, 0))
+                .expectEvents(new EventScheduled(
+                        EVENT,
+                        VENUE,
+                        "Quartet",
+                        "Strings",
+                        STARTS_AT,
+                        Map.of("P", 0L, "S", 0L, "R", 0L, "W", 0L, "C", 0L),
+                        Layouts.hall(),
+                        SingleSeatRule.ALLOW));
     }
 
     @Test
