@@ -67,9 +67,22 @@ public final class SeatBlocks {
     public static Optional<List<Integer>> bestAvailable(
             SeatLayout layout, BitSet unavailable, BestAvailable wanted, boolean refuseSingles) {
         var asked = wanted.category() == null ? null : layout.category(wanted.category());
+        if (asked != null && asked.kind() == Kind.COMPANION) {
+            // a companion seat goes with a wheelchair space, so companion seats alone are never a block
+            return Optional.empty();
+        }
+        var usable = usableCodes(layout, asked);
         int count = wanted.count();
         for (int rowIndex = 0; rowIndex < layout.rowCount(); rowIndex++) {
-            var best = bestInRow(Positions.of(layout, rowIndex), layout, unavailable, count, asked, refuseSingles);
+            var row = layout.placedRow(rowIndex);
+            int lastSeat = rowIndex + 1 < layout.rowCount()
+                    ? layout.placedRow(rowIndex + 1).firstSeat() - 1
+                    : layout.capacity();
+            // most rows of a full house are passed over here, a word of the bit set at a time
+            if (!hasFreeRun(unavailable, row.firstSeat(), lastSeat, count)) {
+                continue;
+            }
+            var best = bestInRow(Positions.of(row), usable, unavailable, count, asked, refuseSingles);
             if (best != null) {
                 return Optional.of(best);
             }
@@ -77,8 +90,45 @@ public final class SeatBlocks {
         return Optional.empty();
     }
 
+    /**
+     * Which category codes a block may hold, by character: without a category, those not of a special kind; with
+     * one, that category, and for a wheelchair category also companion seats.
+     */
+    private static boolean[] usableCodes(SeatLayout layout, Category asked) {
+        var usable = new boolean[128];
+        for (var category : layout.categories()) {
+            usable[category.code().charAt(0)] = asked == null
+                    ? !category.special()
+                    : category.code().equals(asked.code())
+                            || (asked.kind() == Kind.WHEELCHAIR && category.kind() == Kind.COMPANION);
+        }
+        return usable;
+    }
+
+    /**
+     * Whether seats {@code first..last} hold {@code count} available seats with consecutive numbers: a block can only
+     * lie there, as seats side by side have consecutive numbers (the converse fails across a gap).
+     */
+    private static boolean hasFreeRun(BitSet unavailable, int first, int last, int count) {
+        int free = unavailable.nextClearBit(first);
+        while (free <= last) {
+            int taken = unavailable.nextSetBit(free);
+            int end = taken < 0 || taken > last ? last + 1 : taken;
+            if (end - free >= count) {
+                return true;
+            }
+            free = unavailable.nextClearBit(end);
+        }
+        return false;
+    }
+
     private static List<Integer> bestInRow(
-            Positions row, SeatLayout layout, BitSet unavailable, int count, Category asked, boolean refuseSingles) {
+            Positions row,
+            boolean[] usableCodes,
+            BitSet unavailable,
+            int count,
+            Category asked,
+            boolean refuseSingles) {
         int length = row.length();
         // twice the distance from the row's centre, so that it stays a whole number
         int bestDistance = Integer.MAX_VALUE;
@@ -86,7 +136,8 @@ public final class SeatBlocks {
         int bestStart = -1;
         int runStart = 0;
         for (int position = 0; position <= length; position++) {
-            boolean usable = position < length && usable(row, position, layout, unavailable, asked);
+            boolean usable =
+                    position < length && row.freeSeat(position, unavailable) && usableCodes[row.codeAt(position)];
             if (usable) {
                 continue;
             }
@@ -96,15 +147,15 @@ public final class SeatBlocks {
                 if (asked != null && asked.kind() == Kind.WHEELCHAIR && !holdsCategory(row, start, end, asked)) {
                     continue;
                 }
-                if (asked != null && asked.kind() == Kind.COMPANION) {
+                int distance = Math.abs(start + end - (length - 1));
+                if (distance > bestDistance) {
                     continue;
                 }
-                int distance = Math.abs(start + end - (length - 1));
                 boolean strands = leavesAlone(row, start, end, unavailable);
                 if (strands && refuseSingles) {
                     continue;
                 }
-                if (distance < bestDistance || (distance == bestDistance && bestStrands && !strands)) {
+                if (distance < bestDistance || (bestStrands && !strands)) {
                     bestDistance = distance;
                     bestStrands = strands;
                     bestStart = start;
@@ -120,19 +171,6 @@ public final class SeatBlocks {
             seats.add(row.seatAt(position));
         }
         return seats;
-    }
-
-    private static boolean usable(Positions row, int position, SeatLayout layout, BitSet unavailable, Category asked) {
-        int seat = row.seatAt(position);
-        if (seat == 0 || unavailable.get(seat)) {
-            return false;
-        }
-        var category = layout.category(String.valueOf(row.codeAt(position)));
-        if (asked == null) {
-            return !category.special();
-        }
-        return category.code().equals(asked.code())
-                || (asked.kind() == Kind.WHEELCHAIR && category.kind() == Kind.COMPANION);
     }
 
     private static boolean holdsCategory(Positions row, int start, int end, Category asked) {
@@ -175,7 +213,10 @@ public final class SeatBlocks {
     private record Positions(PlacedRow row, int[] seats) {
 
         static Positions of(SeatLayout layout, int rowIndex) {
-            var row = layout.placedRow(rowIndex);
+            return of(layout.placedRow(rowIndex));
+        }
+
+        static Positions of(PlacedRow row) {
             var positions = row.positions();
             var seats = new int[positions.length()];
             int next = row.firstSeat();

@@ -31,8 +31,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -64,7 +66,8 @@ public class SeatMap {
 
     private SeatLayout layout;
     private Instant startsAt;
-    private Map<String, Long> prices;
+    // sorted, so that a snapshot writes them in one order and reads them back as the same kind of map
+    private SortedMap<String, Long> prices;
     private SingleSeatRule singleSeatRule;
 
     @JsonSerialize(converter = BitSets.ToWords.class)
@@ -222,10 +225,7 @@ public class SeatMap {
     }
 
     private static String describe(Collection<Integer> seats) {
-        return seats.stream()
-                .map(String::valueOf)
-                .reduce((a, b) -> a + ", " + b)
-                .orElse("");
+        return seats.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     @EventSourcingHandler

@@ -9,6 +9,8 @@ import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.SingleSeatRule;
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.command.MigratedDatabase;
 import io.seatwise.command.StoredMessages;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,11 +158,19 @@ class BookingLedgerTest {
     }
 
     private static EventScheduled scheduled(EventId eventId, VenueId venueId) {
-        return new EventScheduled(eventId, venueId, "Quartet", "Strings", NOW.plus(Duration.ofDays(7)), 2_500, 10, 10);
+        return new EventScheduled(
+                eventId,
+                venueId,
+                "Quartet",
+                "Strings",
+                NOW.plus(Duration.ofDays(7)),
+                Map.of("S", 2_500L),
+                SeatLayout.grid(10, 10),
+                SingleSeatRule.ALLOW);
     }
 
     private static SeatsBooked booked(BookingId bookingId, AccountId accountId, EventId eventId) {
-        return new SeatsBooked(eventId, bookingId, accountId, List.of(1, 2), NOW);
+        return new SeatsBooked(eventId, bookingId, accountId, List.of(1, 2), NOW, Map.of("S", 5_000L));
     }
 
     private static SeatsReleased released(BookingId bookingId, AccountId accountId, EventId eventId) {

@@ -18,6 +18,8 @@ import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.SingleSeatRule;
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.command.StoredMessages;
 import java.time.Clock;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -40,6 +43,7 @@ class SeatMapTest {
     private static final int ROWS = 10;
     private static final int SEATS_PER_ROW = 10;
     private static final int CAPACITY = ROWS * SEATS_PER_ROW;
+    private static final long PRICE = 2_500;
 
     private static final EventId EVENT = EventId.of("event-1");
     private static final BookingId BOOKING = BookingId.of("booking-1");
@@ -235,7 +239,8 @@ class SeatMapTest {
 
         fixture.given(eventScheduled(), seatsBooked(3, 17), seatsReleased(3, 17))
                 .when(other)
-                .expectEvents(new SeatsBooked(EVENT, other.bookingId(), other.accountId(), List.of(3, 17), NOW));
+                .expectEvents(new SeatsBooked(
+                        EVENT, other.bookingId(), other.accountId(), List.of(3, 17), NOW, Map.of("S", 2 * PRICE)));
     }
 
     @Test
@@ -362,7 +367,14 @@ class SeatMapTest {
 
     private static EventScheduled eventScheduledStartingAt(Instant startsAt) {
         return new EventScheduled(
-                EVENT, VenueId.of("venue-1"), "Quartet", "Strings", startsAt, 2_500, ROWS, SEATS_PER_ROW);
+                EVENT,
+                VenueId.of("venue-1"),
+                "Quartet",
+                "Strings",
+                startsAt,
+                Map.of("S", PRICE),
+                SeatLayout.grid(ROWS, SEATS_PER_ROW),
+                SingleSeatRule.ALLOW);
     }
 
     private static BookSeats bookSeats(Integer... seats) {
@@ -370,7 +382,7 @@ class SeatMapTest {
     }
 
     private static SeatsBooked seatsBooked(Integer... seats) {
-        return new SeatsBooked(EVENT, BOOKING, ACCOUNT, List.of(seats), NOW);
+        return new SeatsBooked(EVENT, BOOKING, ACCOUNT, List.of(seats), NOW, Map.of("S", PRICE * seats.length));
     }
 
     private static CancelBooking cancelBooking(AccountId asking) {
@@ -382,7 +394,13 @@ class SeatMapTest {
     }
 
     private static SeatsBooked earlierBooking(Integer... seats) {
-        return new SeatsBooked(EVENT, BookingId.next(), AccountId.random(), List.of(seats), NOW.minusSeconds(60));
+        return new SeatsBooked(
+                EVENT,
+                BookingId.next(),
+                AccountId.random(),
+                List.of(seats),
+                NOW.minusSeconds(60),
+                Map.of("S", PRICE * seats.length));
     }
 
     private static Integer[] seatsFrom1To(int last) {

@@ -13,6 +13,7 @@ import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.review.DeleteReview;
 import io.seatwise.api.review.EditReview;
 import io.seatwise.api.review.ReviewDeleted;
@@ -21,6 +22,7 @@ import io.seatwise.api.review.ReviewId;
 import io.seatwise.api.review.ReviewSubject;
 import io.seatwise.api.review.ReviewSubmitted;
 import io.seatwise.api.review.SubmitReview;
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.command.MigratedDatabase;
 import io.seatwise.command.booking.BookingLedger;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -367,10 +370,18 @@ class ReviewTest {
     }
 
     private static EventScheduled scheduled(EventId eventId, VenueId venueId) {
-        return new EventScheduled(eventId, venueId, "Quartet", "Strings", NOW.plus(Duration.ofDays(7)), 2_500, 10, 10);
+        return new EventScheduled(
+                eventId,
+                venueId,
+                "Quartet",
+                "Strings",
+                NOW.plus(Duration.ofDays(7)),
+                Map.of("S", 2_500L),
+                SeatLayout.grid(10, 10),
+                SingleSeatRule.ALLOW);
     }
 
     private static SeatsBooked booked(BookingId bookingId, AccountId accountId, EventId eventId) {
-        return new SeatsBooked(eventId, bookingId, accountId, List.of(1, 2), NOW);
+        return new SeatsBooked(eventId, bookingId, accountId, List.of(1, 2), NOW, Map.of("S", 5_000L));
     }
 }

@@ -3,19 +3,43 @@ package io.seatwise.command.venue;
 import static io.seatwise.api.ErrorCode.INVALID;
 import static io.seatwise.command.Refusal.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal;
+import io.seatwise.api.Refusal.InvalidLayout;
+import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.Prices;
 import io.seatwise.api.event.ScheduleEvent;
+import io.seatwise.api.event.SingleSeatRule;
+import io.seatwise.api.venue.ChangeVenue;
 import io.seatwise.api.venue.CreateVenue;
+import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.api.venue.SeatLayout.Category;
+import io.seatwise.api.venue.SeatLayout.Category.Kind;
+import io.seatwise.api.venue.SeatLayout.Row;
+import io.seatwise.api.venue.SeatLayout.Section;
+import io.seatwise.api.venue.VenueChanged;
 import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
+import io.seatwise.command.Layouts;
 import io.seatwise.command.booking.SeatMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,7 +52,9 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,28 +77,28 @@ class VenueTest {
     void creatingVenueRecordsIt() {
         fixture.givenNoPriorActivity()
                 .when(createVenue("Blue Hall", "Lyon", 12, 20))
-                .expectEvents(new VenueCreated(VENUE, "Blue Hall", "Lyon", 12, 20));
+                .expectEvents(new VenueCreated(VENUE, "Blue Hall", "Lyon", SeatLayout.grid(12, 20)));
     }
 
     @Test
     void venueNameAndCityAreTrimmed() {
         fixture.givenNoPriorActivity()
                 .when(createVenue("  Blue Hall\t", " Lyon ", 12, 20))
-                .expectEvents(new VenueCreated(VENUE, "Blue Hall", "Lyon", 12, 20));
+                .expectEvents(new VenueCreated(VENUE, "Blue Hall", "Lyon", SeatLayout.grid(12, 20)));
     }
 
     @Test
     void largestLayoutIsAccepted() {
         fixture.givenNoPriorActivity()
                 .when(createVenue("Arena", "Lyon", 200, 200))
-                .expectEvents(new VenueCreated(VENUE, "Arena", "Lyon", 200, 200));
+                .expectEvents(new VenueCreated(VENUE, "Arena", "Lyon", SeatLayout.grid(200, 200)));
     }
 
     @Test
     void smallestLayoutIsAccepted() {
         fixture.givenNoPriorActivity()
                 .when(createVenue("Booth", "Lyon", 1, 1))
-                .expectEvents(new VenueCreated(VENUE, "Booth", "Lyon", 1, 1));
+                .expectEvents(new VenueCreated(VENUE, "Booth", "Lyon", SeatLayout.grid(1, 1)));
     }
 
     @ParameterizedTest
@@ -98,7 +124,7 @@ class VenueTest {
         var name = "N".repeat(Venue.MAX_NAME_LENGTH);
         fixture.givenNoPriorActivity()
                 .when(createVenue(name, "Lyon", 12, 20))
-                .expectEvents(new VenueCreated(VENUE, name, "Lyon", 12, 20));
+                .expectEvents(new VenueCreated(VENUE, name, "Lyon", SeatLayout.grid(12, 20)));
     }
 
     @Test
@@ -119,10 +145,291 @@ class VenueTest {
 
     @ParameterizedTest(name = "{0} rows of {1} seats")
     @CsvSource({"0, 20", "201, 20", "-1, 20", "12, 0", "12, 201", "12, -5", "0, 0"})
-    void layoutOutsideTheLimitsIsRejected(int rows, int seatsPerRow) {
+    void gridOutsideTheLimitsIsRejected(int rows, int seatsPerRow) {
+        assertThatThrownBy(() -> createVenue("Blue Hall", "Lyon", rows, seatsPerRow))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        refusal -> assertThat(refusal.refusal())
+                                .isInstanceOf(InvalidValue.class)
+                                .extracting(Refusal::code)
+                                .isEqualTo(INVALID));
+    }
+
+    @Test
+    void venueIsCreatedFromALayout() {
         fixture.givenNoPriorActivity()
-                .when(createVenue("Blue Hall", "Lyon", rows, seatsPerRow))
-                .expectException(refused(INVALID))
+                .when(new CreateVenue(VENUE, "Globe", "London", Layouts.hall()))
+                .expectEvents(new VenueCreated(VENUE, "Globe", "London", Layouts.hall()));
+    }
+
+    @Test
+    void plainGridIsOneSectionMainOfStandardSeats() {
+        var expected = new SeatLayout(
+                List.of(new Category("S", "Standard", Kind.STANDARD)),
+                List.of(new Section("Main", List.of(new Row("A", "SSS"), new Row("B", "SSS")))));
+
+        fixture.givenNoPriorActivity()
+                .when(createVenue("Booth", "Lyon", 2, 3))
+                .expectEvents(new VenueCreated(VENUE, "Booth", "Lyon", expected));
+    }
+
+    @Test
+    void venueWithoutLayoutIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateVenue(VENUE, "Globe", "London", null))
+                .expectException(refused(InvalidValue.of("layout", InvalidValue.Rule.REQUIRED)))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidLayouts")
+    void invalidLayoutIsRefusedNamingTheProblem(String problem, Supplier<SeatLayout> layout) {
+        assertThatThrownBy(layout::get)
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        refusal -> assertThat(refusal.refusal())
+                                .isInstanceOfSatisfying(InvalidLayout.class, invalid -> {
+                                    assertThat(invalid.reason()).isEqualTo("invalid-layout");
+                                    assertThat(invalid.code()).isEqualTo(INVALID);
+                                    assertThat(invalid.problem()).contains(problem);
+                                }));
+    }
+
+    static Stream<Arguments> invalidLayouts() {
+        return Stream.of(
+                invalid("does not define", () -> Layouts.rows("SSX")),
+                invalid("two rows labelled A", () -> standard(new Section("Stalls", rows("SS", "SS", "A")))),
+                invalid("two sections named Stalls", () -> standard(section("Stalls", "SS"), section("Stalls", "S"))),
+                invalid("at most 40000 seats", () -> standard(section("Big", copies(101, "S".repeat(400))))),
+                invalid("401 positions, at most 400", () -> Layouts.rows("S".repeat(401))),
+                invalid(
+                        "at most 500 rows",
+                        () -> standard(section("One", copies(250, "S")), section("Two", copies(251, "S")))),
+                invalid(
+                        "at most 50 sections",
+                        () -> new SeatLayout(
+                                List.of(Layouts.STANDARD),
+                                IntStream.rangeClosed(0, 50)
+                                        .mapToObj(i -> section("Part " + i, "S"))
+                                        .toList())),
+                invalid(
+                        "at most 20 categories",
+                        () -> new SeatLayout(
+                                IntStream.range(0, 21)
+                                        .mapToObj(
+                                                i -> new Category(String.valueOf((char) ('A' + i)), "Kind " + i, null))
+                                        .toList(),
+                                List.of(section("Main", "A")))),
+                invalid(
+                        "defined twice",
+                        () -> new SeatLayout(
+                                List.of(Layouts.STANDARD, Layouts.STANDARD), List.of(section("Main", "S")))),
+                invalid(
+                        "one letter or digit",
+                        () -> new SeatLayout(List.of(new Category("-", "Dash", null)), List.of(section("Main", "-")))),
+                invalid("has no seats", () -> Layouts.rows("SS", "...")),
+                invalid("at least one category", () -> new SeatLayout(List.of(), List.of(section("Main", "S")))),
+                invalid("at least one section", () -> new SeatLayout(List.of(Layouts.STANDARD), List.of())),
+                invalid("needs at least one row", () -> standard(new Section("Main", List.of()))),
+                invalid("a row label of Main", () -> standard(new Section("Main", List.of(new Row(" A", "S"))))),
+                invalid(
+                        "standard, restricted, wheelchair or companion",
+                        () -> new SeatLayout(
+                                List.of(new Category("S", "Standard", Kind.of("vip"))),
+                                List.of(section("Main", "S")))));
+    }
+
+    private static Arguments invalid(String problem, Supplier<SeatLayout> layout) {
+        return arguments(problem, layout);
+    }
+
+    private static SeatLayout standard(Section... sections) {
+        return new SeatLayout(List.of(Layouts.STANDARD), List.of(sections));
+    }
+
+    private static Section section(String name, String... rows) {
+        return Layouts.section(name, rows);
+    }
+
+    /** Rows labelled by their last string: "SS", "SS", "A" is two rows both labelled A. */
+    private static List<Row> rows(String first, String second, String label) {
+        return List.of(new Row(label, first), new Row(label, second));
+    }
+
+    private static String[] copies(int count, String row) {
+        return Collections.nCopies(count, row).toArray(String[]::new);
+    }
+
+    @Test
+    void layoutReadFromJsonIsCheckedToo() {
+        var json = """
+                {"categories": [{"code": "S", "name": "Standard"}],
+                 "sections": [{"name": "Main", "rows": [{"label": "A", "seats": "SSX"}]}]}
+                """;
+
+        assertThatThrownBy(() -> JsonMapper.builder().build().readValue(json, SeatLayout.class))
+                .hasRootCauseInstanceOf(DomainException.class)
+                .rootCause()
+                .extracting(cause -> ((DomainException) cause).refusal())
+                .isInstanceOf(InvalidLayout.class);
+    }
+
+    @Test
+    void largestHallIsAccepted() {
+        var layout = standard(section("Big", copies(100, "S".repeat(400))));
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateVenue(VENUE, "Arena", "Lyon", layout))
+                .expectEvents(new VenueCreated(VENUE, "Arena", "Lyon", layout));
+    }
+
+    @Test
+    void changingVenueRenamesItAndKeepsItsLayout() {
+        fixture.given(venueCreated())
+                .when(new ChangeVenue(VENUE, " Red Hall ", "Paris", null))
+                .expectEvents(new VenueChanged(VENUE, "Red Hall", "Paris", SeatLayout.grid(12, 20)))
+                .expectResultMessagePayload(new VenueView(VENUE, "Red Hall", "Paris", SeatLayout.grid(12, 20)));
+    }
+
+    @Test
+    void changingVenueLayoutRecordsTheNewLayout() {
+        fixture.given(venueCreated())
+                .when(new ChangeVenue(VENUE, "Blue Hall", "Lyon", Layouts.hall()))
+                .expectEvents(new VenueChanged(VENUE, "Blue Hall", "Lyon", Layouts.hall()))
+                .expectResultMessagePayload(new VenueView(VENUE, "Blue Hall", "Lyon", Layouts.hall()));
+    }
+
+    @Test
+    void changingNothingRecordsNothing() {
+        fixture.given(venueCreated(), new VenueChanged(VENUE, "Blue Hall", "Lyon", Layouts.hall()))
+                .when(new ChangeVenue(VENUE, "Blue Hall", "Lyon", Layouts.hall()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new VenueView(VENUE, "Blue Hall", "Lyon", Layouts.hall()));
+    }
+
+    @Test
+    void changingVenueToABlankNameIsRejected() {
+        fixture.given(venueCreated())
+                .when(new ChangeVenue(VENUE, " ", "Lyon", null))
+                .expectException(refused(InvalidValue.of("name", InvalidValue.Rule.REQUIRED)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void changingUnknownVenueFails() {
+        fixture.givenNoPriorActivity()
+                .when(new ChangeVenue(VENUE, "Blue Hall", "Lyon", null))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void eventScheduledAfterALayoutChangeHasTheNewLayout() {
+        fixture.given(venueCreated(), new VenueChanged(VENUE, "Blue Hall", "Lyon", Layouts.hall()))
+                .when(scheduleEvent("Quartet", STARTS_AT, 2_500))
+                .expectEvents(new EventScheduled(
+                        EVENT,
+                        VENUE,
+                        "Quartet",
+                        "Strings",
+                        STARTS_AT,
+                        Map.of("P", 2_500L, "S", 2_500L, "R", 2_500L, "W", 2_500L, "C", 2_500L),
+                        Layouts.hall(),
+                        SingleSeatRule.ALLOW));
+    }
+
+    @Test
+    void eventIsPricedPerCategory() {
+        var prices = hallPrices();
+
+        fixture.given(hallCreated())
+                .when(new ScheduleEvent(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, null, prices, null))
+                .expectEvents(new EventScheduled(
+                        EVENT, VENUE, "Quartet", "Strings", STARTS_AT, prices, Layouts.hall(), SingleSeatRule.ALLOW));
+    }
+
+    @Test
+    void eventKeepsItsSingleSeatRule() {
+        fixture.given(hallCreated())
+                .when(new ScheduleEvent(
+                        EVENT, VENUE, "Quartet", "Strings", STARTS_AT, null, hallPrices(), SingleSeatRule.REFUSE))
+                .expectEvents(new EventScheduled(
+                        EVENT,
+                        VENUE,
+                        "Quartet",
+                        "Strings",
+                        STARTS_AT,
+                        hallPrices(),
+                        Layouts.hall(),
+                        SingleSeatRule.REFUSE));
+    }
+
+    @Test
+    void priceMissingForACategoryIsRejectedNamingIt() {
+        var prices = new HashMap<>(hallPrices());
+        prices.remove("W");
+
+        fixture.given(hallCreated())
+                .when(new ScheduleEvent(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, null, prices, null))
+                .expectException(refused(InvalidValue.of("prices", InvalidValue.Rule.REQUIRED)))
+                .expectExceptionMessage("The price of category W (Wheelchair space) is missing")
+                .expectNoEvents();
+    }
+
+    @Test
+    void priceOfAnUnknownCategoryIsRejected() {
+        var prices = new HashMap<>(hallPrices());
+        prices.put("X", 100L);
+
+        fixture.given(hallCreated())
+                .when(new ScheduleEvent(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, null, prices, null))
+                .expectException(refused(InvalidValue.of("prices", InvalidValue.Rule.UNKNOWN_CATEGORY)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void negativeCategoryPriceIsRejected() {
+        var prices = new HashMap<>(hallPrices());
+        prices.put("P", -1L);
+
+        fixture.given(hallCreated())
+                .when(new ScheduleEvent(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, null, prices, null))
+                .expectException(refused(InvalidValue.of("prices", InvalidValue.Rule.NEGATIVE)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void categoryPriceAboveTheHighestIsRejected() {
+        var prices = new HashMap<>(hallPrices());
+        prices.put("S", Prices.MAX_CENTS + 1);
+
+        fixture.given(hallCreated())
+                .when(new ScheduleEvent(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, null, prices, null))
+                .expectException(refused(InvalidValue.outOfRange("prices", 0, Prices.MAX_CENTS)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void onePriceForEveryCategoryOfAHall() {
+        fixture.given(hallCreated())
+                .when(scheduleEvent("Quartet", STARTS_AT, 0))
+                .expectEvents(new EventScheduled(
+                        EVENT,
+                        VENUE,
+                        "Quartet",
+                        "Strings",
+                        STARTS_AT,
+                        Map.of("P", 0L, "S", 0L, "R", 0L, "W", 0L, "C", 0L),
+                        Layouts.hall(),
+                        SingleSeatRule.ALLOW));
+    }
+
+    @Test
+    void eventWithoutAnyPriceIsRejected() {
+        fixture.given(hallCreated())
+                .when(new ScheduleEvent(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, null, null, null))
+                .expectException(refused(InvalidValue.of("prices", InvalidValue.Rule.REQUIRED)))
                 .expectNoEvents();
     }
 
@@ -131,7 +438,7 @@ class VenueTest {
         fixture.given(venueCreated())
                 .when(scheduleEvent("Quartet", STARTS_AT, 2_500))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new EventScheduled(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, 2_500, 12, 20));
+                .expectEvents(eventScheduled("Quartet", "Strings", 2_500));
     }
 
     @Test
@@ -150,9 +457,7 @@ class VenueTest {
                 .satisfies(event -> {
                     assertThat(event.getType()).isEqualTo(SeatMap.class.getSimpleName());
                     assertThat(event.getSequenceNumber()).isZero();
-                    assertThat(event.getPayload())
-                            .isEqualTo(
-                                    new EventScheduled(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, 2_500, 12, 20));
+                    assertThat(event.getPayload()).isEqualTo(eventScheduled("Quartet", "Strings", 2_500));
                 });
     }
 
@@ -160,21 +465,21 @@ class VenueTest {
     void schedulingEventAnswersWithTheVenue() {
         fixture.given(venueCreated())
                 .when(scheduleEvent("Quartet", STARTS_AT, 2_500))
-                .expectResultMessagePayload(new VenueView(VENUE, "Blue Hall", "Lyon", 12, 20, 240));
+                .expectResultMessagePayload(new VenueView(VENUE, "Blue Hall", "Lyon", SeatLayout.grid(12, 20)));
     }
 
     @Test
     void freeEventCanBeScheduled() {
         fixture.given(venueCreated())
                 .when(scheduleEvent("Open rehearsal", STARTS_AT, 0))
-                .expectEvents(new EventScheduled(EVENT, VENUE, "Open rehearsal", "Strings", STARTS_AT, 0, 12, 20));
+                .expectEvents(eventScheduled("Open rehearsal", "Strings", 0));
     }
 
     @Test
     void eventWithoutDescriptionCanBeScheduled() {
         fixture.given(venueCreated())
-                .when(new ScheduleEvent(EVENT, VENUE, " Quartet ", null, STARTS_AT, 2_500))
-                .expectEvents(new EventScheduled(EVENT, VENUE, "Quartet", "", STARTS_AT, 2_500, 12, 20));
+                .when(ScheduleEvent.priced(EVENT, VENUE, " Quartet ", null, STARTS_AT, 2_500))
+                .expectEvents(eventScheduled("Quartet", "", 2_500));
     }
 
     @Test
@@ -233,7 +538,7 @@ class VenueTest {
     void tooLongDescriptionIsRejected() {
         var description = "D".repeat(Venue.MAX_DESCRIPTION_LENGTH + 1);
         fixture.given(venueCreated())
-                .when(new ScheduleEvent(EVENT, VENUE, "Quartet", description, STARTS_AT, 2_500))
+                .when(ScheduleEvent.priced(EVENT, VENUE, "Quartet", description, STARTS_AT, 2_500))
                 .expectException(refused(INVALID))
                 .expectNoEvents();
     }
@@ -247,11 +552,31 @@ class VenueTest {
     }
 
     private static CreateVenue createVenue(String name, String city, int rows, int seatsPerRow) {
-        return new CreateVenue(VENUE, name, city, rows, seatsPerRow);
+        return new CreateVenue(VENUE, name, city, SeatLayout.grid(rows, seatsPerRow));
+    }
+
+    private static VenueCreated hallCreated() {
+        return new VenueCreated(VENUE, "Globe", "London", Layouts.hall());
+    }
+
+    private static Map<String, Long> hallPrices() {
+        return Map.of("P", 9_000L, "S", 5_000L, "R", 2_000L, "W", 3_000L, "C", 0L);
+    }
+
+    private static EventScheduled eventScheduled(String title, String description, long priceCents) {
+        return new EventScheduled(
+                EVENT,
+                VENUE,
+                title,
+                description,
+                STARTS_AT,
+                Map.of("S", priceCents),
+                SeatLayout.grid(12, 20),
+                SingleSeatRule.ALLOW);
     }
 
     private static VenueCreated venueCreated() {
-        return new VenueCreated(VENUE, "Blue Hall", "Lyon", 12, 20);
+        return new VenueCreated(VENUE, "Blue Hall", "Lyon", SeatLayout.grid(12, 20));
     }
 
     private static RepositoryProvider eventSourcedIn(EventStore eventStore) {
@@ -266,6 +591,6 @@ class VenueTest {
     }
 
     private static ScheduleEvent scheduleEvent(String title, Instant startsAt, long priceCents) {
-        return new ScheduleEvent(EVENT, VENUE, title, "Strings", startsAt, priceCents);
+        return ScheduleEvent.priced(EVENT, VENUE, title, "Strings", startsAt, priceCents);
     }
 }

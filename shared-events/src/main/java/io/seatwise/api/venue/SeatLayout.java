@@ -95,9 +95,7 @@ public final class SeatLayout {
             }
         }
         if (seats > MAX_CAPACITY) {
-            throw new DomainException(
-                    InvalidValue.outOfRange("capacity", 1, MAX_CAPACITY),
-                    "a venue holds at most " + MAX_CAPACITY + " seats, this layout has " + seats);
+            throw invalid("a venue holds at most " + MAX_CAPACITY + " seats, this layout has " + seats);
         }
         capacity = seats;
         widestRow = widest;
