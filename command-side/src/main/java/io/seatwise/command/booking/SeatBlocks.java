@@ -82,7 +82,7 @@ public final class SeatBlocks {
             if (!hasFreeRun(unavailable, row.firstSeat(), lastSeat, count)) {
                 continue;
             }
-            var best = bestInRow(Positions.of(row), usable, unavailable, count, asked, refuseSingles);
+            var best = bestInRow(Positions.of(layout, row), usable, unavailable, count, asked, refuseSingles);
             if (best != null) {
                 return Optional.of(best);
             }
@@ -188,7 +188,7 @@ public final class SeatBlocks {
     }
 
     private static boolean aloneAfter(Positions row, int position, int start, int end, BitSet unavailable) {
-        if (!row.freeSeat(position, unavailable)) {
+        if (!row.strandable(position, unavailable)) {
             return false;
         }
         boolean leftFree = position - 1 < start || position - 1 > end ? row.freeSeat(position - 1, unavailable) : false;
@@ -198,7 +198,7 @@ public final class SeatBlocks {
     }
 
     private static void checkAlone(Positions row, int position, BitSet unavailable, TreeSet<Integer> stranded) {
-        if (row.freeSeat(position, unavailable)
+        if (row.strandable(position, unavailable)
                 && !row.freeSeat(position - 1, unavailable)
                 && !row.freeSeat(position + 1, unavailable)) {
             stranded.add(row.seatAt(position));
@@ -210,22 +210,34 @@ public final class SeatBlocks {
     }
 
     /** One row by position: the seat number at each position (0 for a gap) and its category code. */
-    private record Positions(PlacedRow row, int[] seats) {
+    private record Positions(PlacedRow row, int[] seats, boolean[] special) {
 
         static Positions of(SeatLayout layout, int rowIndex) {
-            return of(layout.placedRow(rowIndex));
+            return of(layout, layout.placedRow(rowIndex));
         }
 
-        static Positions of(PlacedRow row) {
+        static Positions of(SeatLayout layout, PlacedRow row) {
             var positions = row.positions();
             var seats = new int[positions.length()];
+            var special = new boolean[positions.length()];
             int next = row.firstSeat();
             for (int i = 0; i < seats.length; i++) {
-                if (positions.charAt(i) != SeatLayout.GAP) {
+                char code = positions.charAt(i);
+                if (code != SeatLayout.GAP) {
                     seats[i] = next++;
+                    special[i] = layout.category(String.valueOf(code)).special();
                 }
             }
-            return new Positions(row, seats);
+            return new Positions(row, seats, special);
+        }
+
+        /**
+         * Whether the position holds an available seat that a booking can leave alone. Wheelchair spaces and companion
+         * seats never count: they go to those who need them, one at a time, and a companion seat is only ever sold
+         * with a wheelchair space, so a wheelchair user booking a space alone must not be refused for the seat beside.
+         */
+        boolean strandable(int position, BitSet unavailable) {
+            return freeSeat(position, unavailable) && !special[position];
         }
 
         int length() {

@@ -299,8 +299,8 @@ class BestAvailableRandomTest {
                 }
                 var after = (BitSet) unavailable.clone();
                 seats.forEach(after::set);
-                var newlyAlone = new HashSet<>(alone(placed, after));
-                newlyAlone.removeAll(alone(placed, unavailable));
+                var newlyAlone = new HashSet<>(alone(layout, placed, after));
+                newlyAlone.removeAll(alone(layout, placed, unavailable));
                 boolean strands = !newlyAlone.isEmpty();
                 if (strands && refuseSingles) {
                     continue;
@@ -317,8 +317,8 @@ class BestAvailableRandomTest {
             var stranded = new java.util.TreeSet<Integer>();
             for (int row = 0; row < layout.rowCount(); row++) {
                 var placed = layout.placedRow(row);
-                var newlyAlone = alone(placed, after);
-                newlyAlone.removeAll(alone(placed, unavailable));
+                var newlyAlone = alone(layout, placed, after);
+                newlyAlone.removeAll(alone(layout, placed, unavailable));
                 stranded.addAll(newlyAlone);
             }
             return List.copyOf(stranded);
@@ -354,11 +354,18 @@ class BestAvailableRandomTest {
         }
 
         /** The free seats of a row with no free seat right beside them. */
-        private static Set<Integer> alone(SeatLayout.PlacedRow placed, BitSet unavailable) {
+        /** Wheelchair spaces and companion seats are never counted as alone (SeatBlocks says why). */
+        private static boolean special(SeatLayout layout, SeatLayout.PlacedRow placed, int position) {
+            return layout.category(String.valueOf(placed.positions().charAt(position)))
+                    .special();
+        }
+
+        private static Set<Integer> alone(SeatLayout layout, SeatLayout.PlacedRow placed, BitSet unavailable) {
             var alone = new HashSet<Integer>();
             int length = placed.positions().length();
             for (int position = 0; position < length; position++) {
                 if (free(placed, position, unavailable)
+                        && !special(layout, placed, position)
                         && !free(placed, position - 1, unavailable)
                         && !free(placed, position + 1, unavailable)) {
                     alone.add(seatAt(placed, position));

@@ -16,11 +16,15 @@ public final class Prices {
     private Prices() {}
 
     /**
-     * The price of every category of the layout: {@code priceCents} for all when given, else {@code prices}, which must
-     * name every category and no other.
+     * The price of every category of the layout: {@code priceCents} for all, or {@code prices}, which must name every
+     * category and no other; exactly one of the two is given.
      */
     public static Map<String, Long> of(SeatLayout layout, Long priceCents, Map<String, Long> prices) {
         var result = new TreeMap<String, Long>();
+        if (priceCents != null && prices != null) {
+            throw new DomainException(
+                    InvalidValue.of("prices", Rule.NOT_A_CHOICE), "Give priceCents or prices, not both");
+        }
         if (priceCents != null) {
             checkCents("priceCents", priceCents);
             layout.categories().forEach(category -> result.put(category.code(), priceCents));

@@ -63,6 +63,26 @@ record Problem(
         @Schema(description = "Until when the booking could have been cancelled (past the cutoff)")
         Instant cancellableUntil,
 
+        @Schema(
+                description = "Which rule of SPEC §1 a layout breaks (invalid-layout)",
+                example = "row A of Stalls has a seat of category X, which the layout does not define")
+        String problem,
+
+        @Schema(description = "How many seats side by side were asked for (no-adjacent-block)", example = "2")
+        Integer count,
+
+        @Schema(description = "The seat category asked for (no-adjacent-block)", example = "P")
+        String category,
+
+        @Schema(description = "Seats the booking would leave alone in their rows (single-seat)", example = "[13]")
+        List<Integer> strandedSeats,
+
+        @Schema(
+                description = "Companion seats chosen without a wheelchair space of their row "
+                        + "(companion-without-wheelchair)",
+                example = "[2]")
+        List<Integer> companionSeats,
+
         @Schema(description = "Too many failed sign-ins: seconds to wait, as in Retry-After", example = "60")
         Integer retryAfterSeconds) {
 

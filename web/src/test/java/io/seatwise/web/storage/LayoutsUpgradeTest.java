@@ -102,7 +102,8 @@ class LayoutsUpgradeTest {
             assertThat(api.get("/api/venues/" + HALL_ID + "/reviews").body()).contains("Comfortable hall.");
 
             var admin = api.token(ADMIN, ADMIN_PASSWORD);
-            assertThat(galaRevenue(api, admin)).as("five seats at 30.00").isEqualTo(15_000);
+            // the statistics are rebuilt from the events after the upgrade (migration V8): five seats at 30.00
+            eventually(() -> galaRevenue(api, admin) == 15_000);
 
             // bookable: a taken seat stays taken, a free one is booked, best available works on the old grid
             assertThat(api.book(demo, GALA_ID, List.of(6, 7)).status()).isEqualTo(409);

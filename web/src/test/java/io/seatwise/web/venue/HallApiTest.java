@@ -155,6 +155,8 @@ class HallApiTest extends ApplicationTest {
                 "no category X");
         assertProblem(schedule(admin, venue, Map.of("priceCents", 100, "singleSeatRule", "sometimes")), 400);
         assertProblem(schedule(admin, venue, Map.of()), 400);
+        assertProblem(
+                schedule(admin, venue, Map.of("priceCents", 100, "prices", exampleHallPrices())), 400, "not both");
     }
 
     @Test
@@ -177,7 +179,7 @@ class HallApiTest extends ApplicationTest {
         assertThat(assertProblem(restricted, 409).path("reason").asText()).isEqualTo("no-adjacent-block");
         assertProblem(api.bookBestAvailable(ann, event, 0, null), 400);
         assertProblem(api.bookBestAvailable(ann, event, 2, "X"), 400, "no seat category X");
-        eventually(() -> api.bookedSeats(event).equals(List.of(1, 2, 3, 4, 5, 6)));
+        eventually(() -> api.seatMapShows(event, List.of(1, 2, 3, 4, 5, 6)));
     }
 
     @Test
@@ -198,7 +200,11 @@ class HallApiTest extends ApplicationTest {
         assertThat(single.path("reason").asText()).isEqualTo("single-seat");
         assertThat(ints(single.path("strandedSeats"))).containsExactly(13);
         assertThat(together.status()).as(together.body()).isEqualTo(201);
-        eventually(() -> api.bookedSeats(event).equals(List.of(1, 2)));
+        var wheelchairAlone = api.book(api.newUserToken("Wendy"), event, List.of(10));
+        assertThat(wheelchairAlone.status())
+                .as("a companion seat left beside a wheelchair space is not a stranded seat: " + wheelchairAlone.body())
+                .isEqualTo(201);
+        eventually(() -> api.seatMapShows(event, List.of(1, 2, 10)));
     }
 
     private io.seatwise.web.ApiClient.Response schedule(String admin, String venue, Map<String, Object> pricing) {
