@@ -12,6 +12,7 @@ import io.seatwise.api.stats.FindStatistics;
 import io.seatwise.api.stats.FindVenueStatistics;
 import io.seatwise.api.stats.StatisticsView;
 import io.seatwise.api.stats.VenueStatistics;
+import io.seatwise.api.venue.VenueChanged;
 import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.query.StoredJson;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
  * The admins' figures: per event its booked seats, bookings and revenue, also per category of its layout, each
  * booking, and the bookings of each day. Revenue is what each booking cost when it was made, as it recorded it
  * ({@link CategorySplit}); a cancellation takes out what its booking's row says it added.
- * A change to an event's figures is applied only when the seat map's sequence number is newer than the one the row
+ *
+ * <p>A change to an event's figures is applied only when the seat map's sequence number is newer than the one the row
  * holds; the booking rows and daily sums are written only when that change was applied, in the same transaction, so
  * a redelivered event changes nothing and a replay gives the same tables. The events' figures and the daily sums are
  * added up per transaction and written when it commits ({@link PendingFigures}).
@@ -63,6 +65,16 @@ class StatisticsProjection {
                 event.venueId().value(),
                 event.name(),
                 event.city());
+    }
+
+    /** The venue's name and city as the exports and its figures show them from now on. */
+    @EventHandler
+    void on(VenueChanged event) {
+        jdbc.update(
+                "UPDATE stats_venues SET name = ?, city = ? WHERE venue_id = ?",
+                event.name(),
+                event.city(),
+                event.venueId().value());
     }
 
     @EventHandler

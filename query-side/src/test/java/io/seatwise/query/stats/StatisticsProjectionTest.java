@@ -1,6 +1,7 @@
 package io.seatwise.query.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookingId;
@@ -13,11 +14,15 @@ import io.seatwise.api.stats.CategoryRevenue;
 import io.seatwise.api.stats.DailyBookings;
 import io.seatwise.api.stats.FindDailyBookings;
 import io.seatwise.api.stats.FindStatistics;
+import io.seatwise.api.stats.FindVenueStatistics;
 import io.seatwise.api.stats.StatisticsView;
+import io.seatwise.api.stats.VenueStatistics;
 import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.SeatLayout.Category;
 import io.seatwise.api.venue.SeatLayout.Row;
 import io.seatwise.api.venue.SeatLayout.Section;
+import io.seatwise.api.venue.VenueChanged;
+import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueId;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -279,6 +284,18 @@ class StatisticsProjectionTest {
                         "SELECT cents_by_category || ' | ' || seat_labels FROM stats_bookings", String.class))
                 .containsExactly(
                         "P=4500 S=2500 W=1000 | Stalls, Row A, Seat 2; Stalls, Row A, Seat 3; Circle, Row 1, Seat 1");
+    }
+
+    @Test
+    void aVenueIsShownByItsNewName() {
+        var venue = VenueId.random();
+        projection.on(new VenueCreated(venue, "Old Hall", "Bern", SeatLayout.grid(2, 5)));
+
+        projection.on(new VenueChanged(venue, "New Hall", "Basel", SeatLayout.grid(3, 5)));
+
+        assertThat(projection.handle(new FindVenueStatistics()))
+                .extracting(VenueStatistics::name, VenueStatistics::city)
+                .containsExactly(tuple("New Hall", "Basel"));
     }
 
     /** Stalls A: P P S S, B: S S . S S; Circle 1: W S. */
