@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The admins' CSV exports of users, events and bookings: RFC 4180 in UTF-8 with a header row and ISO-8601 times.
+ * Figures per category are one cell of {@code code=value} pairs in the order of the codes ("P=9000 S=2500"), and a
+ * booking's seat labels one cell separated by {@value StatisticsProjection#LABEL_SEPARATOR}.
  * Each row goes from the database cursor straight into the output, so an export of a million bookings needs no
  * more memory than one of ten. Text that a spreadsheet would read as a formula is made inert ({@link CsvCells}).
  */
@@ -62,7 +64,11 @@ public class CsvExports {
                 out,
                 """
                 SELECT e.event_id, e.title, e.venue_id, v.name, v.city, e.starts_at, e.price_cents, e.capacity,
-                       e.booked, e.bookings, e.revenue_cents
+                       e.booked, e.bookings, e.revenue_cents,
+                       (SELECT string_agg(c.code || '=' || c.booked, ' ' ORDER BY c.code)
+                        FROM stats_event_categories c WHERE c.event_id = e.event_id),
+                       (SELECT string_agg(c.code || '=' || c.revenue_cents, ' ' ORDER BY c.code)
+                        FROM stats_event_categories c WHERE c.event_id = e.event_id)
                 FROM stats_events e LEFT JOIN stats_venues v ON v.venue_id = e.venue_id
                 ORDER BY e.starts_at, e.event_id
                 """,
@@ -79,7 +85,9 @@ public class CsvExports {
                     "available",
                     "occupancy",
                     "bookings",
-                    "revenueCents"
+                    "revenueCents",
+                    "bookedByCategory",
+                    "revenueByCategory"
                 },
                 (rs, csv) -> {
                     var capacity = rs.getLong(8);
@@ -97,7 +105,9 @@ public class CsvExports {
                             capacity - booked,
                             Occupancy.of(booked, capacity),
                             rs.getLong(10),
-                            rs.getLong(11));
+                            rs.getLong(11),
+                            rs.getString(12),
+                            rs.getString(13));
                 });
     }
 
@@ -106,7 +116,7 @@ public class CsvExports {
                 out,
                 """
                 SELECT b.booking_id, b.event_id, e.title, b.account_id, u.email, b.seats, b.seat_count,
-                       b.amount_cents, b.status, b.booked_at, b.cancelled_at
+                       b.amount_cents, b.status, b.booked_at, b.cancelled_at, b.cents_by_category, b.seat_labels
                 FROM stats_bookings b
                 LEFT JOIN stats_events e ON e.event_id = b.event_id
                 LEFT JOIN stats_users u ON u.account_id = b.account_id
@@ -123,7 +133,9 @@ public class CsvExports {
                     "amountCents",
                     "status",
                     "bookedAt",
-                    "cancelledAt"
+                    "cancelledAt",
+                    "centsByCategory",
+                    "seatLabels"
                 },
                 (rs, csv) -> csv.printRecord(
                         rs.getString(1),
@@ -136,7 +148,9 @@ public class CsvExports {
                         rs.getLong(8),
                         rs.getString(9),
                         instant(rs, 10),
-                        instant(rs, 11)));
+                        instant(rs, 11),
+                        rs.getString(12),
+                        CsvCells.inert(rs.getString(13))));
     }
 
     @FunctionalInterface

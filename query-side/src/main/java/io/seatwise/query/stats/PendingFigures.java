@@ -1,5 +1,7 @@
 package io.seatwise.query.stats;
 
+import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.query.StoredJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,8 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The changes that a transaction makes to the events' figures and the daily sums, added up in memory and written
  * once, just before it commits: a processor's batch of 500 bookings, or a replay's 20,000, then updates each event's
- * row and each day's row once instead of once per booking. An event's row is read when the transaction first
- * touches it, and nothing else writes it meanwhile: its seat map's events all go to one processor segment, and on
+ * row, the rows of its categories and each day's row once instead of once per booking. An event's row is read when
+ * the transaction first touches it, and nothing else writes it or its categories' rows meanwhile: its seat map's events all go to one processor segment, and on
  * SQLite the transaction holds the read models' writer from its start. The daily sums are added to what the rows
  * hold at commit, so segments that book on the same day never overwrite each other.
  */
@@ -21,33 +23,57 @@ final class PendingFigures {
     static final class EventFigures {
 
         private final long priceCents;
+        private final String layoutJson;
         private final long storedSequence;
+        private SeatLayout layout;
         private long lastSequence;
         private long booked;
         private long bookings;
+        private long revenueCents;
+        private final Map<String, CategorySplit.Part> categories = new TreeMap<>();
 
-        private EventFigures(long priceCents, long lastSequence) {
+        private EventFigures(long priceCents, String layoutJson, long lastSequence) {
             this.priceCents = priceCents;
+            this.layoutJson = layoutJson;
             this.storedSequence = lastSequence;
             this.lastSequence = lastSequence;
         }
 
+        /** The price per seat of the event's bookings of revision 1: its one price, as events then had. */
         long priceCents() {
             return priceCents;
         }
 
+        /** The event's layout, read when first needed: a transaction of many bookings reads it once. */
+        SeatLayout layout() {
+            if (layout == null) {
+                if (layoutJson == null) {
+                    // V8 empties the statistics and rebuilds them from the events, which always have a layout
+                    throw new IllegalStateException("The statistics of an event have no layout: replay them");
+                }
+                layout = StoredJson.layout(layoutJson, 0, 0);
+            }
+            return layout;
+        }
+
         /**
-         * Adds a change of the seat map's with this sequence number, unless that change or a later one was added
-         * already; says whether it was added.
+         * Takes the change of the seat map's with this sequence number, unless that change or a later one was taken
+         * already; says whether it was taken. Only a change taken is then {@linkplain #add added}.
          */
-        boolean change(long sequence, int bookings, int seats) {
+        boolean advance(long sequence) {
             if (sequence <= lastSequence) {
                 return false;
             }
             lastSequence = sequence;
-            this.bookings += bookings;
-            this.booked += seats;
             return true;
+        }
+
+        /** Adds a booking (1) or takes one out (-1) with its seats and cents per category. */
+        void add(int bookings, CategorySplit split) {
+            this.bookings += bookings;
+            this.booked += split.seats();
+            this.revenueCents += split.cents();
+            split.parts().forEach((code, part) -> categories.merge(code, part, CategorySplit.Part::plus));
         }
 
         private boolean changed() {
@@ -111,8 +137,8 @@ final class PendingFigures {
         if (figures == null) {
             figures = jdbc
                     .query(
-                            "SELECT price_cents, last_sequence FROM stats_events WHERE event_id = ?",
-                            (rs, row) -> new EventFigures(rs.getLong(1), rs.getLong(2)),
+                            "SELECT price_cents, layout, last_sequence FROM stats_events WHERE event_id = ?",
+                            (rs, row) -> new EventFigures(rs.getLong(1), rs.getString(2), rs.getLong(3)),
                             eventId)
                     .stream()
                     .findFirst()
@@ -131,18 +157,16 @@ final class PendingFigures {
     private void write() {
         events.forEach((eventId, figures) -> {
             if (figures.changed()) {
-                jdbc.update(
-                        """
+                jdbc.update("""
                         UPDATE stats_events
                         SET booked = booked + ?, bookings = bookings + ?, revenue_cents = revenue_cents + ?,
                             last_sequence = ?
                         WHERE event_id = ?
-                        """,
-                        figures.booked,
-                        figures.bookings,
-                        figures.booked * figures.priceCents,
-                        figures.lastSequence,
-                        eventId);
+                        """, figures.booked, figures.bookings, figures.revenueCents, figures.lastSequence, eventId);
+                figures.categories.forEach((code, part) -> jdbc.update("""
+                        UPDATE stats_event_categories SET booked = booked + ?, revenue_cents = revenue_cents + ?
+                        WHERE event_id = ? AND code = ?
+                        """, part.seats(), part.cents(), eventId, code));
             }
         });
         days.forEach(

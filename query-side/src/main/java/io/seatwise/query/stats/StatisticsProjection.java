@@ -4,6 +4,7 @@ import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.stats.CategoryRevenue;
 import io.seatwise.api.stats.DailyBookings;
 import io.seatwise.api.stats.EventStatistics;
 import io.seatwise.api.stats.FindDailyBookings;
@@ -11,11 +12,17 @@ import io.seatwise.api.stats.FindStatistics;
 import io.seatwise.api.stats.FindVenueStatistics;
 import io.seatwise.api.stats.StatisticsView;
 import io.seatwise.api.stats.VenueStatistics;
+import io.seatwise.api.venue.VenueChanged;
 import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueId;
+import io.seatwise.query.StoredJson;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,8 +34,11 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The admins' figures: per event its booked seats, bookings and revenue, each booking, and the bookings of each day.
- * A change to an event's figures is applied only when the seat map's sequence number is newer than the one the row
+ * The admins' figures: per event its booked seats, bookings and revenue, also per category of its layout, each
+ * booking, and the bookings of each day. Revenue is what each booking cost when it was made, as it recorded it
+ * ({@link CategorySplit}); a cancellation takes out what its booking's row says it added.
+ *
+ * <p>A change to an event's figures is applied only when the seat map's sequence number is newer than the one the row
  * holds; the booking rows and daily sums are written only when that change was applied, in the same transaction, so
  * a redelivered event changes nothing and a replay gives the same tables. The events' figures and the daily sums are
  * added up per transaction and written when it commits ({@link PendingFigures}).
@@ -38,6 +48,9 @@ import org.springframework.stereotype.Component;
 class StatisticsProjection {
 
     static final String GROUP = "statistics";
+
+    /** Between the labels of a booking's seats, which have commas of their own ("Stalls, Row A, Seat 3"). */
+    static final String LABEL_SEPARATOR = "; ";
 
     private final JdbcTemplate jdbc;
 
@@ -54,13 +67,23 @@ class StatisticsProjection {
                 event.city());
     }
 
+    /** The venue's name and city as the exports and its figures show them from now on. */
+    @EventHandler
+    void on(VenueChanged event) {
+        jdbc.update(
+                "UPDATE stats_venues SET name = ?, city = ? WHERE venue_id = ?",
+                event.name(),
+                event.city(),
+                event.venueId().value());
+    }
+
     @EventHandler
     void on(EventScheduled event, @SequenceNumber long sequence) {
         jdbc.update(
                 """
                 INSERT INTO stats_events (event_id, venue_id, title, starts_at, price_cents, capacity,
-                                          booked, bookings, revenue_cents, last_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?)
+                                          booked, bookings, revenue_cents, last_sequence, layout)
+                VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)
                 ON CONFLICT (event_id) DO NOTHING
                 """,
                 event.eventId().value(),
@@ -69,52 +92,77 @@ class StatisticsProjection {
                 event.startsAt().toEpochMilli(),
                 event.lowestPriceCents(),
                 event.layout().capacity(),
-                sequence);
+                sequence,
+                StoredJson.layout(event.layout()));
+        var categories = event.layout().categories();
+        for (int position = 0; position < categories.size(); position++) {
+            var category = categories.get(position);
+            jdbc.update("""
+                    INSERT INTO stats_event_categories (event_id, code, name, position, booked, revenue_cents)
+                    VALUES (?, ?, ?, ?, 0, 0)
+                    ON CONFLICT (event_id, code) DO NOTHING
+                    """, event.eventId().value(), category.code(), category.name(), position);
+        }
     }
 
     @EventHandler
     void on(SeatsBooked event, @SequenceNumber long sequence) {
         var pending = PendingFigures.of(jdbc, this);
         var figures = pending.event(event.eventId().value());
-        var seats = event.seats().size();
-        if (figures == null || !figures.change(sequence, 1, seats)) {
+        if (figures == null || !figures.advance(sequence)) {
             return;
         }
+        var layout = figures.layout();
+        var split = CategorySplit.of(event, layout, figures.priceCents());
+        figures.add(1, split);
         var day = LocalDate.ofInstant(event.bookedAt(), ZoneOffset.UTC).toString();
         var amountCents = event.totalCents(figures.priceCents());
         jdbc.update(
                 """
                 INSERT INTO stats_bookings (booking_id, event_id, account_id, seats, seat_count, amount_cents,
-                                            booked_at, booked_on, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED')
+                                            booked_at, booked_on, status, cents_by_category, seat_labels)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?)
                 ON CONFLICT (booking_id) DO NOTHING
                 """,
                 event.bookingId().value(),
                 event.eventId().value(),
                 event.accountId().value(),
                 event.seats().stream().map(String::valueOf).collect(Collectors.joining(" ")),
-                seats,
+                event.seats().size(),
                 amountCents,
                 event.bookedAt().toEpochMilli(),
-                day);
-        pending.addToDay(day, 1, seats, amountCents);
+                day,
+                split.centsText(),
+                event.seats().stream().map(layout::label).collect(Collectors.joining(LABEL_SEPARATOR)));
+        pending.addToDay(day, 1, event.seats().size(), amountCents);
         pending.writeUnlessPending();
     }
 
+    /** Takes out what the booking's row says it added; a booking the figures never saw takes out its seats only. */
     @EventHandler
     void on(SeatsReleased event, @SequenceNumber long sequence) {
         var pending = PendingFigures.of(jdbc, this);
         var figures = pending.event(event.eventId().value());
-        if (figures == null || !figures.change(sequence, -1, -event.seats().size())) {
+        if (figures == null || !figures.advance(sequence)) {
             return;
         }
-        jdbc.query(
-                """
-                        SELECT booked_on, seat_count, amount_cents FROM stats_bookings
+        var layout = figures.layout();
+        var booking = jdbc
+                .query(
+                        """
+                        SELECT booked_on, seat_count, amount_cents, seats, cents_by_category FROM stats_bookings
                         WHERE booking_id = ? AND status = 'CONFIRMED'
                         """,
-                (RowCallbackHandler) rs -> pending.addToDay(rs.getString(1), -1, -rs.getLong(2), -rs.getLong(3)),
-                event.bookingId().value());
+                        (rs, row) -> {
+                            pending.addToDay(rs.getString(1), -1, -rs.getLong(2), -rs.getLong(3));
+                            return CategorySplit.stored(
+                                    CategorySplit.seatNumbers(rs.getString(4)), rs.getString(5), layout);
+                        },
+                        event.bookingId().value())
+                .stream()
+                .findFirst()
+                .orElseGet(() -> CategorySplit.stored(event.seats(), null, layout));
+        figures.add(-1, booking.negated());
         jdbc.update(
                 "UPDATE stats_bookings SET status = 'CANCELLED', cancelled_at = ? WHERE booking_id = ?",
                 event.releasedAt().toEpochMilli(),
@@ -125,6 +173,7 @@ class StatisticsProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM stats_daily");
+        jdbc.update("DELETE FROM stats_event_categories");
         jdbc.update("DELETE FROM stats_bookings");
         jdbc.update("DELETE FROM stats_events");
         jdbc.update("DELETE FROM stats_venues");
@@ -132,6 +181,13 @@ class StatisticsProjection {
 
     @QueryHandler
     StatisticsView handle(FindStatistics query) {
+        var categories = new HashMap<String, List<CategoryRevenue>>();
+        jdbc.query("""
+                SELECT event_id, code, name, booked, revenue_cents
+                FROM stats_event_categories ORDER BY event_id, position
+                """, (RowCallbackHandler) rs -> categories
+                .computeIfAbsent(rs.getString(1), event -> new ArrayList<>())
+                .add(new CategoryRevenue(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5))));
         var events = jdbc.query(
                 """
                 SELECT event_id, title, capacity, booked, bookings, revenue_cents
@@ -144,14 +200,33 @@ class StatisticsProjection {
                         rs.getInt(4),
                         Occupancy.of(rs.getLong(4), rs.getLong(3)),
                         rs.getInt(5),
-                        rs.getLong(6)));
+                        rs.getLong(6),
+                        categories.getOrDefault(rs.getString(1), List.of())));
         var totals = new StatisticsView.Totals(
                 events.size(),
                 events.stream().mapToLong(EventStatistics::capacity).sum(),
                 events.stream().mapToLong(EventStatistics::booked).sum(),
                 events.stream().mapToLong(EventStatistics::bookings).sum(),
-                events.stream().mapToLong(EventStatistics::revenueCents).sum());
+                events.stream().mapToLong(EventStatistics::revenueCents).sum(),
+                categoryTotals(events));
         return new StatisticsView(totals, events);
+    }
+
+    /** The events' categories summed by code and name: "S Standard" of two halls is one category, "P Premium" another. */
+    private static List<CategoryRevenue> categoryTotals(List<EventStatistics> events) {
+        var sums = new TreeMap<List<String>, CategoryRevenue>(
+                Comparator.<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1)));
+        events.stream()
+                .flatMap(event -> event.categories().stream())
+                .forEach(category -> sums.merge(
+                        List.of(category.code(), category.name()),
+                        category,
+                        (sum, more) -> new CategoryRevenue(
+                                sum.code(),
+                                sum.name(),
+                                sum.booked() + more.booked(),
+                                sum.revenueCents() + more.revenueCents())));
+        return List.copyOf(sums.values());
     }
 
     @QueryHandler

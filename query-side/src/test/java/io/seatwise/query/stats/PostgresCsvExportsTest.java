@@ -3,17 +3,14 @@ package io.seatwise.query.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The bookings export on PostgreSQL, whose driver reads a whole result into memory unless it runs inside a
@@ -28,8 +25,6 @@ class PostgresCsvExportsTest {
 
     private static final int ROWS = 300_000;
     private static final int SEATS_CHARS = 400;
-    private static final Path STATISTICS_TABLES =
-            Path.of("../web/src/main/resources/db/migration/common/V5__statistics.sql");
 
     private final String database =
             "seatwise_csv_" + UUID.randomUUID().toString().replace("-", "");
@@ -37,7 +32,7 @@ class PostgresCsvExportsTest {
     private PGSimpleDataSource dataSource;
 
     @BeforeEach
-    void databaseWithTheStatisticsTables() {
+    void databaseWithTheApplicationsTables() {
         var url = System.getenv("SEATWISE_TEST_POSTGRES_URL");
         if (url == null || url.isBlank()) {
             // on CI (CI=true) a skipped test would let the build pass without ever testing this
@@ -49,7 +44,7 @@ class PostgresCsvExportsTest {
         server = dataSource(null);
         new JdbcTemplate(server).execute("CREATE DATABASE " + database);
         dataSource = dataSource(database);
-        new ResourceDatabasePopulator(new FileSystemResource(STATISTICS_TABLES)).execute(dataSource);
+        StatsDatabase.migrate(dataSource, "postgresql");
     }
 
     /** Autovacuum may still be analysing the new rows, and its connection cannot be forced out: wait for it. */

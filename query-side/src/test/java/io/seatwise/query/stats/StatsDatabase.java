@@ -5,20 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-/** The real SQLite files of the application's database in the given folder, migrated by its own migrations. */
+/** The application's database, migrated by its own migrations: real SQLite files, or a PostgreSQL database. */
 final class StatsDatabase {
 
-    /** The SQL both databases share and SQLite's own, as the application's Flyway reads them. */
-    private static final List<Path> MIGRATIONS = List.of(
-            Path.of("../web/src/main/resources/db/migration/common"),
-            Path.of("../web/src/main/resources/db/migration/sqlite"));
+    private static final Path MIGRATIONS = Path.of("../web/src/main/resources/db/migration");
 
     private StatsDatabase() {}
 
@@ -27,18 +24,23 @@ final class StatsDatabase {
         var dataSource = new SingleConnectionDataSource("jdbc:sqlite:" + dataDir.resolve("seatwise.db"), true);
         new JdbcTemplate(dataSource)
                 .execute("ATTACH DATABASE '" + dataDir.resolve("seatwise-read-models.db") + "' AS read_models");
+        migrate(dataSource, "sqlite");
+        return dataSource;
+    }
+
+    /** Runs the SQL both databases share and the vendor's own ("sqlite", "postgresql"), as the application's Flyway. */
+    static void migrate(DataSource dataSource, String vendor) {
         var populator = new ResourceDatabasePopulator();
-        MIGRATIONS.stream()
+        Stream.of(MIGRATIONS.resolve("common"), MIGRATIONS.resolve(vendor))
                 .flatMap(StatsDatabase::scripts)
                 .sorted(Comparator.comparing(StatsDatabase::version))
                 .forEach(script -> populator.addScript(new FileSystemResource(script)));
         populator.execute(dataSource);
-        return dataSource;
     }
 
     private static Stream<Path> scripts(Path folder) {
         try (var scripts = Files.list(folder)) {
-            return scripts.toList().stream();
+            return scripts.filter(script -> script.toString().endsWith(".sql")).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

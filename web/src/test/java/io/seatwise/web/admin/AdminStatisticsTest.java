@@ -76,11 +76,23 @@ class AdminStatisticsTest extends ApplicationTest {
         assertThat(gala.get("bookings").asInt()).isEqualTo(1);
         assertThat(gala.get("revenueCents").asLong()).isEqualTo(8000);
         assertThat(gala.get("occupancy").asDouble()).isEqualTo(0.2);
+        assertThat(categories(matinee)).containsExactly("S Standard 1 1250");
+        assertThat(categories(gala)).containsExactly("S Standard 2 8000");
         assertThat(fieldNames(stats)).containsExactly("totals", "events");
         assertThat(fieldNames(stats.get("totals")))
-                .containsExactly("events", "capacity", "booked", "bookings", "revenueCents");
+                .containsExactly("events", "capacity", "booked", "bookings", "revenueCents", "categories");
         assertThat(fieldNames(matinee))
-                .containsExactly("eventId", "title", "capacity", "booked", "occupancy", "bookings", "revenueCents");
+                .containsExactly(
+                        "eventId",
+                        "title",
+                        "capacity",
+                        "booked",
+                        "occupancy",
+                        "bookings",
+                        "revenueCents",
+                        "categories");
+        assertThat(fieldNames(matinee.get("categories").get(0)))
+                .containsExactly("code", "name", "booked", "revenueCents");
     }
 
     @Test
@@ -97,6 +109,13 @@ class AdminStatisticsTest extends ApplicationTest {
                     .isEqualTo(events.stream()
                             .mapToLong(e -> e.get(figure).asLong())
                             .sum());
+        }
+        for (var figure : List.of("booked", "revenueCents")) {
+            assertThat(StreamSupport.stream(totals.get("categories").spliterator(), false)
+                            .mapToLong(category -> category.get(figure).asLong())
+                            .sum())
+                    .as("categories' " + figure)
+                    .isEqualTo(totals.get(figure).asLong());
         }
     }
 
@@ -150,7 +169,9 @@ class AdminStatisticsTest extends ApplicationTest {
                         "available",
                         "occupancy",
                         "bookings",
-                        "revenueCents");
+                        "revenueCents",
+                        "bookedByCategory",
+                        "revenueByCategory");
         var gala = row(rows, 0, dear);
         assertThat(gala.values())
                 .containsExactly(
@@ -166,7 +187,9 @@ class AdminStatisticsTest extends ApplicationTest {
                         "8",
                         "0.2",
                         "1",
-                        "8000");
+                        "8000",
+                        "S=2",
+                        "S=8000");
         assertThat(Instant.parse(gala.get(5))).isAfter(Instant.now());
     }
 
@@ -188,7 +211,9 @@ class AdminStatisticsTest extends ApplicationTest {
                         "amountCents",
                         "status",
                         "bookedAt",
-                        "cancelledAt");
+                        "cancelledAt",
+                        "centsByCategory",
+                        "seatLabels");
         var cancelled = row(rows, 0, cancelledBooking);
         assertThat(cancelled.get(1)).isEqualTo(cheap);
         assertThat(cancelled.get(2)).isEqualTo("Matinee");
@@ -197,10 +222,63 @@ class AdminStatisticsTest extends ApplicationTest {
         assertThat(cancelled.get(6)).isEqualTo("3");
         assertThat(cancelled.get(7)).isEqualTo("3750");
         assertThat(cancelled.get(8)).isEqualTo("CANCELLED");
+        assertThat(cancelled.get(11)).isEqualTo("S=3750");
+        assertThat(cancelled.get(12)).isEqualTo("Main, Row A, Seat 1; Main, Row A, Seat 2; Main, Row A, Seat 3");
         assertThat(Instant.parse(cancelled.get(10))).isAfterOrEqualTo(Instant.parse(cancelled.get(9)));
         var confirmed = row(rows, 0, bobBooking);
         assertThat(confirmed.get(8)).isEqualTo("CONFIRMED");
         assertThat(confirmed.get(10)).isEmpty();
+    }
+
+    /**
+     * A hall with two sections and two categories, created and priced through the API: Stalls A has four premium
+     * seats (1-4), B two standard ones each side of an aisle (5, 6 | 7, 8); premium costs 45.00, standard 25.00.
+     * What a cancelled booking cost is taken out of its category.
+     */
+    @Test
+    void categoriesOfAPricedHallEarnWhatTheirBookingsCost() {
+        var hall = pricedHall();
+        var ann = api.newUserToken("Ann");
+        var mixed = book(ann, hall, 3, 4, 5);
+        var cancelled = book(ann, hall, 1);
+        book(api.newUserToken("Bob"), hall, 7, 8);
+        assertThat(api.delete("/api/bookings/" + cancelled, ann).status()).isEqualTo(204);
+        // only after the cancellation are there two bookings of five seats
+        eventually(() -> figuresOf(hall)
+                .map(e -> e.get("bookings").asInt() == 2 && e.get("booked").asInt() == 5)
+                .orElse(false));
+
+        var figures = figuresOf(hall).orElseThrow();
+        assertThat(figures.get("revenueCents").asLong()).isEqualTo(9000 + 2500 + 5000);
+        assertThat(categories(figures)).containsExactly("P Premium 2 9000", "S Standard 3 7500");
+        var events = row(csv(api.get("/api/admin/export/events.csv", admin).body()), 0, hall);
+        assertThat(events.get(12)).isEqualTo("16500");
+        assertThat(events.get(13)).isEqualTo("P=2 S=3");
+        assertThat(events.get(14)).isEqualTo("P=9000 S=7500");
+        var bookings = csv(api.get("/api/admin/export/bookings.csv", admin).body());
+        assertThat(row(bookings, 0, mixed).get(7)).isEqualTo("11500");
+        assertThat(row(bookings, 0, mixed).get(11)).isEqualTo("P=9000 S=2500");
+        assertThat(row(bookings, 0, mixed).get(12))
+                .isEqualTo("Stalls, Row A, Seat 3; Stalls, Row A, Seat 4; Stalls, Row B, Seat 1");
+        assertThat(row(bookings, 0, cancelled).get(8)).isEqualTo("CANCELLED");
+        assertThat(row(bookings, 0, cancelled).get(11)).isEqualTo("P=4500");
+    }
+
+    @Test
+    void dashboardShowsRevenueByCategory() {
+        var hall = pricedHall();
+        book(api.newUserToken("Ann"), hall, 1, 5);
+        eventually(
+                () -> figuresOf(hall).map(e -> e.get("bookings").asInt() == 1).orElse(false));
+        var browser = new BrowserSession(port);
+        browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        var page = browser.get("/admin").body();
+
+        assertThat(page).contains("id=\"category-figures\"", "data-revenue-category=\"P\"");
+        var row = page.substring(page.indexOf("data-event=\"" + hall + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("Premium: 1 seat, ", "Standard: 1 seat, ");
     }
 
     @Test
@@ -292,6 +370,48 @@ class AdminStatisticsTest extends ApplicationTest {
         return StreamSupport.stream(stats.get("events").spliterator(), false)
                 .filter(event -> event.get("eventId").asText().equals(eventId))
                 .findFirst();
+    }
+
+    /** An event's categories as "code name booked revenueCents". */
+    private static List<String> categories(JsonNode figures) {
+        return StreamSupport.stream(figures.get("categories").spliterator(), false)
+                .map(category -> category.get("code").asText() + " "
+                        + category.get("name").asText() + " "
+                        + category.get("booked").asLong() + " "
+                        + category.get("revenueCents").asLong())
+                .toList();
+    }
+
+    /** An event in a hall of two sections, premium seats at 45.00 and standard ones at 25.00. */
+    private String pricedHall() {
+        var layout = Map.of(
+                "categories",
+                List.of(Map.of("code", "P", "name", "Premium"), Map.of("code", "S", "name", "Standard")),
+                "sections",
+                List.of(Map.of(
+                        "name",
+                        "Stalls",
+                        "rows",
+                        List.of(Map.of("label", "A", "seats", "PPPP"), Map.of("label", "B", "seats", "SS.SS")))));
+        var venueResponse =
+                api.post("/api/venues", Map.of("name", "Category hall", "city", "Testville", "layout", layout), admin);
+        assertThat(venueResponse.status()).as(venueResponse.body()).isEqualTo(201);
+        var response = api.post(
+                "/api/events",
+                Map.of(
+                        "venueId",
+                        venueResponse.json().get("id").asText(),
+                        "title",
+                        "Priced by category",
+                        "description",
+                        "",
+                        "startsAt",
+                        inDays(9).toString(),
+                        "prices",
+                        Map.of("P", 4500, "S", 2500)),
+                admin);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asText();
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -34,9 +34,21 @@ class ReadModelsFileTest extends ApplicationTest {
     void commandsWriteTheEventStoresFileAndProcessorsTheReadModelsFile() {
         assertThat(tables("main"))
                 .contains("DomainEventEntry", "SnapshotEventEntry", "account_credentials", "ledger_bookings")
-                .doesNotContain("TokenEntry", "bookings", "seat_maps", "mail_outbox", "stats_bookings");
+                .doesNotContain(
+                        "TokenEntry",
+                        "bookings",
+                        "seat_maps",
+                        "mail_outbox",
+                        "stats_bookings",
+                        "stats_event_categories");
         assertThat(tables(SqliteDatabase.READ_MODELS_SCHEMA))
-                .contains("TokenEntry", "bookings", "seat_maps", "mail_outbox", "stats_bookings")
+                .contains(
+                        "TokenEntry",
+                        "bookings",
+                        "seat_maps",
+                        "mail_outbox",
+                        "stats_bookings",
+                        "stats_event_categories")
                 .doesNotContain("DomainEventEntry", "account_credentials", "ledger_bookings");
         assertThat(dataDir.resolve("seatwise-read-models.db")).isNotEmptyFile();
     }
