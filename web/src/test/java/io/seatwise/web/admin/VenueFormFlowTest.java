@@ -53,7 +53,7 @@ class VenueFormFlowTest extends ApplicationTest {
 
         assertThat(layout).isEqualTo(json.readTree(HALL));
         assertThat(api.get("/api/venues/" + venueId).json().get("capacity").asInt())
-                .isEqualTo(15);
+                .isEqualTo(16);
     }
 
     @Test
@@ -63,11 +63,11 @@ class VenueFormFlowTest extends ApplicationTest {
         var page = admin.get("/venues/" + venueId).body();
 
         assertThat(page)
-                .contains("15 seats in all")
-                .contains("Stalls: 2 rows, 11 seats")
+                .contains("16 seats in all")
+                .contains("Stalls: 2 rows, 12 seats")
                 .contains("Circle: 1 row, 4 seats")
                 .contains("Premium (Standard): 6 seats")
-                .contains("Standard (Standard): 8 seats")
+                .contains("Standard (Standard): 9 seats")
                 .contains("Wheelchair (Wheelchair space): 1 seat");
     }
 
