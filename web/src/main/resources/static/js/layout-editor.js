@@ -20,6 +20,9 @@
     var GAP = '.';
     var MAX_POSITIONS = 400;
 
+    // the section keeps its heading; the editor draws itself anew below it after every change of structure
+    var body = document.createElement('div');
+    root.appendChild(body);
     var layout;
     var brush;
     var painting = false;
@@ -130,8 +133,29 @@
         return {capacity: capacity, byCode: byCode};
     }
 
+    /** JSON with one line per category and row: readable, and small enough to post a venue of 40,000 seats. */
+    function format() {
+        var q = JSON.stringify;
+        var lines = ['{"categories": ['];
+        layout.categories.forEach(function (c, i) {
+            lines.push('  {"code": ' + q(c.code) + ', "name": ' + q(c.name) + ', "kind": ' + q(c.kind) + '}'
+                + (i < layout.categories.length - 1 ? ',' : ''));
+        });
+        lines.push(' ],', ' "sections": [');
+        layout.sections.forEach(function (section, i) {
+            lines.push('  {"name": ' + q(section.name) + ', "rows": [');
+            section.rows.forEach(function (row, r) {
+                lines.push('    {"label": ' + q(row.label) + ', "seats": ' + q(row.seats) + '}'
+                    + (r < section.rows.length - 1 ? ',' : ''));
+            });
+            lines.push('  ]}' + (i < layout.sections.length - 1 ? ',' : ''));
+        });
+        lines.push(' ]}');
+        return lines.join('\n');
+    }
+
     function write() {
-        textarea.value = JSON.stringify(layout, null, 2);
+        textarea.value = format();
         showCounts();
     }
 
@@ -198,16 +222,16 @@
     }
 
     function render() {
-        root.textContent = '';
-        root.appendChild(element('p', {class: 'form-text', text: t('tHelp')}));
-        root.appendChild(element('p', {class: 'fw-semibold', 'data-capacity': true, 'aria-live': 'polite'}));
-        root.appendChild(categoriesTable());
+        body.textContent = '';
+        body.appendChild(element('p', {class: 'form-text', text: t('tHelp')}));
+        body.appendChild(element('p', {class: 'fw-semibold', 'data-capacity': true, 'aria-live': 'polite'}));
+        body.appendChild(categoriesTable());
         var stage = element('div', {class: 'sw-le-stage', 'aria-hidden': 'true', text: t('tStage')});
-        root.appendChild(stage);
+        body.appendChild(stage);
         layout.sections.forEach(function (section, s) {
-            root.appendChild(sectionBlock(section, s));
+            body.appendChild(sectionBlock(section, s));
         });
-        root.appendChild(element('button', {
+        body.appendChild(element('button', {
             type: 'button', class: 'btn btn-outline-primary btn-sm', 'data-action': 'add-section',
             text: t('tAddSection')
         }));
@@ -215,9 +239,9 @@
             type: 'button', class: 'btn btn-outline-secondary btn-sm ms-2', 'data-action': 'copy-layout',
             text: t('tCopy')
         });
-        root.appendChild(copy);
+        body.appendChild(copy);
         status = element('p', {class: 'small mt-2', role: 'status', 'data-editor-status': true});
-        root.appendChild(status);
+        body.appendChild(status);
         showCounts();
         var focused = cellAt(focus.section, focus.row, focus.position) || root.querySelector('[data-cell]');
         if (focused) {
@@ -580,10 +604,12 @@
 
     // ---- start -----------------------------------------------------------------------------------------------------
 
+    var unreadableAtStart = null;
     try {
         layout = textarea.value.trim() ? read(textarea.value) : null;
     } catch (unreadable) {
         layout = null;
+        unreadableAtStart = unreadable.message;
     }
     var written = !!layout;
     if (!layout) {
@@ -596,6 +622,9 @@
     render();
     if (!written && !textarea.value.trim()) {
         write();
+    }
+    if (unreadableAtStart) {
+        say(t('tUnreadable', [unreadableAtStart]));
     }
 
     var fill = element('button', {

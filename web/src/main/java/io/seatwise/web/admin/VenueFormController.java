@@ -85,8 +85,44 @@ class VenueFormController {
     @GetMapping("/{id}/edit")
     String edit(@PathVariable String id, Model model) throws JsonProcessingException {
         var venue = catalog.venue(id);
-        var layout = json.writerWithDefaultPrettyPrinter().writeValueAsString(venue.layout());
-        return form(model, new VenueForm(venue.name(), venue.city(), layout, null, null), venue.id());
+        var form = new VenueForm(venue.name(), venue.city(), written(venue.layout()), null, null);
+        return form(model, form, venue.id());
+    }
+
+    /**
+     * The layout as JSON with one line per category and row, as the editor writes it: readable, and small enough that
+     * a form with a venue of 40,000 seats stays within the size of a form post.
+     */
+    private String written(SeatLayout layout) throws JsonProcessingException {
+        var text = new StringBuilder("{\"categories\": [\n");
+        var categories = layout.categories();
+        for (int i = 0; i < categories.size(); i++) {
+            var category = categories.get(i);
+            text.append("  {\"code\": ")
+                    .append(json.writeValueAsString(category.code()))
+                    .append(", \"name\": ")
+                    .append(json.writeValueAsString(category.name()))
+                    .append(", \"kind\": ")
+                    .append(json.writeValueAsString(category.kind()))
+                    .append(i < categories.size() - 1 ? "},\n" : "}\n");
+        }
+        text.append(" ],\n \"sections\": [\n");
+        var sections = layout.sections();
+        for (int s = 0; s < sections.size(); s++) {
+            text.append("  {\"name\": ")
+                    .append(json.writeValueAsString(sections.get(s).name()))
+                    .append(", \"rows\": [\n");
+            var rows = sections.get(s).rows();
+            for (int r = 0; r < rows.size(); r++) {
+                text.append("    {\"label\": ")
+                        .append(json.writeValueAsString(rows.get(r).label()))
+                        .append(", \"seats\": ")
+                        .append(json.writeValueAsString(rows.get(r).seats()))
+                        .append(r < rows.size() - 1 ? "},\n" : "}\n");
+            }
+            text.append(s < sections.size() - 1 ? "  ]},\n" : "  ]}\n");
+        }
+        return text.append(" ]}").toString();
     }
 
     @PostMapping("/{id}/edit")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BrowserSession;
 import io.seatwise.web.StoredState;
@@ -69,6 +70,28 @@ class VenueFormFlowTest extends ApplicationTest {
                 .contains("Premium (Standard): 6 seats")
                 .contains("Standard (Standard): 9 seats")
                 .contains("Wheelchair (Wheelchair space): 1 seat");
+    }
+
+    @Test
+    void aVenueOfFortyThousandSeatsWithAislesFitsIntoTheForm() {
+        var rows = new StringBuilder();
+        for (int row = 0; row < SeatLayout.MAX_ROWS_IN_ALL; row++) {
+            rows.append(row == 0 ? "" : ",\n")
+                    .append("    {\"label\": \"")
+                    .append(SeatLayout.rowLabel(row))
+                    .append("\", \"seats\": \"")
+                    .append("S".repeat(40))
+                    .append('.')
+                    .append("S".repeat(40))
+                    .append("\"}");
+        }
+        var layout = "{\"categories\": [{\"code\": \"S\", \"name\": \"Standard\", \"kind\": \"standard\"}],\n"
+                + " \"sections\": [{\"name\": \"Arena\", \"rows\": [\n" + rows + "]}]}";
+
+        var venueId = createVenue("Arena " + System.nanoTime(), layout);
+
+        assertThat(api.get("/api/venues/" + venueId).json().get("capacity").asInt())
+                .isEqualTo(SeatLayout.MAX_CAPACITY);
     }
 
     @Test
