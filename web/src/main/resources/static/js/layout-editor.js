@@ -40,7 +40,9 @@
     function element(tag, attributes, children) {
         var node = document.createElement(tag);
         Object.keys(attributes || {}).forEach(function (name) {
-            if (name === 'text') {
+            if (name === 'class' && Array.isArray(attributes[name])) {
+                node.className = attributes[name].join(' ');
+            } else if (name === 'text') {
                 node.textContent = attributes[name];
             } else if (attributes[name] !== null && attributes[name] !== undefined && attributes[name] !== false) {
                 node.setAttribute(name, attributes[name] === true ? '' : attributes[name]);
@@ -75,30 +77,31 @@
     function read(text) {
         var json = JSON.parse(text);
         if (!json || !Array.isArray(json.categories) || !Array.isArray(json.sections)) {
-            throw new Error('"categories" and "sections" must be lists');
+            throw new Error(t('tNotALayout'));
         }
         var categories = json.categories.map(function (category) {
             if (!category || typeof category.code !== 'string' || category.code.length !== 1) {
-                throw new Error('every category needs a one-character "code"');
+                throw new Error(t('tNotALayout'));
             }
             var kind = category.kind === undefined || category.kind === null ? 'standard' : category.kind;
             if (KINDS.indexOf(kind) < 0) {
-                throw new Error('a category kind is one of ' + KINDS.join(', '));
+                throw new Error(t('tNotALayout'));
             }
             return {code: category.code, name: String(category.name || ''), kind: kind};
         });
         if (!categories.length || !json.sections.length) {
-            throw new Error('a layout needs a category and a section');
+            throw new Error(t('tNotALayout'));
         }
         var sections = json.sections.map(function (section) {
             if (!section || !Array.isArray(section.rows) || !section.rows.length) {
-                throw new Error('every section needs "rows"');
+                throw new Error(t('tNotALayout'));
             }
             return {
                 name: String(section.name || ''),
                 rows: section.rows.map(function (row) {
-                    if (!row || typeof row.seats !== 'string' || !row.seats.length || row.seats.length > MAX_POSITIONS) {
-                        throw new Error('every row needs "seats", 1 to ' + MAX_POSITIONS + ' positions');
+                    var seats = row && row.seats;
+                    if (typeof seats !== 'string' || !seats.length || seats.length > MAX_POSITIONS) {
+                        throw new Error(t('tNotALayout'));
                     }
                     return {label: String(row.label || ''), seats: row.seats};
                 })
@@ -232,15 +235,15 @@
             body.appendChild(sectionBlock(section, s));
         });
         body.appendChild(element('button', {
-            type: 'button', class: 'btn btn-outline-primary btn-sm', 'data-action': 'add-section',
+            type: 'button', class: ['btn', 'btn-outline-primary', 'btn-sm'], 'data-action': 'add-section',
             text: t('tAddSection')
         }));
         var copy = element('button', {
-            type: 'button', class: 'btn btn-outline-secondary btn-sm ms-2', 'data-action': 'copy-layout',
+            type: 'button', class: ['btn', 'btn-outline-secondary', 'btn-sm', 'ms-2'], 'data-action': 'copy-layout',
             text: t('tCopy')
         });
         body.appendChild(copy);
-        status = element('p', {class: 'small mt-2', role: 'status', 'data-editor-status': true});
+        status = element('p', {class: ['small', 'mt-2'], role: 'status', 'data-editor-status': true});
         body.appendChild(status);
         showCounts();
         var focused = cellAt(focus.section, focus.row, focus.position) || root.querySelector('[data-cell]');
@@ -252,7 +255,7 @@
     function categoriesTable() {
         var body = element('tbody');
         layout.categories.forEach(function (c) {
-            var kind = element('select', {class: 'form-select form-select-sm', 'data-field': 'kind',
+            var kind = element('select', {class: ['form-select', 'form-select-sm'], 'data-field': 'kind',
                 'aria-label': t('tKind') + ' ' + c.code});
             KINDS.forEach(function (k) {
                 var option = element('option', {value: k, text: t('tKind' + k.charAt(0).toUpperCase() + k.slice(1))});
@@ -262,17 +265,17 @@
             body.appendChild(element('tr', {'data-category-row': c.code}, [
                 element('td', {}, [brushChoice(c.code, c.name || c.code)]),
                 element('td', {}, [element('input', {
-                    type: 'text', class: 'form-control form-control-sm sw-le-code', maxlength: 1, value: c.code,
+                    type: 'text', class: ['form-control', 'form-control-sm', 'sw-le-code'], maxlength: 1, value: c.code,
                     'data-field': 'code', 'aria-label': t('tCode') + ' ' + c.code, required: true
                 })]),
                 element('td', {}, [element('input', {
-                    type: 'text', class: 'form-control form-control-sm', maxlength: 100, value: c.name,
+                    type: 'text', class: ['form-control', 'form-control-sm'], maxlength: 100, value: c.name,
                     'data-field': 'name', 'aria-label': t('tName') + ' ' + c.code, required: true
                 })]),
                 element('td', {}, [kind]),
                 element('td', {class: 'text-end', 'data-count': c.code}),
                 element('td', {}, [element('button', {
-                    type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-action': 'remove-category',
+                    type: 'button', class: ['btn', 'btn-outline-danger', 'btn-sm'], 'data-action': 'remove-category',
                     disabled: layout.categories.length === 1, text: '×',
                     'aria-label': t('tRemoveCategory', [c.code])
                 })])
@@ -281,7 +284,7 @@
         body.appendChild(element('tr', {}, [
             element('td', {}, [brushChoice(GAP, t('tGap'))]),
             element('td', {colspan: 5}, [element('button', {
-                type: 'button', class: 'btn btn-outline-primary btn-sm', 'data-action': 'add-category',
+                type: 'button', class: ['btn', 'btn-outline-primary', 'btn-sm'], 'data-action': 'add-category',
                 disabled: !freeCode(), text: t('tAddCategory')
             })])
         ]));
@@ -291,7 +294,8 @@
             }));
         return element('fieldset', {class: 'mb-3'}, [
             element('legend', {class: 'h6', text: t('tCategories')}),
-            element('table', {class: 'table table-sm align-middle sw-le-categories'}, [element('thead', {}, [head]), body])
+            element('table', {class: ['table', 'table-sm', 'align-middle', 'sw-le-categories']},
+                [element('thead', {}, [head]), body])
         ]);
     }
 
@@ -306,15 +310,16 @@
     }
 
     function sectionBlock(section, s) {
-        var block = element('fieldset', {class: 'sw-le-section mb-3', 'data-section': s});
+        var block = element('fieldset', {class: ['sw-le-section', 'mb-3'], 'data-section': s});
         block.appendChild(element('legend', {class: 'visually-hidden', text: section.name}));
-        block.appendChild(element('div', {class: 'd-flex gap-2 align-items-center mb-2'}, [
+        block.appendChild(element('div', {class: ['d-flex', 'gap-2', 'align-items-center', 'mb-2']}, [
             element('input', {
-                type: 'text', class: 'form-control form-control-sm sw-le-name', maxlength: 100, value: section.name,
+                type: 'text', class: ['form-control', 'form-control-sm', 'sw-le-name'], maxlength: 100,
+                value: section.name,
                 'data-field': 'section-name', 'aria-label': t('tSectionName'), required: true
             }),
             element('button', {
-                type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-action': 'remove-section',
+                type: 'button', class: ['btn', 'btn-outline-danger', 'btn-sm'], 'data-action': 'remove-section',
                 disabled: layout.sections.length === 1, text: t('tRemoveSection', [section.name])
             })
         ]));
@@ -331,24 +336,28 @@
             }
             rows.appendChild(element('div', {class: 'sw-le-row', 'data-row-of': s}, [
                 element('input', {
-                    type: 'text', class: 'form-control form-control-sm sw-le-label', maxlength: 10, value: row.label,
+                    type: 'text', class: ['form-control', 'form-control-sm', 'sw-le-label'], maxlength: 10,
+                    value: row.label,
                     'data-field': 'row-label', 'data-row': r, 'aria-label': t('tRowLabel'), required: true
                 }),
                 element('input', {
-                    type: 'number', class: 'form-control form-control-sm sw-le-positions', min: 1, max: MAX_POSITIONS,
+                    type: 'number', class: ['form-control', 'form-control-sm', 'sw-le-positions'], min: 1,
+                    max: MAX_POSITIONS,
                     value: row.seats.length, 'data-field': 'positions', 'data-row': r,
                     'aria-label': t('tPositions', [row.label])
                 }),
                 cells,
                 element('button', {
-                    type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-action': 'remove-row', 'data-row': r,
+                    type: 'button', class: ['btn', 'btn-outline-danger', 'btn-sm'], 'data-action': 'remove-row',
+                    'data-row': r,
                     disabled: section.rows.length === 1, text: '×', 'aria-label': t('tRemoveRow', [row.label])
                 })
             ]));
         });
         block.appendChild(rows);
         block.appendChild(element('button', {
-            type: 'button', class: 'btn btn-outline-primary btn-sm', 'data-action': 'add-row', text: t('tAddRow')
+            type: 'button', class: ['btn', 'btn-outline-primary', 'btn-sm'], 'data-action': 'add-row',
+            text: t('tAddRow')
         }));
         return block;
     }
@@ -496,7 +505,8 @@
                 }); n++) {
                     name = t('tNewSection', [n]);
                 }
-                layout.sections.push({name: name, rows: [{label: 'A', seats: layout.categories[0].code.repeat(width)}]});
+                var seatsOfRow = layout.categories[0].code.repeat(width);
+                layout.sections.push({name: name, rows: [{label: 'A', seats: seatsOfRow}]});
                 break;
             case 'remove-section':
                 layout.sections.splice(layout.sections.indexOf(section), 1);
@@ -628,7 +638,8 @@
     }
 
     var fill = element('button', {
-        type: 'button', class: 'btn btn-outline-primary btn-sm', 'data-action': 'fill-grid', text: t('tFillGrid')
+        type: 'button', class: ['btn', 'btn-outline-primary', 'btn-sm'], 'data-action': 'fill-grid',
+        text: t('tFillGrid')
     });
     fill.addEventListener('click', fillGrid);
     document.getElementById('plain-grid-actions').appendChild(fill);
