@@ -131,6 +131,13 @@ class LayoutEditorBrowserTest extends ApplicationTest {
                 json.writeValueAsString(copied).replace("Circle", "Balcony").replace("\"SSSSSS\"", "\"SS..SS\"");
         var textarea = find("#layout");
         textarea.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        textarea.sendKeys("{\"categories\": 1}");
+        assertThat(find("[data-editor-status]").getText())
+                .startsWith("The JSON cannot be read: it needs categories with a one-character code");
+        assertThat(find("[data-section='1'] [data-field=section-name]").getAttribute("value"))
+                .as("the editor keeps the last layout that could be read")
+                .isEqualTo("Circle");
+        textarea.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         textarea.sendKeys(changed);
         assertThat(find("[data-section='1'] [data-field=section-name]").getAttribute("value"))
                 .isEqualTo("Balcony");
