@@ -70,6 +70,11 @@ class VenueFormFlowTest extends ApplicationTest {
                 .contains("Premium (Standard): 6 seats")
                 .contains("Standard (Standard): 9 seats")
                 .contains("Wheelchair (Wheelchair space): 1 seat");
+        assertThat(admin.get("/venues/" + venueId, "Accept-Language", "de").body())
+                .contains("16 Plätze insgesamt")
+                .contains("Stalls: 2 Reihen, 12 Plätze")
+                .contains("Circle: 1 Reihe, 4 Plätze")
+                .contains("Wheelchair (Rollstuhlplatz): 1 Platz");
     }
 
     @Test
