@@ -3,23 +3,25 @@ package io.seatwise.web.admin;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.ScheduleEvent;
+import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.stats.StatisticsView;
-import io.seatwise.api.venue.CreateVenue;
-import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.VenueId;
+import io.seatwise.api.venue.VenueView;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.page.Formats;
 import io.seatwise.web.page.PageRefusals;
+import io.seatwise.web.venue.LayoutSummary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,32 +33,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's pages: a dashboard of figures, and the forms that create venues and schedule events. */
+/** The admin's pages: a dashboard of figures, and the form that schedules events (venues: {@link VenueFormController}). */
 @Controller
 @RequestMapping("/admin")
 class AdminPageController {
 
-    private final CommandGateway commands;
     private final Catalog catalog;
     private final Statistics statistics;
     private final Formats formats;
     private final PageRefusals refusals;
 
-    AdminPageController(
-            CommandGateway commands, Catalog catalog, Statistics statistics, Formats formats, PageRefusals refusals) {
-        this.commands = commands;
+    AdminPageController(Catalog catalog, Statistics statistics, Formats formats, PageRefusals refusals) {
         this.catalog = catalog;
         this.statistics = statistics;
         this.formats = formats;
         this.refusals = refusals;
     }
 
-    record VenueForm(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String city,
-            @NotNull @Min(1) @Max(200) Integer rows,
-            @NotNull @Min(1) @Max(200) Integer seatsPerRow) {}
-
+    /**
+     * An event, priced with one price for all seats ({@code pricing} "one") or one per category of the venue's layout
+     * ("categories", in the fields {@link #categoryPriceField}); {@code singleSeatRule} is allow or refuse.
+     */
     record EventForm(
             @NotBlank String venueId,
             @NotBlank @Size(max = 200) String title,
@@ -65,7 +62,22 @@ class AdminPageController {
             @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
             LocalDateTime startsAt,
 
-            @NotNull @PositiveOrZero @Max(10_000_000) BigDecimal price) {}
+            @PositiveOrZero @Max(MAX_PRICE) BigDecimal price,
+            String pricing,
+            String singleSeatRule) {
+
+        boolean byCategory() {
+            return PER_CATEGORY.equals(pricing);
+        }
+    }
+
+    static final long MAX_PRICE = 10_000_000;
+    static final String PER_CATEGORY = "categories";
+
+    /** The name of the field for one category's price at one venue; the page has such fields for every venue. */
+    static String categoryPriceField(String venueId, String code) {
+        return "categoryPrice_" + venueId + "_" + code;
+    }
 
     /** The figures, the events sorted as asked (by start when not), and the venues; sorting needs no script. */
     @GetMapping
@@ -90,59 +102,89 @@ class AdminPageController {
         return totals.capacity() == 0 ? 0 : (double) totals.booked() / totals.capacity();
     }
 
-    @GetMapping("/venues/new")
-    String venueForm(Model model) {
-        model.addAttribute("form", new VenueForm("", "", 10, 20));
-        return "admin/venue-form";
-    }
-
-    @PostMapping("/venues/new")
-    String createVenue(
-            @Valid @ModelAttribute("form") VenueForm form, BindingResult result, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            return "admin/venue-form";
-        }
-        try {
-            commands.sendAndWait(new CreateVenue(
-                    VenueId.random(), form.name(), form.city(), SeatLayout.grid(form.rows(), form.seatsPerRow())));
-        } catch (DomainException refused) {
-            refusals.reject(refused, result);
-            return "admin/venue-form";
-        }
-        redirect.addFlashAttribute("notice", "admin.venue.created");
-        return "redirect:/admin";
-    }
-
     @GetMapping("/events/new")
     String eventForm(Model model) {
-        model.addAttribute("form", new EventForm("", "", "", null, BigDecimal.ZERO));
-        model.addAttribute("venues", catalog.venues());
-        return "admin/event-form";
+        var form = new EventForm("", "", "", null, BigDecimal.ZERO, "one", SingleSeatRule.ALLOW.json());
+        return eventForm(model, form, Map.of(), catalog.venues());
     }
 
     @PostMapping("/events/new")
     String scheduleEvent(
             @Valid @ModelAttribute("form") EventForm form,
             BindingResult result,
+            @RequestParam Map<String, String> fields,
             Model model,
             RedirectAttributes redirect) {
+        var venues = catalog.venues();
+        var rule = SingleSeatRule.of(form.singleSeatRule() == null ? "allow" : form.singleSeatRule());
+        if (rule == null) {
+            result.rejectValue("singleSeatRule", "admin.event.singleSeatRule.invalid");
+        }
+        var prices = form.byCategory() ? categoryPrices(form.venueId(), venues, fields, result) : null;
+        if (!form.byCategory() && form.price() == null && !result.hasFieldErrors("price")) {
+            result.rejectValue("price", "admin.event.priceRequired");
+        }
         if (!result.hasErrors()) {
             try {
                 var eventId = EventId.random();
-                catalog.schedule(ScheduleEvent.priced(
+                catalog.schedule(new ScheduleEvent(
                         eventId,
                         VenueId.of(form.venueId()),
                         form.title(),
                         form.description(),
                         formats.parseInputDateTime(form.startsAt()),
-                        form.price().movePointRight(2).longValue()));
+                        form.byCategory() ? null : cents(form.price()),
+                        prices,
+                        rule));
                 redirect.addFlashAttribute("notice", "admin.event.created");
                 return "redirect:/events/" + eventId;
             } catch (DomainException refused) {
                 refusals.reject(refused, result);
             }
         }
-        model.addAttribute("venues", catalog.venues());
+        return eventForm(model, form, fields, venues);
+    }
+
+    private static String eventForm(Model model, EventForm form, Map<String, String> fields, List<VenueView> venues) {
+        var layouts = new LinkedHashMap<String, LayoutSummary>();
+        venues.forEach(venue -> layouts.put(venue.id().value(), LayoutSummary.of(venue.layout())));
+        model.addAttribute("form", form);
+        model.addAttribute("venues", venues);
+        model.addAttribute("layouts", layouts);
+        model.addAttribute("fields", fields);
+        model.addAttribute("byCategory", form.byCategory());
+        model.addAttribute(
+                "singleSeatRule", SingleSeatRule.REFUSE.json().equals(form.singleSeatRule()) ? "refuse" : "allow");
         return "admin/event-form";
+    }
+
+    /** The prices of the chosen venue's categories in cents, or null with the reasons on the form. */
+    private static Map<String, Long> categoryPrices(
+            String venueId, List<VenueView> venues, Map<String, String> fields, BindingResult result) {
+        var venue = venues.stream()
+                .filter(candidate -> candidate.id().value().equals(venueId))
+                .findFirst();
+        if (venue.isEmpty()) {
+            if (!result.hasFieldErrors("venueId")) {
+                result.rejectValue("venueId", "admin.event.chooseVenue");
+            }
+            return null;
+        }
+        var prices = new LinkedHashMap<String, Long>();
+        for (var category : venue.get().layout().categories()) {
+            var text = fields.getOrDefault(categoryPriceField(venueId, category.code()), "")
+                    .strip();
+            var price = text.matches("\\d{1,8}([.,]\\d{1,2})?") ? new BigDecimal(text.replace(',', '.')) : null;
+            if (price == null || price.compareTo(BigDecimal.valueOf(MAX_PRICE)) > 0) {
+                result.reject("admin.event.categoryPrice.invalid", new Object[] {category.name()}, null);
+            } else {
+                prices.put(category.code(), cents(price));
+            }
+        }
+        return result.hasErrors() ? null : prices;
+    }
+
+    private static long cents(BigDecimal price) {
+        return price.movePointRight(2).longValue();
     }
 }

@@ -64,6 +64,10 @@ public class PageRefusals {
         if (refusal instanceof Refusal.TooLateToCancel late) {
             return new Object[] {formats.dateTime(late.cancellableUntil())};
         }
+        if (refusal instanceof Refusal.InvalidLayout layout) {
+            // the problem is told in English only: it names sections and rows the admin wrote, after a translated lead
+            return new Object[] {layout.problem()};
+        }
         if (refusal instanceof Refusal.InvalidValue invalid) {
             return new Object[] {fieldName(invalid.field()), invalid.min(), invalid.max()};
         }

@@ -25,6 +25,7 @@ class VenuePageController {
     String venue(@PathVariable String id, Authentication authentication, Model model) {
         var venue = catalog.venue(id);
         model.addAttribute("venue", venue);
+        model.addAttribute("layout", LayoutSummary.of(venue.layout()));
         model.addAttribute(
                 "events",
                 catalog.upcoming(0, Catalog.MAX_PAGE_SIZE).stream()

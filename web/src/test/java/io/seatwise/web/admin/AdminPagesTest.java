@@ -2,6 +2,7 @@ package io.seatwise.web.admin;
 
 import static io.seatwise.web.security.WebSliceConfiguration.admin;
 import static io.seatwise.web.security.WebSliceConfiguration.user;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -20,20 +21,28 @@ import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.event.ScheduleEvent;
+import io.seatwise.api.event.SingleSeatRule;
+import io.seatwise.api.venue.ChangeVenue;
 import io.seatwise.api.venue.CreateVenue;
+import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.api.venue.SeatLayout.Category.Kind;
+import io.seatwise.api.venue.VenueId;
+import io.seatwise.api.venue.VenueView;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.security.WebSlice;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The admin's forms: who may reach them, what they refuse, and how the venue's refusals read. */
-@WebSlice(AdminPageController.class)
+@WebSlice({AdminPageController.class, VenueFormController.class})
 class AdminPagesTest {
 
     @Autowired
@@ -92,6 +101,108 @@ class AdminPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(view().name("admin/venue-form"));
         verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anInvalidLayoutIsShownAgainWithATranslatedLeadAndItsProblem() throws Exception {
+        mvc.perform(post("/admin/venues/new")
+                        .param("name", "Guildhall")
+                        .param("city", "Derby")
+                        .param("layout", "{\"categories\": [], \"sections\": []}")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "de")
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(view().name("admin/venue-form"))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "Der Saalplan ist so nicht möglich: a layout needs at least one category")));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aVenueFormWithNeitherLayoutNorGridAsksForOne() throws Exception {
+        mvc.perform(post("/admin/venues/new")
+                        .param("name", "Guildhall")
+                        .param("city", "Derby")
+                        .param("layout", " ")
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(Matchers.containsString("Give a layout, or rows and seats per row for a plain grid.")));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void theEditFormShowsTheLayoutAndSendsTheChange() throws Exception {
+        var layout = SeatLayout.grid(2, 3);
+        when(catalog.venue("corn-exchange"))
+                .thenReturn(new VenueView(VenueId.of("corn-exchange"), "Corn Exchange", "Leeds", layout));
+        when(catalog.change(any(ChangeVenue.class)))
+                .thenReturn(new VenueView(VenueId.of("corn-exchange"), "Corn Exchange", "Leeds", layout));
+
+        mvc.perform(get("/admin/venues/corn-exchange/edit").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("&quot;SSS&quot;")))
+                .andExpect(content().string(Matchers.containsString("Edit Corn Exchange")));
+        mvc.perform(post("/admin/venues/corn-exchange/edit")
+                        .param("name", "Corn Exchange")
+                        .param("city", "Leeds")
+                        .param(
+                                "layout",
+                                "{\"categories\": [{\"code\": \"S\", \"name\": \"Standard\"}],"
+                                        + " \"sections\": [{\"name\": \"Main\", \"rows\": [{\"label\": \"A\", \"seats\": \"S.S\"}]}]}")
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin"))
+                .andExpect(flash().attribute("notice", "admin.venue.changed"));
+        var expected = new SeatLayout(
+                List.of(SeatLayout.STANDARD),
+                List.of(new SeatLayout.Section("Main", List.of(new SeatLayout.Row("A", "S.S")))));
+        verify(catalog).change(new ChangeVenue(VenueId.of("corn-exchange"), "Corn Exchange", "Leeds", expected));
+    }
+
+    @Test
+    void anEventPricedPerCategorySendsOnePricePerCategory() throws Exception {
+        var layout = new SeatLayout(
+                List.of(SeatLayout.STANDARD, new SeatLayout.Category("W", "Wheelchair", Kind.WHEELCHAIR)),
+                List.of(new SeatLayout.Section("Main", List.of(new SeatLayout.Row("A", "WSS")))));
+        when(catalog.venues())
+                .thenReturn(List.of(new VenueView(VenueId.of("corn-exchange"), "Corn Exchange", "Leeds", layout)));
+
+        mvc.perform(post("/admin/events/new")
+                        .param("venueId", "corn-exchange")
+                        .param("title", "Quiz")
+                        .param("startsAt", "2099-01-01T20:00")
+                        .param("pricing", "categories")
+                        .param(AdminPageController.categoryPriceField("corn-exchange", "S"), "12.50")
+                        .param(AdminPageController.categoryPriceField("corn-exchange", "W"), "0")
+                        .param("singleSeatRule", "refuse")
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(redirectedUrlPattern("/events/*"));
+        var sent = ArgumentCaptor.forClass(ScheduleEvent.class);
+        verify(catalog).schedule(sent.capture());
+        assertThat(sent.getValue().prices()).isEqualTo(Map.of("S", 1250L, "W", 0L));
+        assertThat(sent.getValue().priceCents()).isNull();
+        assertThat(sent.getValue().singleSeatRule()).isEqualTo(SingleSeatRule.REFUSE);
+    }
+
+    @Test
+    void anEventFormListsThePriceOfEachCategoryOfEachVenue() throws Exception {
+        var layout = new SeatLayout(
+                List.of(SeatLayout.STANDARD, new SeatLayout.Category("W", "Wheelchair", Kind.WHEELCHAIR)),
+                List.of(new SeatLayout.Section("Main", List.of(new SeatLayout.Row("A", "WSS")))));
+        when(catalog.venues())
+                .thenReturn(List.of(new VenueView(VenueId.of("corn-exchange"), "Corn Exchange", "Leeds", layout)));
+
+        mvc.perform(get("/admin/events/new").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Wheelchair (1 seat)")))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "name=\"" + AdminPageController.categoryPriceField("corn-exchange", "S") + "\"")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static io.seatwise.web.security.BadInputs.hostileId;
 import static io.seatwise.web.security.BadInputs.hostileString;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BrowserSession;
 import io.seatwise.web.Gen;
@@ -117,6 +118,22 @@ class BadFormInputTest extends ApplicationTest {
                                 "2099-01-01T20:00",
                                 "price",
                                 price.isEmpty() ? "x" : price + "e")),
+                badLayouts()
+                        .map(layout ->
+                                form("/admin/venues/new", "admin", "name", "Hall", "city", "Derby", "layout", layout)),
+                notANumber.map(price -> form(
+                        "/admin/events/new",
+                        "admin",
+                        "venueId",
+                        fixture.venueId(),
+                        "title",
+                        "Gala",
+                        "startsAt",
+                        "2099-01-01T20:00",
+                        "pricing",
+                        "categories",
+                        "categoryPrice_" + fixture.venueId() + "_S",
+                        price.isEmpty() ? "x" : price + "e")),
                 notANumber.map(seat -> form(event + "/book", "user", "seats", seat.isEmpty() ? "x" : seat)),
                 Gen.combine(
                         notANumber,
@@ -136,6 +153,25 @@ class BadFormInputTest extends ApplicationTest {
                         (email, password) -> form("/login", "anonymous", "email", email, "password", password)),
                 Gen.ints(70_000, 150_000)
                         .map(size -> form(event + "/reviews", "user", "rating", "9", "text", "x".repeat(size))));
+    }
+
+    /**
+     * Layouts that can never be valid: hostile text as the whole field, or put where no text is valid (a row with a
+     * seat of an undefined category, a kind that is none, a code longer than one character).
+     */
+    private static Gen<String> badLayouts() {
+        var text = hostileString();
+        return Gen.oneOf(
+                text,
+                text.map(hostile -> layout("S", "standard", "S" + hostile + "X")),
+                text.map(hostile -> layout("S", hostile, "SS")),
+                text.filter(hostile -> hostile.length() != 1).map(hostile -> layout(hostile, "standard", "SS")));
+    }
+
+    private static String layout(String code, String kind, String seats) {
+        return "{\"categories\": [{\"code\": " + TextNode.valueOf(code) + ", \"name\": \"Standard\", \"kind\": "
+                + TextNode.valueOf(kind) + "}], \"sections\": [{\"name\": \"Main\", \"rows\": [{\"label\": \"A\", "
+                + "\"seats\": " + TextNode.valueOf(seats) + "}]}]}";
     }
 
     private static FormPost form(String path, String as, String... namesAndValues) {

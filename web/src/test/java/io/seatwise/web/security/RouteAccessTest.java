@@ -59,6 +59,8 @@ class RouteAccessTest extends ApplicationTest {
             entry("GET /admin", ADMIN),
             entry("GET /admin/venues/new", ADMIN),
             entry("POST /admin/venues/new", ADMIN),
+            entry("GET /admin/venues/{id}/edit", ADMIN),
+            entry("POST /admin/venues/{id}/edit", ADMIN),
             entry("GET /admin/events/new", ADMIN),
             entry("POST /admin/events/new", ADMIN),
             entry("GET /admin/mail", ADMIN),
