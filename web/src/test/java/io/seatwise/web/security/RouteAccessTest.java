@@ -75,6 +75,7 @@ class RouteAccessTest extends ApplicationTest {
             entry("POST /api/auth/token", PUBLIC),
             entry("GET /api/venues", PUBLIC),
             entry("GET /api/venues/{id}", PUBLIC),
+            entry("PUT /api/venues/{id}", ADMIN),
             entry("POST /api/venues", ADMIN),
             entry("GET /api/events", PUBLIC),
             entry("GET /api/events/{id}", PUBLIC),
