@@ -42,7 +42,7 @@ class PageFlowTest extends ApplicationTest {
                 .contains("Folk Night")
                 .contains("data-seat=\"20\"")
                 .contains("data-action=\"book\"")
-                .contains("aria-label=\"Row A, seat 1, available\"");
+                .contains("aria-label=\"Main, Row A, Seat 1, Standard, £12.50, available\"");
 
         var booked = browser.post("/events/" + eventId + "/book", Map.of("seats", List.of(7, 8)));
         assertThat(booked.status()).isEqualTo(302);
