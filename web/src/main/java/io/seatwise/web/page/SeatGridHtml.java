@@ -34,18 +34,18 @@ public class SeatGridHtml {
     }
 
     public String render(SeatMapModel map, Locale locale) {
-        var name = Pattern.of(HtmlUtils.htmlEscape(messages.getMessage("seat.label", placeholders(6), locale)));
+        var name = Pattern.of(escape(messages.getMessage("seat.label", placeholders(6), locale)));
         var statuses = new String[] {
-            HtmlUtils.htmlEscape(messages.getMessage("seat.status.available", null, locale)),
-            HtmlUtils.htmlEscape(messages.getMessage("seat.status.selected", null, locale)),
-            HtmlUtils.htmlEscape(messages.getMessage("seat.status.booked", null, locale))
+            escape(messages.getMessage("seat.status.available", null, locale)),
+            escape(messages.getMessage("seat.status.selected", null, locale)),
+            escape(messages.getMessage("seat.status.booked", null, locale))
         };
         Map<Character, String[]> categories = new HashMap<>();
         for (var category : map.categories()) {
             categories.put(category.code().charAt(0), new String[] {
                 category.styleClass(),
-                HtmlUtils.htmlEscape(category.name()),
-                HtmlUtils.htmlEscape(price(category.cents(), locale))
+                escape(category.name()),
+                escape(price(category.cents(), locale))
             });
         }
         var layout = map.layout();
@@ -59,15 +59,15 @@ public class SeatGridHtml {
                     html.append("</div>");
                 }
                 section = row.sectionIndex();
-                var sectionName = HtmlUtils.htmlEscape(row.sectionName());
+                var sectionName = escape(row.sectionName());
                 html.append("<div class=\"sw-hall-section\" data-section-name=\"")
                         .append(sectionName)
                         .append("\"><h3 class=\"sw-hall-section-name\">")
                         .append(sectionName)
                         .append("</h3>");
             }
-            var label = HtmlUtils.htmlEscape(row.row().label());
-            var sectionName = HtmlUtils.htmlEscape(row.sectionName());
+            var label = escape(row.row().label());
+            var sectionName = escape(row.sectionName());
             var positions = row.positions();
             int lastColumn = shown.whole() ? widest(layout, section) : shown.lastColumn();
             int seat = row.firstSeat() + SeatMapModel.seatsBefore(positions, shown.firstColumn());
@@ -134,11 +134,11 @@ public class SeatGridHtml {
     public String blocks(SeatMapModel map, String eventHref, Locale locale) {
         var pattern = Pattern.of(messages.getMessage("seatMap.block.label", placeholders(8), locale));
         var numbers = NumberFormat.getInstance(locale);
-        var href = HtmlUtils.htmlEscape(eventHref);
+        var href = escape(eventHref);
         var layout = map.layout();
         var html = new StringBuilder(map.blocks().size() * 500);
         for (var section : map.blocksBySectionAndBand()) {
-            var sectionName = HtmlUtils.htmlEscape(section.get(0).get(0).sectionName());
+            var sectionName = escape(section.get(0).get(0).sectionName());
             html.append("<div class=\"sw-block-section\"><div class=\"sw-block-section-name\">")
                     .append(sectionName)
                     .append("</div>");
@@ -174,7 +174,7 @@ public class SeatGridHtml {
                             .append(block.lastColumn())
                             .append(block.number() == map.shown().number() ? "\" aria-current=\"true\"" : "\"")
                             .append(" aria-label=\"")
-                            .append(HtmlUtils.htmlEscape(label.toString()))
+                            .append(escape(label.toString()))
                             .append("\">")
                             .append(block.number())
                             .append("</a>");
@@ -201,6 +201,11 @@ public class SeatGridHtml {
                     block.lastColumn()
                 },
                 locale);
+    }
+
+    /** Escapes only what HTML needs, so that "£" stays one character instead of "&pound;". */
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private static int widest(SeatLayout layout, int section) {
