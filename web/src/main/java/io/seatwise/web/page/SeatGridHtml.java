@@ -43,9 +43,7 @@ public class SeatGridHtml {
         Map<Character, String[]> categories = new HashMap<>();
         for (var category : map.categories()) {
             categories.put(category.code().charAt(0), new String[] {
-                category.styleClass(),
-                escape(category.name()),
-                escape(price(category.cents(), locale))
+                category.styleClass(), escape(category.name()), escape(price(category.cents(), locale))
             });
         }
         var layout = map.layout();
