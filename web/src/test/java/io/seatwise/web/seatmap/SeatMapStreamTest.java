@@ -55,9 +55,19 @@ class SeatMapStreamTest extends ApplicationTest {
             var layout = snapshot.data().get("layout");
             assertThat(layout.get("sections").get(0).get("name").asText()).isEqualTo("Main");
             assertThat(layout.get("sections").get(0).get("rows")).hasSize(4);
-            assertThat(layout.get("sections").get(0).get("rows").get(3).get("label").asText())
+            assertThat(layout.get("sections")
+                            .get(0)
+                            .get("rows")
+                            .get(3)
+                            .get("label")
+                            .asText())
                     .isEqualTo("D");
-            assertThat(layout.get("sections").get(0).get("rows").get(3).get("seats").asText())
+            assertThat(layout.get("sections")
+                            .get(0)
+                            .get("rows")
+                            .get(3)
+                            .get("seats")
+                            .asText())
                     .isEqualTo("SSSSSSSSSS");
             assertThat(layout.get("categories").get(0).get("code").asText()).isEqualTo("S");
             assertThat(snapshot.data().get("bookedCount").asInt()).isEqualTo(2);
