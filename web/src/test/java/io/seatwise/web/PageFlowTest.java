@@ -70,6 +70,7 @@ class PageFlowTest extends ApplicationTest {
         var page = second.get("/events/" + eventId);
         assertThat(page.body()).contains("seat 4 was just booked by someone else");
         assertThat(page.body()).contains("data-seat=\"5\" data-status=\"selected\"");
+        assertThat(page.body()).as("the running total without JavaScript").contains("Total: £12.50");
     }
 
     @Test
