@@ -165,7 +165,7 @@ public record SeatMapModel(
                     category.code(),
                     category.name(),
                     category.kind(),
-                    prices.getOrDefault(category.code(), 0L),
+                    prices == null ? 0L : prices.getOrDefault(category.code(), 0L),
                     style));
         }
         return categories;
