@@ -42,7 +42,7 @@ class PageFlowTest extends ApplicationTest {
                 .contains("Folk Night")
                 .contains("data-seat=\"20\"")
                 .contains("data-action=\"book\"")
-                .contains("aria-label=\"Row A, seat 1, available\"");
+                .contains("aria-label=\"Main, Row A, Seat 1, Standard, £12.50, available\"");
 
         var booked = browser.post("/events/" + eventId + "/book", Map.of("seats", List.of(7, 8)));
         assertThat(booked.status()).isEqualTo(302);
@@ -70,6 +70,7 @@ class PageFlowTest extends ApplicationTest {
         var page = second.get("/events/" + eventId);
         assertThat(page.body()).contains("seat 4 was just booked by someone else");
         assertThat(page.body()).contains("data-seat=\"5\" data-status=\"selected\"");
+        assertThat(page.body()).as("the running total without JavaScript").contains("Total: £12.50");
     }
 
     @Test

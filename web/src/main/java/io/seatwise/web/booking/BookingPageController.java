@@ -3,8 +3,11 @@ package io.seatwise.web.booking;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.ErrorCode;
 import io.seatwise.api.Refusal;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookingStatus;
 import io.seatwise.api.booking.BookingView;
+import io.seatwise.api.event.EventView;
 import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.page.PageRefusals;
@@ -53,20 +56,7 @@ class BookingPageController {
                 ? List.<Integer>of()
                 : seats.stream().filter(Objects::nonNull).toList();
         try {
-            var bookingId = bookings.book(id, CurrentAccount.of(authentication), chosen, null)
-                    .bookingId();
-            var event = catalog.event(id);
-            redirect.addFlashAttribute(
-                    "confirmed",
-                    new Confirmation(
-                            bookingId.value(),
-                            event.id().value(),
-                            event.title(),
-                            event.venueName(),
-                            event.startsAt(),
-                            chosen.stream().sorted().toList(),
-                            event.priceCents() * chosen.size()));
-            return "redirect:/bookings/" + bookingId;
+            return confirmed(id, bookings.book(id, CurrentAccount.of(authentication), chosen, null), redirect);
         } catch (DomainException refused) {
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
@@ -75,6 +65,68 @@ class BookingPageController {
             redirect.addFlashAttribute("selectedSeats", selectedAfter(refused.refusal(), chosen));
             return "redirect:/events/" + id + "#seat-map";
         }
+    }
+
+    /** Books the best available block of {@code count} seats (of {@code category}, when one is chosen). */
+    @PostMapping("/events/{id}/best-available")
+    String bestAvailable(
+            @PathVariable String id,
+            @RequestParam(name = "count", required = false) String count,
+            @RequestParam(name = "category", required = false) String category,
+            Authentication authentication,
+            RedirectAttributes redirect) {
+        var code = category == null || category.isBlank() ? null : category.strip();
+        redirect.addFlashAttribute("bestCategory", code);
+        try {
+            var wanted = new BestAvailable(count(count), code);
+            redirect.addFlashAttribute("bestCount", wanted.count());
+            return confirmed(id, bookings.book(id, CurrentAccount.of(authentication), null, wanted), redirect);
+        } catch (DomainException refused) {
+            if (refused.code() == ErrorCode.NOT_FOUND) {
+                throw refused;
+            }
+            refusals.flash(refused, redirect);
+            return "redirect:/events/" + id + "#seat-map";
+        }
+    }
+
+    private int count(String count) {
+        try {
+            return Integer.parseInt(count == null ? "" : count.strip());
+        } catch (NumberFormatException e) {
+            throw new DomainException(
+                    InvalidValue.outOfRange("count", 1, rules.maxSeatsPerBooking()),
+                    "count must be a whole number between 1 and " + rules.maxSeatsPerBooking());
+        }
+    }
+
+    /** Shows the booking just made, with what it cost. */
+    private String confirmed(String id, Bookings.Booked booked, RedirectAttributes redirect) {
+        var event = catalog.event(id);
+        var seats = booked.seats().stream().sorted().toList();
+        redirect.addFlashAttribute(
+                "confirmed",
+                new Confirmation(
+                        booked.bookingId().value(),
+                        event.id().value(),
+                        event.title(),
+                        event.venueName(),
+                        event.startsAt(),
+                        seats,
+                        totalCents(event, seats)));
+        return "redirect:/bookings/" + booked.bookingId();
+    }
+
+    /** Each seat at its category's price; one price times the seats when the event has one for all. */
+    private long totalCents(EventView event, List<Integer> seats) {
+        if (!event.pricedByCategory()) {
+            return event.priceCents() * seats.size();
+        }
+        var layout = catalog.availability(event.id().value()).layout();
+        return seats.stream()
+                .filter(layout::contains)
+                .mapToLong(seat -> event.prices().getOrDefault(layout.categoryOf(seat), 0L))
+                .sum();
     }
 
     /** Keeps the seats the person can still have selected, so that a refusal costs them one click, not all. */
@@ -100,7 +152,7 @@ class BookingPageController {
                             event.venueName(),
                             event.startsAt(),
                             mine.seats(),
-                            event.priceCents() * mine.seats().size()));
+                            totalCents(event, mine.seats())));
         }
         return "booking-confirmation";
     }

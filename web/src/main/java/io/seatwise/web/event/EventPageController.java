@@ -46,7 +46,7 @@ class EventPageController {
     @GetMapping("/events/{id}")
     String event(
             @PathVariable String id,
-            @RequestParam(required = false) Integer section,
+            @RequestParam(required = false) Integer block,
             @RequestParam(required = false) Integer seat,
             Authentication authentication,
             CsrfToken csrf,
@@ -60,7 +60,7 @@ class EventPageController {
                 ? new HashSet<>((Collection<Integer>) model.getAttribute("selectedSeats"))
                 : new HashSet<Integer>();
         model.addAttribute("event", event);
-        model.addAttribute("seatMap", SeatMapModel.of(catalog.availability(id), selected, section, seat));
+        model.addAttribute("seatMap", SeatMapModel.of(catalog.availability(id), event.prices(), selected, block, seat));
         model.addAttribute("started", !clock.instant().isBefore(event.startsAt()));
         model.addAttribute("maxSeats", rules.maxSeatsPerBooking());
         model.addAttribute(

@@ -64,6 +64,15 @@ public class PageRefusals {
         if (refusal instanceof Refusal.TooLateToCancel late) {
             return new Object[] {formats.dateTime(late.cancellableUntil())};
         }
+        if (refusal instanceof Refusal.NoAdjacentBlock block) {
+            return new Object[] {block.count()};
+        }
+        if (refusal instanceof Refusal.SingleSeat single) {
+            return new Object[] {single.strandedSeats().size(), formats.seats(single.strandedSeats())};
+        }
+        if (refusal instanceof Refusal.CompanionWithoutWheelchair companion) {
+            return new Object[] {companion.companionSeats().size(), formats.seats(companion.companionSeats())};
+        }
         if (refusal instanceof Refusal.InvalidLayout layout) {
             // the problem is told in English only: it names sections and rows the admin wrote, after a translated lead
             return new Object[] {layout.problem()};

@@ -1,111 +1,255 @@
 package io.seatwise.web.page;
 
+import io.seatwise.api.venue.SeatLayout;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Writes the seat controls of the section a page shows. A section has up to 800 seats with seven attributes each;
- * written here with the seat label's pattern looked up once, they take a millisecond, where the template engine
- * (an expression and a message lookup per attribute) took most of a 100 ms page budget. {@code seat-map.js} draws
- * other sections with exactly this markup. The overview's section tiles (50 of them, nine attributes each) are written
- * here for the same reason.
+ * Writes the seat controls of the block a page shows. A block has up to 800 seats with eight attributes each; written
+ * here with each message's pattern split once, they take a millisecond, where the template engine (an expression and
+ * a message lookup per attribute) took most of a 100 ms page budget. {@code seat-map.js} draws other blocks with
+ * exactly this markup. The overview's block tiles are written here for the same reason.
  */
 @Component("seatGridHtml")
 public class SeatGridHtml {
 
     private final MessageSource messages;
+    private final Formats formats;
 
-    SeatGridHtml(MessageSource messages) {
+    SeatGridHtml(MessageSource messages, Formats formats) {
         this.messages = messages;
+        this.formats = formats;
+    }
+
+    /** A category's price as the page shows it: the money, or the word for free. */
+    public String price(long cents, Locale locale) {
+        return cents == 0 ? messages.getMessage("price.free", null, locale) : formats.price(cents);
     }
 
     public String render(SeatMapModel map, Locale locale) {
-        var pattern = messages.getMessage("seat.label", new Object[] {"{0}", "{1}", "{2}"}, locale);
-        var available = messages.getMessage("seat.status.available", null, locale);
-        var selected = messages.getMessage("seat.status.selected", null, locale);
-        var booked = messages.getMessage("seat.status.booked", null, locale);
-        var html = new StringBuilder(map.rows().size() * map.seatsPerRow() * 200);
-        for (var row : map.rows()) {
-            var label = HtmlUtils.htmlEscape(row.label());
-            html.append("<div class=\"sw-row\"><span class=\"sw-row-label\" aria-hidden=\"true\">")
+        var name = Pattern.of(escape(messages.getMessage("seat.label", placeholders(6), locale)));
+        var statuses = new String[] {
+            escape(messages.getMessage("seat.status.available", null, locale)),
+            escape(messages.getMessage("seat.status.selected", null, locale)),
+            escape(messages.getMessage("seat.status.booked", null, locale))
+        };
+        Map<Character, String[]> categories = new HashMap<>();
+        for (var category : map.categories()) {
+            categories.put(category.code().charAt(0), new String[] {
+                category.styleClass(), escape(category.name()), escape(price(category.cents(), locale))
+            });
+        }
+        var layout = map.layout();
+        var shown = map.shown();
+        var html = new StringBuilder((shown.capacity() + 20) * 240);
+        int section = -1;
+        for (int rowIndex = shown.firstRow(); rowIndex <= shown.lastRow(); rowIndex++) {
+            var row = layout.placedRow(rowIndex);
+            if (row.sectionIndex() != section) {
+                if (section >= 0) {
+                    html.append("</div>");
+                }
+                section = row.sectionIndex();
+                var sectionName = escape(row.sectionName());
+                html.append("<div class=\"sw-hall-section\" data-section-name=\"")
+                        .append(sectionName)
+                        .append("\"><h3 class=\"sw-hall-section-name\">")
+                        .append(sectionName)
+                        .append("</h3>");
+            }
+            var label = escape(row.row().label());
+            var sectionName = escape(row.sectionName());
+            var positions = row.positions();
+            int lastColumn = shown.whole() ? widest(layout, section) : shown.lastColumn();
+            int seat = row.firstSeat() + SeatMapModel.seatsBefore(positions, shown.firstColumn());
+            html.append("<div class=\"sw-row\" data-row=\"")
+                    .append(label)
+                    .append("\" data-row-index=\"")
+                    .append(rowIndex)
+                    .append("\" data-first-seat=\"")
+                    .append(row.firstSeat())
+                    .append("\"><span class=\"sw-row-label\" aria-hidden=\"true\">")
                     .append(label)
                     .append("</span>");
-            for (var seat : row.seats()) {
-                var status = seat.status();
-                var statusWord = seat.booked() ? booked : seat.selected() ? selected : available;
-                html.append("<input type=\"checkbox\" class=\"sw-seat\" name=\"seats\" value=\"")
-                        .append(seat.number())
-                        .append(seat.selected() ? "\" checked=\"checked\"" : "\"")
+            for (int column = shown.firstColumn(); column <= lastColumn; column++) {
+                char position = column <= positions.length() ? positions.charAt(column - 1) : SeatLayout.GAP;
+                if (position == SeatLayout.GAP) {
+                    html.append("<span class=\"sw-gap\" aria-hidden=\"true\"></span>");
+                    continue;
+                }
+                var category = categories.get(position);
+                boolean booked = map.booked().get(seat);
+                boolean selected = !booked && map.selected().contains(seat);
+                int status = booked ? 2 : selected ? 1 : 0;
+                html.append("<input type=\"checkbox\" class=\"sw-seat ")
+                        .append(category[0])
+                        .append("\" name=\"seats\" value=\"")
+                        .append(seat)
+                        .append(selected ? "\" checked=\"checked\"" : "\"")
                         .append(" data-seat=\"")
-                        .append(seat.number())
+                        .append(seat)
                         .append("\" data-status=\"")
-                        .append(status)
-                        .append("\" data-row=\"")
-                        .append(label)
+                        .append(booked ? "booked" : selected ? "selected" : "available")
+                        .append("\" data-category=\"")
+                        .append(position)
                         .append("\" data-column=\"")
-                        .append(seat.column())
-                        .append(seat.booked() ? "\" aria-disabled=\"true\"" : "\"")
-                        .append(" aria-label=\"")
-                        .append(HtmlUtils.htmlEscape(pattern.replace("{0}", row.label())
-                                .replace("{1}", Integer.toString(seat.number()))
-                                .replace("{2}", statusWord)))
-                        .append("\">");
+                        .append(column)
+                        .append(booked ? "\" aria-disabled=\"true\"" : "\"")
+                        .append(" aria-label=\"");
+                name.appendTo(
+                        html,
+                        sectionName,
+                        label,
+                        Integer.toString(seat - row.firstSeat() + 1),
+                        category[1],
+                        category[2],
+                        statuses[status]);
+                html.append("\">");
+                seat++;
             }
             html.append("<span class=\"sw-row-label\" aria-hidden=\"true\">")
                     .append(label)
                     .append("</span></div>");
         }
+        if (section >= 0) {
+            html.append("</div>");
+        }
         return html.toString();
     }
 
     /**
-     * The overview of a sectioned map: a band of section tiles per band of rows, each a link to {@code eventHref} with
-     * its section, its bounds for {@code seat-map.js}, and its free seats in its accessible name.
+     * The overview of a map in blocks: per section of the layout its name and a band of block tiles per band of rows,
+     * each a link to {@code eventHref} with its block, its bounds for {@code seat-map.js}, and its free seats in its
+     * accessible name.
      */
-    public String sections(SeatMapModel map, String eventHref, Locale locale) {
-        var pattern = messages.getMessage(
-                "seatMap.section.label", new Object[] {"{0}", "{1}", "{2}", "{3}", "{4}", "{5}", "{6}"}, locale);
+    public String blocks(SeatMapModel map, String eventHref, Locale locale) {
+        var pattern = Pattern.of(messages.getMessage("seatMap.block.label", placeholders(8), locale));
         var numbers = NumberFormat.getInstance(locale);
-        var href = HtmlUtils.htmlEscape(eventHref);
-        var html = new StringBuilder(map.sectionCount() * 400);
-        for (var band : map.sections()) {
-            html.append("<div class=\"sw-section-band\">");
-            for (var part : band) {
-                var label = pattern.replace("{0}", numbers.format(part.number()))
-                        .replace("{1}", part.firstRowLabel())
-                        .replace("{2}", part.lastRowLabel())
-                        .replace("{3}", numbers.format(part.firstColumn()))
-                        .replace("{4}", numbers.format(part.lastColumn()))
-                        .replace("{5}", numbers.format(part.available()))
-                        .replace("{6}", numbers.format(part.capacity()));
-                html.append("<a class=\"sw-section-tile sw-fill-")
-                        .append(part.fillLevel())
-                        .append("\" href=\"")
-                        .append(href)
-                        .append("?section=")
-                        .append(part.number())
-                        .append("#seat-map\" data-section=\"")
-                        .append(part.number())
-                        .append("\" data-first-row=\"")
-                        .append(part.firstRow())
-                        .append("\" data-last-row=\"")
-                        .append(part.lastRow())
-                        .append("\" data-first-column=\"")
-                        .append(part.firstColumn())
-                        .append("\" data-last-column=\"")
-                        .append(part.lastColumn())
-                        .append(part.number() == map.section().number() ? "\" aria-current=\"true\"" : "\"")
-                        .append(" aria-label=\"")
-                        .append(HtmlUtils.htmlEscape(label))
-                        .append("\">")
-                        .append(part.number())
-                        .append("</a>");
+        var href = escape(eventHref);
+        var layout = map.layout();
+        var html = new StringBuilder(map.blocks().size() * 500);
+        for (var section : map.blocksBySectionAndBand()) {
+            var sectionName = escape(section.get(0).get(0).sectionName());
+            html.append("<div class=\"sw-block-section\"><div class=\"sw-block-section-name\">")
+                    .append(sectionName)
+                    .append("</div>");
+            for (var band : section) {
+                html.append("<div class=\"sw-block-band\">");
+                for (var block : band) {
+                    var label = new StringBuilder();
+                    pattern.appendTo(
+                            label,
+                            numbers.format(block.number()),
+                            block.sectionName(),
+                            layout.placedRow(block.firstRow()).row().label(),
+                            layout.placedRow(block.lastRow()).row().label(),
+                            numbers.format(block.firstColumn()),
+                            numbers.format(block.lastColumn()),
+                            numbers.format(block.available()),
+                            numbers.format(block.capacity()));
+                    html.append("<a class=\"sw-block-tile sw-fill-")
+                            .append(block.fillLevel())
+                            .append("\" href=\"")
+                            .append(href)
+                            .append("?block=")
+                            .append(block.number())
+                            .append("#seat-map\" data-block=\"")
+                            .append(block.number())
+                            .append("\" data-first-row=\"")
+                            .append(block.firstRow())
+                            .append("\" data-last-row=\"")
+                            .append(block.lastRow())
+                            .append("\" data-first-column=\"")
+                            .append(block.firstColumn())
+                            .append("\" data-last-column=\"")
+                            .append(block.lastColumn())
+                            .append(block.number() == map.shown().number() ? "\" aria-current=\"true\"" : "\"")
+                            .append(" aria-label=\"")
+                            .append(escape(label.toString()))
+                            .append("\">")
+                            .append(block.number())
+                            .append("</a>");
+                }
+                html.append("</div>");
             }
             html.append("</div>");
         }
         return html.toString();
+    }
+
+    /** The caption of the block shown, such as "Block 3: Stalls, rows A to T, columns 41 to 80". */
+    public String caption(SeatMapModel map, Locale locale) {
+        var block = map.shown();
+        var layout = map.layout();
+        return messages.getMessage(
+                "seatMap.block.caption",
+                new Object[] {
+                    block.number(),
+                    block.sectionName(),
+                    layout.placedRow(block.firstRow()).row().label(),
+                    layout.placedRow(block.lastRow()).row().label(),
+                    block.firstColumn(),
+                    block.lastColumn()
+                },
+                locale);
+    }
+
+    /** Escapes only what HTML needs, so that "£" stays one character instead of "&pound;". */
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+
+    private static int widest(SeatLayout layout, int section) {
+        return layout.sections().get(section).rows().stream()
+                .mapToInt(row -> row.seats().length())
+                .max()
+                .orElse(0);
+    }
+
+    private static Object[] placeholders(int count) {
+        var arguments = new Object[count];
+        for (int i = 0; i < count; i++) {
+            arguments[i] = "{" + i + "}";
+        }
+        return arguments;
+    }
+
+    /**
+     * A message pattern split once at its placeholders {0}..{9}, so that filling it in for each of 800 seats is
+     * appending, and a value that itself looks like a placeholder stays as it is.
+     */
+    record Pattern(List<String> literals, int[] arguments) {
+
+        static Pattern of(String text) {
+            var literals = new ArrayList<String>();
+            var arguments = new ArrayList<Integer>();
+            int from = 0;
+            for (int i = 0; i + 2 < text.length(); i++) {
+                if (text.charAt(i) == '{' && Character.isDigit(text.charAt(i + 1)) && text.charAt(i + 2) == '}') {
+                    literals.add(text.substring(from, i));
+                    arguments.add(text.charAt(i + 1) - '0');
+                    from = i + 3;
+                    i += 2;
+                }
+            }
+            literals.add(text.substring(from));
+            return new Pattern(
+                    literals, arguments.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** Appends the pattern with the values given (already escaped where the output needs it). */
+        void appendTo(StringBuilder out, String... values) {
+            for (int i = 0; i < arguments.length; i++) {
+                out.append(literals.get(i)).append(values[arguments[i]]);
+            }
+            out.append(literals.get(arguments.length));
+        }
     }
 }

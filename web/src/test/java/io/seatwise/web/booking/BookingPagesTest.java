@@ -19,15 +19,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
+import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.SeatAvailability;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.SingleSeatRule;
+import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.api.venue.SeatLayout.Category;
+import io.seatwise.api.venue.SeatLayout.Category.Kind;
+import io.seatwise.api.venue.SeatLayout.Row;
+import io.seatwise.api.venue.SeatLayout.Section;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.security.WebSlice;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
@@ -76,6 +84,80 @@ class BookingPagesTest {
                                         event().startsAt(),
                                         List.of(7, 8),
                                         3000)));
+    }
+
+    @Test
+    void bestAvailableBooksTheSeatsTheSeatMapChoseAndPricesEachByItsCategory() throws Exception {
+        var bookingId = BookingId.next();
+        when(bookings.book(EVENT, USER_ID, null, new BestAvailable(2, "P")))
+                .thenReturn(new Bookings.Booked(bookingId, List.of(4, 3)));
+        when(catalog.event(EVENT)).thenReturn(pricedByCategory());
+        when(catalog.availability(EVENT)).thenReturn(SeatAvailability.of(EventId.of(EVENT), HALL, new BitSet()));
+
+        mvc.perform(post("/events/" + EVENT + "/best-available")
+                        .param("count", "2")
+                        .param("category", "P")
+                        .with(user())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/bookings/" + bookingId))
+                .andExpect(flash().attribute(
+                                "confirmed",
+                                new BookingPageController.Confirmation(
+                                        bookingId.value(),
+                                        EVENT,
+                                        "Folk Night",
+                                        "Corn Exchange",
+                                        event().startsAt(),
+                                        List.of(3, 4),
+                                        2 * 4000)));
+    }
+
+    @Test
+    void bestAvailableWithoutACategoryAsksForAnySeat() throws Exception {
+        when(bookings.book(EVENT, USER_ID, null, new BestAvailable(3, null)))
+                .thenThrow(new DomainException(new Refusal.NoAdjacentBlock(3, null), "No block of 3"));
+
+        mvc.perform(post("/events/" + EVENT + "/best-available")
+                        .param("count", "3")
+                        .param("category", "")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE")
+                        .with(user())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/events/" + EVENT + "#seat-map"))
+                .andExpect(flash().attribute(
+                                "error",
+                                "Es sind keine 3 freien Plätze nebeneinander mehr frei. Versuchen Sie es mit weniger "
+                                        + "Plätzen oder einer anderen Kategorie."))
+                .andExpect(flash().attribute("bestCount", 3));
+    }
+
+    @Test
+    void bestAvailableRefusalsOfTheSeatMapAreShownInThePageLanguage() throws Exception {
+        when(bookings.book(EVENT, USER_ID, null, new BestAvailable(1, "C")))
+                .thenThrow(new DomainException(
+                        new Refusal.CompanionWithoutWheelchair(List.of(2)), "Companion seat without wheelchair"));
+
+        mvc.perform(post("/events/" + EVENT + "/best-available")
+                        .param("count", "1")
+                        .param("category", "C")
+                        .with(user())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/events/" + EVENT + "#seat-map"))
+                .andExpect(flash().attribute(
+                                "error",
+                                "Companion seat 2 can only be booked together with a wheelchair space in the same "
+                                        + "row."));
+    }
+
+    @Test
+    void bestAvailableWithACountThatIsNoNumberIsRefusedAndBooksNothing() throws Exception {
+        mvc.perform(post("/events/" + EVENT + "/best-available")
+                        .param("count", "two")
+                        .with(user())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/events/" + EVENT + "#seat-map"))
+                .andExpect(flash().attribute("error", "Number of seats: must be between 1 and 10."));
+        verifyNoInteractions(bookings);
     }
 
     @Test
@@ -177,6 +259,30 @@ class BookingPagesTest {
                 .andExpect(redirectedUrlPattern("**/login"));
         mvc.perform(get("/me/bookings")).andExpect(redirectedUrlPattern("**/login"));
         verifyNoInteractions(bookings);
+    }
+
+    /** Stalls row A: a wheelchair space, a companion seat and two premium seats; row B: three standard seats. */
+    private static final SeatLayout HALL = new SeatLayout(
+            List.of(
+                    new Category("P", "Premium", null),
+                    new Category("S", "Standard", null),
+                    new Category("W", "Wheelchair space", Kind.WHEELCHAIR),
+                    new Category("C", "Companion seat", Kind.COMPANION)),
+            List.of(new Section("Stalls", List.of(new Row("A", "WCPP"), new Row("B", "S.SS")))));
+
+    private static EventView pricedByCategory() {
+        return new EventView(
+                EventId.of(EVENT),
+                "Folk Night",
+                "",
+                VenueId.of("corn-exchange"),
+                "Corn Exchange",
+                "Cambridge",
+                CUTOFF.plus(Duration.ofDays(1)),
+                Map.of("P", 4000L, "S", 2500L, "W", 2500L, "C", 0L),
+                SingleSeatRule.ALLOW,
+                7,
+                0);
     }
 
     private static EventView event() {

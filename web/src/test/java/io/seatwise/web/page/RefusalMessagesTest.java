@@ -51,6 +51,10 @@ class RefusalMessagesTest {
         all.add(new Refusal.SeatsUnknownOrRepeated(List.of(0, 101), List.of(7), 100));
         all.add(new Refusal.TooManySeats(10, 12));
         all.add(new Refusal.TooLateToCancel(CUTOFF, Duration.ofHours(24)));
+        all.add(new Refusal.InvalidLayout("row A has no seats"));
+        all.add(new Refusal.NoAdjacentBlock(4, "P"));
+        all.add(new Refusal.SingleSeat(List.of(9)));
+        all.add(new Refusal.CompanionWithoutWheelchair(List.of(2, 3)));
         for (var rule : Rule.values()) {
             all.add(new InvalidValue("title", rule, 1, 200));
         }
@@ -101,6 +105,11 @@ class RefusalMessagesTest {
                         + "19:30.");
         assertThat(refusals.message(InvalidValue.atMost("title", Rule.TOO_LONG, 200)))
                 .isEqualTo("Title: at most 200 characters.");
+        assertThat(refusals.message(new Refusal.SingleSeat(List.of(9))))
+                .isEqualTo("That choice would leave seat 9 alone between taken seats. Please choose seats that leave "
+                        + "no single seat.");
+        assertThat(refusals.message(new Refusal.NoAdjacentBlock(4, null)))
+                .isEqualTo("There are no 4 free seats side by side left. Try fewer seats or another category.");
     }
 
     @Test
@@ -116,6 +125,9 @@ class RefusalMessagesTest {
                         + "möglich.");
         assertThat(refusals.message(InvalidValue.outOfRange("capacity", 1, 40_000)))
                 .isEqualTo("Plätze: muss zwischen 1 und 40.000 liegen.");
+        assertThat(refusals.message(new Refusal.CompanionWithoutWheelchair(List.of(2, 3))))
+                .isEqualTo("Begleitplätze 2, 3 können nur zusammen mit einem Rollstuhlplatz derselben Reihe gebucht "
+                        + "werden.");
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 40,000-seat event page without JavaScript: one section of 800 seat controls and links to the other 49, so the page
- * stays small and quick however big the venue; booking works from any section.
+ * A 40,000-seat event page without JavaScript: one block of 800 seat controls and links to the other 49, so the page
+ * stays small and quick however big the venue; booking works from any block.
  */
 class BigVenuePageTest extends ApplicationTest {
 
@@ -26,7 +26,7 @@ class BigVenuePageTest extends ApplicationTest {
     }
 
     @Test
-    void pageShowsOneSectionOfABigVenueAndLinksToTheOthers() {
+    void pageShowsOneBlockOfABigVenueAndLinksToTheOthers() {
         var browser = new BrowserSession(port);
         var page = browser.get("/events/" + eventId);
 
@@ -35,32 +35,32 @@ class BigVenuePageTest extends ApplicationTest {
         assertThat(seats).hasSize(800);
         assertThat(seats.get(0).group(1)).isEqualTo("1");
         assertThat(page.body())
-                .contains("aria-label=\"Row T, seat 3840, available\"")
-                .contains("Section 1: rows A to T, seats 1 to 40 of each row")
-                .contains("?section=50#seat-map");
+                .contains("aria-label=\"Main, Row T, Seat 40, Standard, £12.50, available\"")
+                .contains("Block 1: Main, rows A to T, columns 1 to 40")
+                .contains("?block=50#seat-map");
         assertThat(page.body().length()).as("page size").isLessThan(200_000);
 
-        var last = browser.get("/events/" + eventId + "?section=50");
+        var last = browser.get("/events/" + eventId + "?block=50");
         assertThat(last.body()).contains("data-seat=\"40000\"").doesNotContain("data-seat=\"1\"");
         assertThat(browser.get("/events/" + eventId + "?seat=20001").body())
-                .as("the section that holds a seat")
-                .contains("Section 26: rows CW to DP, seats 1 to 40 of each row")
+                .as("the block that holds a seat")
+                .contains("Block 26: Main, rows CW to DP, columns 1 to 40")
                 .contains("data-seat=\"20001\"");
         reportRenderTime(browser);
     }
 
     @Test
-    void seatInTheLastSectionIsBookedByFormPostAndShowsBooked() {
+    void seatInTheLastBlockIsBookedByFormPostAndShowsBooked() {
         var email = "stadium-" + System.nanoTime() + "@example.com";
         api.register(email, "a-long-password", "Sam");
         var browser = new BrowserSession(port);
         browser.signIn(email, "a-long-password");
-        browser.get("/events/" + eventId + "?section=50");
+        browser.get("/events/" + eventId + "?block=50");
 
         var booked = browser.post("/events/" + eventId + "/book", Map.of("seats", List.of(39_999, 40_000)));
 
         assertThat(booked.location()).contains("/bookings/");
-        eventually(() -> browser.get("/events/" + eventId + "?section=50")
+        eventually(() -> browser.get("/events/" + eventId + "?block=50")
                 .body()
                 .contains("data-seat=\"40000\" data-status=\"booked\""));
         // the count comes from the catalog, another projection
@@ -72,7 +72,7 @@ class BigVenuePageTest extends ApplicationTest {
         var times = new long[11];
         for (int i = 0; i < times.length; i++) {
             var start = System.nanoTime();
-            browser.get("/events/" + eventId + "?section=" + (i * 4 + 1));
+            browser.get("/events/" + eventId + "?block=" + (i * 4 + 1));
             times[i] = (System.nanoTime() - start) / 1_000_000;
         }
         java.util.Arrays.sort(times);

@@ -73,8 +73,8 @@ class SeatMapBrowserTest extends ApplicationTest {
         seat(booker, 13).click();
 
         assertThat(seat(booker, 12).getAttribute("data-status")).isEqualTo("selected");
-        assertThat(seat(booker, 13).getAccessibleName()).isEqualTo("Row B, seat 13, selected");
-        assertThat(text(booker, ".sw-selected-list")).isEqualTo("Row B, seat 12, Row B, seat 13");
+        assertThat(seat(booker, 13).getAccessibleName()).isEqualTo("Main, Row B, Seat 3, Standard, £12.50, selected");
+        assertThat(text(booker, ".sw-selected-list")).isEqualTo("Main, Row B, Seat 2; Main, Row B, Seat 3");
         booker.screenshot("mouse-1-selected");
 
         booker.driver().findElement(By.cssSelector("[data-action=book]")).click();
@@ -94,17 +94,17 @@ class SeatMapBrowserTest extends ApplicationTest {
 
         var first = tabUntilSeat(booker);
         assertThat(first.getAttribute("data-seat")).isEqualTo("1");
-        assertThat(first.getAccessibleName()).isEqualTo("Row A, seat 1, available");
+        assertThat(first.getAccessibleName()).isEqualTo("Main, Row A, Seat 1, Standard, £12.50, available");
 
         keys(booker, Keys.ARROW_RIGHT, Keys.SPACE); // seat 2 is booked: it stays so
         assertThat(focused(booker).getAttribute("data-seat")).isEqualTo("2");
-        assertThat(focused(booker).getAccessibleName()).isEqualTo("Row A, seat 2, booked");
+        assertThat(focused(booker).getAccessibleName()).isEqualTo("Main, Row A, Seat 2, Standard, £12.50, booked");
         assertThat(focused(booker).getAttribute("data-status")).isEqualTo("booked");
 
         keys(booker, Keys.ARROW_DOWN, Keys.SPACE, Keys.ARROW_RIGHT, Keys.ENTER);
         assertThat(seat(booker, 12).getAttribute("data-status")).isEqualTo("selected");
         assertThat(seat(booker, 13).getAttribute("data-status")).isEqualTo("selected");
-        assertThat(focused(booker).getAccessibleName()).isEqualTo("Row B, seat 13, selected");
+        assertThat(focused(booker).getAccessibleName()).isEqualTo("Main, Row B, Seat 3, Standard, £12.50, selected");
         assertThat(outlineOf(focused(booker))).as("visible focus").isNotEqualTo("none");
         booker.screenshot("keyboard-1-selected");
 
@@ -137,7 +137,7 @@ class SeatMapBrowserTest extends ApplicationTest {
         assertThat(seat(viewer, 25).getAttribute("data-status")).isEqualTo("booked");
         assertThat(seat(viewer, 25).isSelected()).isFalse();
         assertThat(text(viewer, ".sw-announcements"))
-                .isEqualTo("Someone else has just booked Row C, seat 25. It is no longer selected: "
+                .isEqualTo("Someone else has just booked Main, Row C, Seat 5. It is no longer selected: "
                         + "please choose another seat.");
         assertThat(text(viewer, "[data-live-available]")).isEqualTo("48 of 50 seats left");
         assertThat(text(viewer, ".sw-selected-list")).isEqualTo("none yet");
@@ -183,7 +183,7 @@ class SeatMapBrowserTest extends ApplicationTest {
     }
 
     @Test
-    void bigVenueOnAPhoneShowsSectionsKeepsSelectionsAndMovesAcrossThemByKeyboard() {
+    void bigVenueOnAPhoneShowsBlocksKeepsSelectionsAndMovesAcrossThemByKeyboard() {
         eventId = eventOnSale("Stadium", 200, 200, "Cup Final", 30);
         assertThat(api.book(api.newUserToken("Fay"), eventId, List.of(40_000)).status())
                 .isEqualTo(201);
@@ -192,7 +192,7 @@ class SeatMapBrowserTest extends ApplicationTest {
             openLive(viewer);
             viewer.driver().executeScript("window.seatwiseMarker = 'same page'");
             assertThat(viewer.driver().findElements(By.cssSelector(".sw-seat"))).hasSize(800);
-            assertThat(viewer.driver().findElements(By.cssSelector(".sw-section-tile")))
+            assertThat(viewer.driver().findElements(By.cssSelector(".sw-block-tile")))
                     .hasSize(50);
             assertThat(viewer.driver()
                             .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
@@ -200,20 +200,20 @@ class SeatMapBrowserTest extends ApplicationTest {
                     .isEqualTo(true);
             viewer.screenshot("big-1-phone");
 
-            click(viewer, viewer.driver().findElement(By.cssSelector("[data-section=\"50\"]")));
+            click(viewer, viewer.driver().findElement(By.cssSelector("[data-block=\"50\"]")));
             assertThat(seat(viewer, 40_000).getAttribute("data-status")).isEqualTo("booked");
             click(viewer, seat(viewer, 39_961));
             assertThat(seat(viewer, 39_961).getAttribute("data-status")).isEqualTo("selected");
 
-            keys(viewer, Keys.ARROW_LEFT); // from the first seat of the section's row into section 49
+            keys(viewer, Keys.ARROW_LEFT); // from the first seat of the block's row into block 49
             assertThat(focused(viewer).getAttribute("data-seat")).isEqualTo("39960");
-            assertThat(text(viewer, ".sw-section-caption"))
-                    .isEqualTo("Section 49: rows FY to GR, seats 121 to 160 of each row");
+            assertThat(text(viewer, ".sw-block-caption"))
+                    .isEqualTo("Block 49: Main, rows FY to GR, columns 121 to 160");
             assertThat(viewer.driver().findElements(By.cssSelector(".sw-selected-elsewhere input[value=\"39961\"]")))
-                    .as("a seat selected in another section still goes with the form")
+                    .as("a seat selected in another block still goes with the form")
                     .hasSize(1);
-            assertThat(text(viewer, ".sw-selected-list")).isEqualTo("Row GR, seat 39961");
-            assertThat(viewer.driver().getCurrentUrl()).contains("section=49");
+            assertThat(text(viewer, ".sw-selected-list")).isEqualTo("Main, Row GR, Seat 161");
+            assertThat(viewer.driver().getCurrentUrl()).contains("block=49");
             assertThat(viewer.driver().executeScript("return window.seatwiseMarker"))
                     .isEqualTo("same page");
             viewer.screenshot("big-2-phone-section-49");
@@ -238,7 +238,8 @@ class SeatMapBrowserTest extends ApplicationTest {
             }
             booker.driver().get(api.baseUrl() + "/events/" + eventId + "?lang=de");
             booker.waiting(Duration.ofSeconds(5)).until(driver -> "live".equals(liveState(booker)));
-            assertThat(seat(booker, 5).getAccessibleName()).isEqualTo("Reihe A, Platz 5, gebucht");
+            assertThat(seat(booker, 5).getAccessibleName())
+                    .isEqualTo("Main, Reihe A, Platz 5, Standard, 12,50\u00a0£, gebucht");
             booker.screenshot("phone-event-german");
             booker.driver().get(api.baseUrl() + "/?lang=en");
         } finally {
@@ -294,7 +295,8 @@ class SeatMapBrowserTest extends ApplicationTest {
                 if (value < minimum) { failures.push(what + ': ' + value.toFixed(2) + ' < ' + minimum); }
             }
             document.querySelectorAll('.sw-legend li > span:not(.sw-seat-sample), .sw-row-label, .sw-live-status,'
-                    + ' .sw-selected-list, .sw-section-caption, #seat-map h2, #seat-map p:not(.visually-hidden),'
+                    + ' .sw-selected-list, .sw-block-caption, .sw-hall-section-name, .sw-total, #seat-map h2,'
+                    + ' #seat-map p:not(.visually-hidden),'
                     + ' [data-action=book]:not(:disabled)')
                 .forEach(e => check('text of ' + e.className + ' ' + e.tagName, e, getComputedStyle(e).color,
                     ownBackground(e), 4.5));

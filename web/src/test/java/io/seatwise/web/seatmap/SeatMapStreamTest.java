@@ -51,8 +51,25 @@ class SeatMapStreamTest extends ApplicationTest {
             var snapshot = stream.next();
             assertThat(snapshot.name()).isEqualTo("snapshot");
             assertThat(snapshot.retry()).isEqualTo("1000");
-            assertThat(snapshot.data().get("rows").asInt()).isEqualTo(4);
-            assertThat(snapshot.data().get("seatsPerRow").asInt()).isEqualTo(10);
+            // the hall as the page draws it: one section "Main" of rows A to D with ten standard seats each
+            var layout = snapshot.data().get("layout");
+            assertThat(layout.get("sections").get(0).get("name").asText()).isEqualTo("Main");
+            assertThat(layout.get("sections").get(0).get("rows")).hasSize(4);
+            assertThat(layout.get("sections")
+                            .get(0)
+                            .get("rows")
+                            .get(3)
+                            .get("label")
+                            .asText())
+                    .isEqualTo("D");
+            assertThat(layout.get("sections")
+                            .get(0)
+                            .get("rows")
+                            .get(3)
+                            .get("seats")
+                            .asText())
+                    .isEqualTo("SSSSSSSSSS");
+            assertThat(layout.get("categories").get(0).get("code").asText()).isEqualTo("S");
             assertThat(snapshot.data().get("bookedCount").asInt()).isEqualTo(2);
             assertThat(seats(snapshot.data().get("booked").asText())).containsExactly(1, 2);
 

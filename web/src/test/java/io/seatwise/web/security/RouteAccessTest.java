@@ -50,6 +50,7 @@ class RouteAccessTest extends ApplicationTest {
             entry("GET /events/{id}/seats/availability", PUBLIC),
             entry("GET /venues/{id}", PUBLIC),
             entry("POST /events/{id}/book", SIGNED_IN),
+            entry("POST /events/{id}/best-available", SIGNED_IN),
             entry("GET /bookings/{id}", SIGNED_IN),
             entry("POST /bookings/{id}/cancel", SIGNED_IN),
             entry("GET /me/bookings", SIGNED_IN),
