@@ -8,9 +8,11 @@ import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookingStatus;
 import io.seatwise.api.booking.BookingView;
 import io.seatwise.api.event.EventView;
+import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.page.PageRefusals;
+import io.seatwise.web.page.SeatLabels;
 import io.seatwise.web.security.CurrentAccount;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,8 +38,16 @@ class BookingPageController {
     private final PageRefusals refusals;
     private final BookingRules rules;
     private final Clock clock;
+    private final SeatLabels seatLabels;
 
-    BookingPageController(Bookings bookings, Catalog catalog, PageRefusals refusals, BookingRules rules, Clock clock) {
+    BookingPageController(
+            Bookings bookings,
+            Catalog catalog,
+            PageRefusals refusals,
+            BookingRules rules,
+            Clock clock,
+            SeatLabels seatLabels) {
+        this.seatLabels = seatLabels;
         this.bookings = bookings;
         this.catalog = catalog;
         this.refusals = refusals;
@@ -113,6 +123,7 @@ class BookingPageController {
                         event.venueName(),
                         event.startsAt(),
                         seats,
+                        seatLabels.joined(layoutOf(event), seats),
                         totalCents(event, seats)));
         return "redirect:/bookings/" + booked.bookingId();
     }
@@ -122,11 +133,15 @@ class BookingPageController {
         if (!event.pricedByCategory()) {
             return event.priceCents() * seats.size();
         }
-        var layout = catalog.availability(event.id().value()).layout();
+        var layout = layoutOf(event);
         return seats.stream()
                 .filter(layout::contains)
                 .mapToLong(seat -> event.prices().getOrDefault(layout.categoryOf(seat), 0L))
                 .sum();
+    }
+
+    private SeatLayout layoutOf(EventView event) {
+        return catalog.availability(event.id().value()).layout();
     }
 
     /** Keeps the seats the person can still have selected, so that a refusal costs them one click, not all. */
@@ -152,6 +167,7 @@ class BookingPageController {
                             event.venueName(),
                             event.startsAt(),
                             mine.seats(),
+                            seatLabels.joined(layoutOf(event), mine.seats()),
                             totalCents(event, mine.seats())));
         }
         return "booking-confirmation";
@@ -161,8 +177,22 @@ class BookingPageController {
     String myBookings(Authentication authentication, Model model) {
         var mine = bookings.of(CurrentAccount.of(authentication));
         model.addAttribute("bookings", mine);
+        model.addAttribute("seatLabels", seatLabels(mine));
         model.addAttribute("cancellableUntil", cancellableUntil(mine));
         return "my-bookings";
+    }
+
+    /** Booking id to its seats' labels, each event's layout read once. */
+    private Map<String, String> seatLabels(List<BookingView> mine) {
+        var layouts = new HashMap<String, SeatLayout>();
+        var labels = new HashMap<String, String>();
+        for (var booking : mine) {
+            var eventId = booking.eventId().value();
+            var layout = layouts.computeIfAbsent(
+                    eventId, id -> catalog.availability(id).layout());
+            labels.put(booking.bookingId().value(), seatLabels.joined(layout, booking.seats()));
+        }
+        return labels;
     }
 
     /** Booking id to the last moment it can be cancelled, for the bookings that can still be. */
@@ -198,5 +228,6 @@ class BookingPageController {
             String venueName,
             java.time.Instant startsAt,
             List<Integer> seats,
+            String seatLabels,
             long totalCents) {}
 }

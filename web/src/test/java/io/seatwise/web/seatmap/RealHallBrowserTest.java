@@ -199,7 +199,7 @@ class RealHallBrowserTest extends ApplicationTest {
         var seats = text(browser, "[data-confirmation] .sw-confirmed-seats");
         assertThat(seats)
                 .as("two premium seats side by side, nearest the centre")
-                .isIn("3, 4", "5, 6");
+                .isIn("Stalls, Row A, Seat 3; Stalls, Row A, Seat 4", "Stalls, Row A, Seat 5; Stalls, Row A, Seat 6");
         assertThat(browser.driver()
                         .findElement(By.cssSelector("[data-confirmation]"))
                         .getText())

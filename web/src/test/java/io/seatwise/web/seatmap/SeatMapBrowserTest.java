@@ -80,7 +80,8 @@ class SeatMapBrowserTest extends ApplicationTest {
         booker.driver().findElement(By.cssSelector("[data-action=book]")).click();
 
         booker.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bookings/"));
-        assertThat(text(booker, "[data-confirmation] .sw-confirmed-seats")).isEqualTo("12, 13");
+        assertThat(text(booker, "[data-confirmation] .sw-confirmed-seats"))
+                .isEqualTo("Main, Row B, Seat 2; Main, Row B, Seat 3");
         booker.screenshot("mouse-2-confirmation");
     }
 
@@ -113,7 +114,8 @@ class SeatMapBrowserTest extends ApplicationTest {
         keys(booker, Keys.ENTER);
 
         booker.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bookings/"));
-        assertThat(text(booker, "[data-confirmation] .sw-confirmed-seats")).isEqualTo("12, 13");
+        assertThat(text(booker, "[data-confirmation] .sw-confirmed-seats"))
+                .isEqualTo("Main, Row B, Seat 2; Main, Row B, Seat 3");
         booker.screenshot("keyboard-2-confirmation");
     }
 
