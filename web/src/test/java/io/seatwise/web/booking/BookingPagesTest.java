@@ -67,6 +67,8 @@ class BookingPagesTest {
         when(bookings.book(EVENT, USER_ID, List.of(7, 8), null))
                 .thenReturn(new Bookings.Booked(bookingId, List.of(7, 8)));
         when(catalog.event(EVENT)).thenReturn(event());
+        when(catalog.availability(EVENT))
+                .thenReturn(SeatAvailability.of(EventId.of(EVENT), SeatLayout.grid(2, 10), new BitSet()));
 
         mvc.perform(post("/events/" + EVENT + "/book")
                         .param("seats", "7", "8")
@@ -83,6 +85,7 @@ class BookingPagesTest {
                                         "Corn Exchange",
                                         event().startsAt(),
                                         List.of(7, 8),
+                                        "Main, Row A, Seat 7; Main, Row A, Seat 8",
                                         3000)));
     }
 
@@ -109,6 +112,7 @@ class BookingPagesTest {
                                         "Corn Exchange",
                                         event().startsAt(),
                                         List.of(3, 4),
+                                        "Stalls, Row A, Seat 3; Stalls, Row A, Seat 4",
                                         2 * 4000)));
     }
 

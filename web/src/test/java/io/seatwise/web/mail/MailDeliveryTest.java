@@ -80,7 +80,7 @@ class MailDeliveryTest extends ApplicationTest {
                 .contains("Hi Ann O'Neil,")
                 .contains("Event: Brass & <Strings>")
                 .contains("Corn Exchange, Testville")
-                .contains("Row B, seat 2 (no. 12); Row B, seat 3 (no. 13)")
+                .contains("Main, Row B, Seat 2 (no. 12); Main, Row B, Seat 3 (no. 13)")
                 .contains("Friday 5 June 2099")
                 .contains(bookingId)
                 .contains("https://tickets.example.org/me/bookings");
@@ -89,7 +89,7 @@ class MailDeliveryTest extends ApplicationTest {
                 .contains("Brass &amp; &lt;Strings&gt;")
                 .doesNotContain("<Strings>")
                 .contains("Hi Ann O&#39;Neil,")
-                .contains("Row B, seat 2 (no. 12)")
+                .contains("Main, Row B, Seat 2 (no. 12)")
                 .contains("href=\"https://tickets.example.org/me/bookings\"");
     }
 
@@ -123,7 +123,9 @@ class MailDeliveryTest extends ApplicationTest {
                 .isEqualTo(204);
 
         var mail = arrived(cy, "Your booking for Madrigals is cancelled");
-        assertThat(part(mail, "text/plain")).contains("Row A, seat 5 (no. 5)").contains(bookingId);
+        assertThat(part(mail, "text/plain"))
+                .contains("Main, Row A, Seat 5 (no. 5)")
+                .contains(bookingId);
         eventually(() -> status("review-prompt:" + bookingId).equals("SKIPPED")
                 && status("review-reminder:" + bookingId).equals("SKIPPED"));
     }

@@ -7,6 +7,7 @@ import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.SeatwiseProperties;
 import io.seatwise.web.page.Formats;
 import io.seatwise.web.page.PageRefusals;
+import io.seatwise.web.page.SeatLabels;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,7 +27,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @TestConfiguration
 @EnableConfigurationProperties(SeatwiseProperties.class)
-@Import({SecurityConfiguration.class, SignInThrottle.class, Formats.class, PageRefusals.class})
+@Import({SecurityConfiguration.class, SignInThrottle.class, Formats.class, PageRefusals.class, SeatLabels.class})
 public class WebSliceConfiguration {
 
     public static final AccountId USER_ID = AccountId.of("user-in-a-slice");
