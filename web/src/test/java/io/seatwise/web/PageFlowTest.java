@@ -49,9 +49,9 @@ class PageFlowTest extends ApplicationTest {
         assertThat(booked.location()).contains("/bookings/");
 
         var confirmation = browser.get(browser.path(booked.location()));
-        assertThat(confirmation.body()).contains("Folk Night").contains("7, 8");
+        assertThat(confirmation.body()).contains("Folk Night").contains("Main, Row B, Seat 2; Main, Row B, Seat 3");
 
-        eventually(() -> browser.get("/me/bookings").body().contains("7, 8"));
+        eventually(() -> browser.get("/me/bookings").body().contains("Main, Row B, Seat 2; Main, Row B, Seat 3"));
         eventually(() -> browser.get("/events/" + eventId).body().contains("data-seat=\"7\" data-status=\"booked\""));
     }
 

@@ -1,5 +1,8 @@
 package io.seatwise.web.booking;
 
+import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookingView;
 import io.seatwise.web.api.ApiRefusal;
@@ -35,7 +38,18 @@ class BookingApiController {
      * Which seats to book, or how many of the best available; the seat map itself checks that they exist, are free
      * and are not too many.
      */
-    record BookingRequest(List<Integer> seats, BestAvailableRequest bestAvailable) {}
+    record BookingRequest(List<Integer> seats, BestAvailableRequest bestAvailable) {
+
+        /** Refuses a request that names neither what to book nor how many, before any command is sent. */
+        BookingRequest checked() {
+            if (seats == null && bestAvailable == null) {
+                throw new DomainException(
+                        InvalidValue.of("seats", Rule.REQUIRED),
+                        "seats must not be null: give the seats to book, or bestAvailable with a count");
+            }
+            return this;
+        }
+    }
 
     /** {@code count} seats side by side, of one category if {@code category} (a code of the layout) is given. */
     record BestAvailableRequest(int count, String category) {}
@@ -75,6 +89,7 @@ class BookingApiController {
             })
     ResponseEntity<BookingResponse> book(
             @PathVariable String id, @Valid @RequestBody BookingRequest request, Authentication authentication) {
+        request.checked();
         var wanted = request.bestAvailable() == null
                 ? null
                 : new BestAvailable(

@@ -85,12 +85,14 @@ class BookingPageController {
             @RequestParam(name = "category", required = false) String category,
             Authentication authentication,
             RedirectAttributes redirect) {
+        // who books comes first: an anonymous visitor is sent to sign in, whatever the form held
+        var account = CurrentAccount.of(authentication);
         var code = category == null || category.isBlank() ? null : category.strip();
         redirect.addFlashAttribute("bestCategory", code);
         try {
             var wanted = new BestAvailable(count(count), code);
             redirect.addFlashAttribute("bestCount", wanted.count());
-            return confirmed(id, bookings.book(id, CurrentAccount.of(authentication), null, wanted), redirect);
+            return confirmed(id, bookings.book(id, account, null, wanted), redirect);
         } catch (DomainException refused) {
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;

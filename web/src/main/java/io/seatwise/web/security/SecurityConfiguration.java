@@ -77,6 +77,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/venues", "/api/events")
                         .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/venues/*")
+                        .hasRole("ADMIN")
                         .requestMatchers("/admin", "/admin/**", "/api/admin/**", "/actuator/**")
                         .hasRole("ADMIN")
                         .anyRequest()

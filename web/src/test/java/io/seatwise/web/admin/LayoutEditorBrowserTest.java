@@ -117,7 +117,7 @@ class LayoutEditorBrowserTest extends ApplicationTest {
             chromium.driver().navigate().refresh();
             return !chromium.driver().findElements(edit).isEmpty();
         });
-        chromium.driver().findElement(edit).click();
+        click(chromium.driver().findElement(edit));
         assertThat(find("h1").getText()).isEqualTo("Edit " + name);
         assertThat(find("[data-capacity]").getText()).isEqualTo("Capacity: 28 seats");
         assertThat(cell(0, 2, 1).getAttribute("data-category")).isEqualTo("W");

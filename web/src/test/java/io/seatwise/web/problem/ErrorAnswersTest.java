@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Requests that no controller takes: unknown paths, wrong methods, wrong media types and bodies too large. */
 class ErrorAnswersTest extends ApplicationTest {
 
-    private static final String LARGE = "{\"name\": \"" + "x".repeat(70_000) + "\"}";
+    private static final String LARGE = "{\"name\": \"" + "x".repeat(300_000) + "\"}";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -78,7 +78,7 @@ class ErrorAnswersTest extends ApplicationTest {
         var pages = Map.of(
                 404, browser.get("/no/such/page"),
                 405, browser.post("/me/bookings", Map.of()),
-                413, browser.post("/register", Map.of("displayName", "x".repeat(70_000))));
+                413, browser.post("/register", Map.of("displayName", "x".repeat(300_000))));
 
         pages.forEach((status, page) -> {
             assertThat(page.status()).isEqualTo(status);

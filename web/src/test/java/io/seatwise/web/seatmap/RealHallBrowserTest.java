@@ -207,9 +207,10 @@ class RealHallBrowserTest extends ApplicationTest {
         browser.screenshot("hall-3-best-available");
 
         openLive();
-        for (var booked : seats.split(", ")) {
-            eventually(() ->
-                    "booked".equals(seat(browser, Integer.parseInt(booked)).getAttribute("data-status")));
+        // row A of the stalls holds seats 1 to 10, so a seat's display number there is its number
+        for (var label : seats.split("; ")) {
+            int booked = Integer.parseInt(label.substring(label.lastIndexOf(' ') + 1));
+            eventually(() -> "booked".equals(seat(browser, booked).getAttribute("data-status")));
         }
     }
 

@@ -134,7 +134,18 @@ class BadInputVenueApiTest extends ApplicationTest {
     void emptyObjectIsRefusedNamingEveryMissingField() {
         var problem = assertRefusedWithoutTrace(() -> api.postRaw("/api/venues", "{}", admin()), 400, "name");
 
-        assertThat(problem.get("detail").asText()).contains("city", "rows", "seatsPerRow");
+        assertThat(problem.get("detail").asText()).contains("city");
+    }
+
+    @Test
+    void aVenueWithoutSeatsIsRefusedNamingBothForms() {
+        var problem = assertRefusedWithoutTrace(
+                () -> api.postRaw("/api/venues", "{\"name\": \"Hall\", \"city\": \"Leeds\"}", admin()), 400, "layout");
+
+        assertThat(problem.get("detail").asText()).contains("rows and seatsPerRow");
+        assertThat(api.postRaw("/api/venues", "{\"name\": \"Hall\", \"city\": \"Leeds\", \"rows\": 3}", admin())
+                        .body())
+                .contains("seatsPerRow");
     }
 
     @ParameterizedTest(name = "{0} = {1}")
