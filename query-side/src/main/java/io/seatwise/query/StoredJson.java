@@ -3,6 +3,8 @@ package io.seatwise.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.seatwise.api.venue.SeatLayout;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +17,17 @@ import java.util.TreeMap;
 public final class StoredJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /**
+     * Layouts already read, by their JSON: a layout never changes once stored, and reading a 40,000-seat one (50 KB of
+     * JSON, then its checks and index) costs about a millisecond, which the statistics and the mails would otherwise
+     * pay for every transaction and every mail of a busy sale. Weighed by the JSON's length: at most 16 M characters.
+     */
+    private static final Cache<String, SeatLayout> LAYOUTS = Caffeine.newBuilder()
+            .maximumWeight(16L << 20)
+            .weigher((String json, SeatLayout layout) -> json.length())
+            .build();
+
     private static final TypeReference<Map<String, Long>> PRICES = new TypeReference<>() {};
 
     private StoredJson() {}
@@ -27,6 +40,10 @@ public final class StoredJson {
         if (json == null) {
             return SeatLayout.grid(rowsBeforeV8, seatsPerRowBeforeV8);
         }
+        return LAYOUTS.get(json, StoredJson::readLayout);
+    }
+
+    private static SeatLayout readLayout(String json) {
         try {
             return MAPPER.readValue(json, SeatLayout.class);
         } catch (JsonProcessingException e) {
