@@ -176,24 +176,7 @@ public class ApiClient {
     }
 
     public String scheduleEvent(String adminToken, String venueId, String title, java.time.Instant startsAt) {
-        var response = post(
-                "/api/events",
-                Map.of(
-                        "venueId",
-                        venueId,
-                        "title",
-                        title,
-                        "description",
-                        "A test event",
-                        "startsAt",
-                        startsAt.toString(),
-                        "priceCents",
-                        1250),
-                adminToken);
-        if (response.status() != 201) {
-            throw new IllegalStateException("Event failed: " + response.status() + " " + response.body());
-        }
-        return response.json().get("id").asText();
+        return schedule(adminToken, venueId, title, startsAt, Map.of("priceCents", 1250));
     }
 
     /**
@@ -203,12 +186,7 @@ public class ApiClient {
     public static Map<String, Object> exampleHall() {
         return Map.of(
                 "categories",
-                List.of(
-                        Map.of("code", "P", "name", "Premium"),
-                        Map.of("code", "S", "name", "Standard"),
-                        Map.of("code", "R", "name", "Restricted view", "kind", "restricted"),
-                        Map.of("code", "W", "name", "Wheelchair space", "kind", "wheelchair"),
-                        Map.of("code", "C", "name", "Companion seat", "kind", "companion")),
+                exampleCategories(),
                 "sections",
                 List.of(
                         Map.of(
@@ -219,6 +197,16 @@ public class ApiClient {
                                         Map.of("label", "A", "seats", "WC..PPPPPP..CW"),
                                         Map.of("label", "B", "seats", "SSS.SSSSSS.SSS"))),
                         Map.of("name", "Circle", "rows", List.of(Map.of("label", "A", "seats", "RSSSSSSSSSSR")))));
+    }
+
+    /** SPEC §1's categories: P, S, R (restricted), W (wheelchair), C (companion). */
+    public static List<Map<String, String>> exampleCategories() {
+        return List.of(
+                Map.of("code", "P", "name", "Premium"),
+                Map.of("code", "S", "name", "Standard"),
+                Map.of("code", "R", "name", "Restricted view", "kind", "restricted"),
+                Map.of("code", "W", "name", "Wheelchair space", "kind", "wheelchair"),
+                Map.of("code", "C", "name", "Companion seat", "kind", "companion"));
     }
 
     /** Prices for {@link #exampleHall()}: P 45.00, S 25.00, R 12.00, W and C 25.00. */
@@ -243,22 +231,16 @@ public class ApiClient {
             java.time.Instant startsAt,
             Map<String, Long> prices,
             String singleSeatRule) {
-        var response = post(
-                "/api/events",
-                Map.of(
-                        "venueId",
-                        venueId,
-                        "title",
-                        title,
-                        "description",
-                        "A test event",
-                        "startsAt",
-                        startsAt.toString(),
-                        "prices",
-                        prices,
-                        "singleSeatRule",
-                        singleSeatRule),
-                adminToken);
+        return schedule(
+                adminToken, venueId, title, startsAt, Map.of("prices", prices, "singleSeatRule", singleSeatRule));
+    }
+
+    private String schedule(
+            String adminToken, String venueId, String title, java.time.Instant startsAt, Map<String, Object> pricing) {
+        var body = new java.util.HashMap<String, Object>(pricing);
+        body.putAll(Map.of(
+                "venueId", venueId, "title", title, "description", "A test event", "startsAt", startsAt.toString()));
+        var response = post("/api/events", body, adminToken);
         if (response.status() != 201) {
             throw new IllegalStateException("Event failed: " + response.status() + " " + response.body());
         }

@@ -7,6 +7,7 @@ import static io.seatwise.web.seatmap.SeatMapBrowserTest.seat;
 import static io.seatwise.web.seatmap.SeatMapBrowserTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.Chromium;
 import java.time.Duration;
@@ -36,12 +37,7 @@ class RealHallBrowserTest extends ApplicationTest {
      */
     private static final Map<String, Object> LAYOUT = Map.of(
             "categories",
-            List.of(
-                    Map.of("code", "P", "name", "Premium"),
-                    Map.of("code", "S", "name", "Standard"),
-                    Map.of("code", "R", "name", "Restricted view", "kind", "restricted"),
-                    Map.of("code", "W", "name", "Wheelchair space", "kind", "wheelchair"),
-                    Map.of("code", "C", "name", "Companion seat", "kind", "companion")),
+            ApiClient.exampleCategories(),
             "sections",
             List.of(
                     Map.of(
