@@ -1,10 +1,10 @@
 package io.seatwise.command.booking;
 
 import io.seatwise.api.booking.BookSeats.BestAvailable;
+import io.seatwise.api.venue.PlacedRow;
 import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.SeatLayout.Category;
 import io.seatwise.api.venue.SeatLayout.Category.Kind;
-import io.seatwise.api.venue.SeatLayout.PlacedRow;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;

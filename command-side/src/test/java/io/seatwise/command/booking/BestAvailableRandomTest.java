@@ -3,6 +3,7 @@ package io.seatwise.command.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.api.booking.BookSeats.BestAvailable;
+import io.seatwise.api.venue.PlacedRow;
 import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.SeatLayout.Category;
 import io.seatwise.api.venue.SeatLayout.Category.Kind;
@@ -355,12 +356,12 @@ class BestAvailableRandomTest {
 
         /** The free seats of a row with no free seat right beside them. */
         /** Wheelchair spaces and companion seats are never counted as alone (SeatBlocks says why). */
-        private static boolean special(SeatLayout layout, SeatLayout.PlacedRow placed, int position) {
+        private static boolean special(SeatLayout layout, PlacedRow placed, int position) {
             return layout.category(String.valueOf(placed.positions().charAt(position)))
                     .special();
         }
 
-        private static Set<Integer> alone(SeatLayout layout, SeatLayout.PlacedRow placed, BitSet unavailable) {
+        private static Set<Integer> alone(SeatLayout layout, PlacedRow placed, BitSet unavailable) {
             var alone = new HashSet<Integer>();
             int length = placed.positions().length();
             for (int position = 0; position < length; position++) {
@@ -374,7 +375,7 @@ class BestAvailableRandomTest {
             return alone;
         }
 
-        private static boolean free(SeatLayout.PlacedRow placed, int position, BitSet unavailable) {
+        private static boolean free(PlacedRow placed, int position, BitSet unavailable) {
             if (position < 0 || position >= placed.positions().length()) {
                 return false;
             }
@@ -383,14 +384,14 @@ class BestAvailableRandomTest {
         }
 
         /** Twice the distance of the block's middle from the row's middle, both counted in positions. */
-        static int distance(SeatLayout.PlacedRow placed, int start, int end) {
+        static int distance(PlacedRow placed, int start, int end) {
             double rowMiddle = (placed.positions().length() - 1) / 2.0;
             double blockMiddle = (start + end) / 2.0;
             return (int) Math.round(2 * Math.abs(blockMiddle - rowMiddle));
         }
 
         /** The seat at a position, or null for a gap: seats are counted from the row's first, skipping gaps. */
-        static Integer seatAt(SeatLayout.PlacedRow placed, int position) {
+        static Integer seatAt(PlacedRow placed, int position) {
             var positions = placed.positions();
             if (positions.charAt(position) == SeatLayout.GAP) {
                 return null;
@@ -404,7 +405,7 @@ class BestAvailableRandomTest {
             return seat;
         }
 
-        static int positionOf(SeatLayout.PlacedRow placed, int seat) {
+        static int positionOf(PlacedRow placed, int seat) {
             for (int position = 0; position < placed.positions().length(); position++) {
                 if (Integer.valueOf(seat).equals(seatAt(placed, position))) {
                     return position;

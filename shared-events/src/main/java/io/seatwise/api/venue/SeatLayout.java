@@ -5,11 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidLayout;
 import io.seatwise.api.Refusal.InvalidValue;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +60,15 @@ public final class SeatLayout {
     @JsonCreator
     public SeatLayout(
             @JsonProperty("categories") List<Category> categories, @JsonProperty("sections") List<Section> sections) {
-        this.categories = checkedCategories(categories);
-        this.sections = checkedSections(sections);
+        this.categories = LayoutChecks.categories(categories);
+        this.sections = LayoutChecks.sections(sections);
         this.categories.forEach(category -> categoriesByCode.put(category.code(), category));
         int rowCount = this.sections.stream()
                 .mapToInt(section -> section.rows().size())
                 .sum();
         if (rowCount > MAX_ROWS_IN_ALL) {
-            throw invalid("a layout has at most " + MAX_ROWS_IN_ALL + " rows in all, this one has " + rowCount);
+            throw LayoutChecks.invalid(
+                    "a layout has at most " + MAX_ROWS_IN_ALL + " rows in all, this one has " + rowCount);
         }
         rowSection = new int[rowCount];
         rowFirstSeat = new int[rowCount];
@@ -81,7 +80,7 @@ public final class SeatLayout {
             for (var r : this.sections.get(s).rows()) {
                 for (char position : r.seats().toCharArray()) {
                     if (position != GAP && !categoriesByCode.containsKey(String.valueOf(position))) {
-                        throw invalid("row " + r.label() + " of "
+                        throw LayoutChecks.invalid("row " + r.label() + " of "
                                 + this.sections.get(s).name() + " has a seat of category " + position
                                 + ", which the layout does not define");
                     }
@@ -95,7 +94,7 @@ public final class SeatLayout {
             }
         }
         if (seats > MAX_CAPACITY) {
-            throw invalid("a venue holds at most " + MAX_CAPACITY + " seats, this layout has " + seats);
+            throw LayoutChecks.invalid("a venue holds at most " + MAX_CAPACITY + " seats, this layout has " + seats);
         }
         capacity = seats;
         widestRow = widest;
@@ -214,108 +213,6 @@ public final class SeatLayout {
         }
     }
 
-    private static List<Category> checkedCategories(List<Category> categories) {
-        if (categories == null || categories.isEmpty()) {
-            throw invalid("a layout needs at least one category");
-        }
-        if (categories.size() > MAX_CATEGORIES) {
-            throw invalid("a layout has at most " + MAX_CATEGORIES + " categories, this one has " + categories.size());
-        }
-        var codes = new HashSet<String>();
-        for (var category : categories) {
-            if (category == null) {
-                throw invalid("a category must not be null");
-            }
-            if (category.code() == null
-                    || category.code().length() != 1
-                    || !isCodeCharacter(category.code().charAt(0))) {
-                throw invalid("a category's code is one letter or digit, not " + quoted(category.code()));
-            }
-            checkName(category.name(), "category " + category.code());
-            if (!codes.add(category.code())) {
-                throw invalid("category " + category.code() + " is defined twice");
-            }
-        }
-        return List.copyOf(categories);
-    }
-
-    private static List<Section> checkedSections(List<Section> sections) {
-        if (sections == null || sections.isEmpty()) {
-            throw invalid("a layout needs at least one section");
-        }
-        if (sections.size() > MAX_SECTIONS) {
-            throw invalid("a layout has at most " + MAX_SECTIONS + " sections, this one has " + sections.size());
-        }
-        var names = new HashSet<String>();
-        for (var section : sections) {
-            if (section == null) {
-                throw invalid("a section must not be null");
-            }
-            checkName(section.name(), "a section");
-            if (!names.add(section.name())) {
-                throw invalid("there are two sections named " + section.name());
-            }
-            if (section.rows() == null || section.rows().isEmpty()) {
-                throw invalid("section " + section.name() + " needs at least one row");
-            }
-            var labels = new HashSet<String>();
-            for (var row : section.rows()) {
-                checkRow(section, row);
-                if (!labels.add(row.label())) {
-                    throw invalid("section " + section.name() + " has two rows labelled " + row.label());
-                }
-            }
-        }
-        return List.copyOf(sections);
-    }
-
-    private static void checkRow(Section section, Row row) {
-        if (row == null) {
-            throw invalid("a row of " + section.name() + " is null");
-        }
-        if (row.label() == null
-                || row.label().isBlank()
-                || row.label().length() > MAX_ROW_LABEL_LENGTH
-                || !row.label().strip().equals(row.label())
-                || hasControlCharacters(row.label())) {
-            throw invalid("a row label of " + section.name() + " is 1 to " + MAX_ROW_LABEL_LENGTH
-                    + " characters without spaces around them, not " + quoted(row.label()));
-        }
-        if (row.seats() == null || row.seats().isEmpty()) {
-            throw invalid("row " + row.label() + " of " + section.name() + " has no positions");
-        }
-        if (row.seats().length() > MAX_POSITIONS_PER_ROW) {
-            throw invalid("row " + row.label() + " of " + section.name() + " has "
-                    + row.seats().length() + " positions, at most " + MAX_POSITIONS_PER_ROW + " are allowed");
-        }
-        if (row.seatCount() == 0) {
-            throw invalid("row " + row.label() + " of " + section.name() + " has no seats");
-        }
-    }
-
-    private static void checkName(String name, String what) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || hasControlCharacters(name)) {
-            throw invalid("the name of " + what + " is 1 to " + MAX_NAME_LENGTH
-                    + " characters without line breaks, not " + quoted(name));
-        }
-    }
-
-    private static boolean hasControlCharacters(String text) {
-        return text.chars().anyMatch(Character::isISOControl);
-    }
-
-    private static boolean isCodeCharacter(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    }
-
-    private static String quoted(String text) {
-        return text == null ? "nothing" : "\"" + text + "\"";
-    }
-
-    private static DomainException invalid(String problem) {
-        return new DomainException(new InvalidLayout(problem), "The layout is not valid: " + problem);
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof SeatLayout that && categories.equals(that.categories) && sections.equals(that.sections);
@@ -357,8 +254,8 @@ public final class SeatLayout {
                         return kind;
                     }
                 }
-                throw invalid(
-                        "a category's kind is standard, restricted, wheelchair or companion, not " + quoted(json));
+                throw LayoutChecks.invalid("a category's kind is standard, restricted, wheelchair or companion, not "
+                        + LayoutChecks.quoted(json));
             }
         }
 
@@ -386,45 +283,6 @@ public final class SeatLayout {
                 }
             }
             return count;
-        }
-    }
-
-    /**
-     * A row in reading order over all sections, with the number of its first seat: its seats are numbered
-     * {@code firstSeat .. firstSeat + seatCount - 1} from the left.
-     */
-    public record PlacedRow(int index, int sectionIndex, String sectionName, Row row, int firstSeat) {
-
-        public int seatCount() {
-            return row.seatCount();
-        }
-
-        public int lastSeat() {
-            return firstSeat + seatCount() - 1;
-        }
-
-        public String positions() {
-            return row.seats();
-        }
-
-        /** The category code of the row's seat with zero-based index {@code seatIndex} (counting seats only). */
-        public String categoryCodeAt(int seatIndex) {
-            var positions = row.seats();
-            int seen = 0;
-            for (int i = 0; i < positions.length(); i++) {
-                if (positions.charAt(i) != GAP && seen++ == seatIndex) {
-                    return String.valueOf(positions.charAt(i));
-                }
-            }
-            throw new IllegalArgumentException("row " + row.label() + " has no seat " + (seatIndex + 1));
-        }
-    }
-
-    /** A seat's place: section name, row label, display number within its row, and category. */
-    public record SeatPlace(int seat, String section, String row, int number, Category category) {
-
-        public String label() {
-            return section + ", Row " + row + ", Seat " + number;
         }
     }
 }

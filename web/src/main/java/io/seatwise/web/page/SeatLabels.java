@@ -1,6 +1,7 @@
 package io.seatwise.web.page;
 
 import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.api.venue.SeatPlace;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -32,7 +33,7 @@ public class SeatLabels {
         return of(layout, seats).stream().collect(Collectors.joining("; "));
     }
 
-    private String label(SeatLayout.SeatPlace place, java.util.Locale locale) {
+    private String label(SeatPlace place, java.util.Locale locale) {
         return messages.getMessage(
                 "seatMap.selectedItem",
                 new Object[] {place.section(), place.row(), String.valueOf(place.number())},
