@@ -12,6 +12,7 @@ import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
+import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.CancelBooking;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
@@ -90,7 +91,7 @@ public class SeatMap {
      * the seats booked, ascending.
      */
     @CommandHandler
-    List<Integer> handle(BookSeats command, BookingRules rules, Clock clock) {
+    BookedSeats handle(BookSeats command, BookingRules rules, Clock clock) {
         if (command.bestAvailable() != null && command.seats() != null) {
             throw new DomainException(
                     Refusal.Plain.SEATS_AND_BEST_AVAILABLE, "Choose seats or ask for the best available, not both");
@@ -134,7 +135,7 @@ public class SeatMap {
         }
         apply(new SeatsBooked(
                 eventId, command.bookingId(), command.accountId(), seats, clock.instant(), centsByCategory(seats)));
-        return seats;
+        return BookedSeats.of(layout, seats);
     }
 
     private void checkWanted(BestAvailable wanted, BookingRules rules) {

@@ -8,6 +8,7 @@ import io.seatwise.api.Refusal.Plain;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
+import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.event.EventId;
@@ -56,7 +57,7 @@ class BestAvailableTest {
         fixture.given(scheduled(SingleSeatRule.ALLOW, "SSSSSSS"))
                 .when(best(3, null))
                 .expectEvents(booked(3, 4, 5))
-                .expectResultMessagePayload(List.of(3, 4, 5));
+                .expectResultMessagePayload(BookedSeats.of(layout, List.of(3, 4, 5)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.seatwise.api.Refusal.SeatsUnavailable;
 import io.seatwise.api.Refusal.SingleSeat;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
+import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.event.EventId;
@@ -57,7 +58,13 @@ class SeatMapHallTest {
         fixture.given(scheduled(Layouts.hall(), SingleSeatRule.ALLOW))
                 .when(bookSeats(23, 3, 11, 4))
                 .expectEvents(booked(List.of(3, 4, 11, 23), Map.of("P", 18_000L, "S", 5_000L, "R", 2_000L)))
-                .expectResultMessagePayload(List.of(3, 4, 11, 23));
+                .expectResultMessagePayload(new BookedSeats(
+                        List.of(3, 4, 11, 23),
+                        List.of(
+                                "Stalls, Row A, Seat 3",
+                                "Stalls, Row A, Seat 4",
+                                "Stalls, Row B, Seat 1",
+                                "Circle, Row A, Seat 1")));
     }
 
     @Test

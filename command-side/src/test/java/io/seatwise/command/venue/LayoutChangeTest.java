@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
+import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.event.EventId;
@@ -101,7 +102,8 @@ class LayoutChangeTest {
     }
 
     private List<Integer> bookBest(EventId event, int count) {
-        return commands.sendAndWait(
+        BookedSeats booked = commands.sendAndWait(
                 new BookSeats(event, BookingId.next(), AccountId.random(), null, new BestAvailable(count, null)));
+        return booked.seats();
     }
 }

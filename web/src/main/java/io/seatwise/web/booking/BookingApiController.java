@@ -54,7 +54,8 @@ class BookingApiController {
     /** {@code count} seats side by side, of one category if {@code category} (a code of the layout) is given. */
     record BestAvailableRequest(int count, String category) {}
 
-    record BookingResponse(String bookingId, String eventId, List<Integer> seats) {}
+    /** The booking made: its seats ascending, and their labels in the same order ("Stalls, Row B, Seat 5"). */
+    record BookingResponse(String bookingId, String eventId, List<Integer> seats, List<String> seatLabels) {}
 
     @PostMapping("/events/{id}/bookings")
     @Operation(
@@ -96,7 +97,7 @@ class BookingApiController {
                         request.bestAvailable().count(), request.bestAvailable().category());
         var booked = bookings.book(id, CurrentAccount.of(authentication), request.seats(), wanted);
         return ResponseEntity.created(URI.create("/api/me/bookings"))
-                .body(new BookingResponse(booked.bookingId().value(), id, booked.seats()));
+                .body(new BookingResponse(booked.bookingId().value(), id, booked.seats(), booked.labels()));
     }
 
     @DeleteMapping("/bookings/{bookingId}")

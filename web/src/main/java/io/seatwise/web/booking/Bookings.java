@@ -5,6 +5,7 @@ import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
+import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingView;
 import io.seatwise.api.booking.CancelBooking;
@@ -36,16 +37,16 @@ class Bookings {
         this.ledger = ledger;
     }
 
-    /** A booking as stored: its id and its seats, ascending. */
-    record Booked(BookingId bookingId, List<Integer> seats) {}
+    /** A booking as stored: its id, its seats ascending and their labels. */
+    record Booked(BookingId bookingId, List<Integer> seats, List<String> labels) {}
 
     /** Books the given seats, or (with {@code seats} null) the best available block that {@code wanted} describes. */
     Booked book(String eventId, AccountId accountId, List<Integer> seats, BestAvailable wanted) {
         var bookingId = BookingId.next();
         try {
-            List<Integer> booked =
+            BookedSeats booked =
                     commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats, wanted));
-            return new Booked(bookingId, booked);
+            return new Booked(bookingId, booked.seats(), booked.labels());
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             // the id of a venue or a review names no seat map either, though Axon finds events stored under it
             throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");

@@ -119,7 +119,8 @@ class BookingApiRefusalsTest {
     @Test
     void aBearerCallNeedsNoCsrfToken() throws Exception {
         when(bookings.book(anyString(), any(), any(), any()))
-                .thenReturn(new Bookings.Booked(BookingId.next(), List.of(1, 3)));
+                .thenReturn(new Bookings.Booked(
+                        BookingId.next(), List.of(1, 3), List.of("Main, Row A, Seat 1", "Main, Row A, Seat 3")));
 
         mvc.perform(booking("e-1", "{\"seats\": [3, 1]}"))
                 .andExpect(status().isCreated())

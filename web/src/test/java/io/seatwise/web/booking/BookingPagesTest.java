@@ -65,7 +65,7 @@ class BookingPagesTest {
     void bookingLeadsToItsConfirmation() throws Exception {
         var bookingId = BookingId.next();
         when(bookings.book(EVENT, USER_ID, List.of(7, 8), null))
-                .thenReturn(new Bookings.Booked(bookingId, List.of(7, 8)));
+                .thenReturn(new Bookings.Booked(bookingId, List.of(7, 8), List.of()));
         when(catalog.event(EVENT)).thenReturn(event());
         when(catalog.availability(EVENT))
                 .thenReturn(SeatAvailability.of(EventId.of(EVENT), SeatLayout.grid(2, 10), new BitSet()));
@@ -93,7 +93,7 @@ class BookingPagesTest {
     void bestAvailableBooksTheSeatsTheSeatMapChoseAndPricesEachByItsCategory() throws Exception {
         var bookingId = BookingId.next();
         when(bookings.book(EVENT, USER_ID, null, new BestAvailable(2, "P")))
-                .thenReturn(new Bookings.Booked(bookingId, List.of(4, 3)));
+                .thenReturn(new Bookings.Booked(bookingId, List.of(4, 3), List.of()));
         when(catalog.event(EVENT)).thenReturn(pricedByCategory());
         when(catalog.availability(EVENT)).thenReturn(SeatAvailability.of(EventId.of(EVENT), HALL, new BitSet()));
 

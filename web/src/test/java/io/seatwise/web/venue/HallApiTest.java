@@ -174,6 +174,8 @@ class HallApiTest extends ApplicationTest {
         // Stalls A: W C . . P P P P P P . . C W; its centre lies between the third and fourth premium seat
         assertThat(premium.status()).as(premium.body()).isEqualTo(201);
         assertThat(ints(premium.json().path("seats"))).containsExactly(5, 6);
+        assertThat(premium.json().path("seatLabels").toString())
+                .isEqualTo("[\"Stalls, Row A, Seat 5\",\"Stalls, Row A, Seat 6\"]");
         assertThat(ints(wheelchair.json().path("seats"))).containsExactly(1, 2);
         assertThat(ints(anyTwo.json().path("seats"))).as("front row first").containsExactly(3, 4);
         assertThat(assertProblem(restricted, 409).path("reason").asText()).isEqualTo("no-adjacent-block");
