@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
-import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
+import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;

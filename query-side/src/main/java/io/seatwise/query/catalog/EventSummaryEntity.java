@@ -81,6 +81,7 @@ class EventSummaryEntity {
                 venue == null ? "" : venue.name(),
                 venue == null ? "" : venue.city(),
                 startsAt,
+                priceCents,
                 StoredJson.prices(prices, priceCents),
                 singleSeatRule == null ? SingleSeatRule.ALLOW : singleSeatRule,
                 capacity,

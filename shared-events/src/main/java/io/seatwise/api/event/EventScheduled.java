@@ -34,8 +34,8 @@ public record EventScheduled(
         return prices.get(layout.categoryOf(seat));
     }
 
-    /** The lowest price of a seat, which lists show as "from". */
+    /** The price that lists show as "from" ({@link Prices#fromCents}). */
     public long lowestPriceCents() {
-        return prices.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        return Prices.fromCents(layout, prices);
     }
 }

@@ -4,7 +4,10 @@ import io.seatwise.api.venue.VenueId;
 import java.time.Instant;
 import java.util.Map;
 
-/** An event as lists and its page show it; {@code prices} has the price in cents of each category code. */
+/**
+ * An event as lists and its page show it; {@code prices} has the price in cents of each category code, {@code
+ * priceCents} is the price lists show as "from" ({@link Prices#fromCents}), every seat's when the event has one price.
+ */
 public record EventView(
         EventId id,
         String title,
@@ -13,15 +16,11 @@ public record EventView(
         String venueName,
         String venueCity,
         Instant startsAt,
+        long priceCents,
         Map<String, Long> prices,
         SingleSeatRule singleSeatRule,
         int capacity,
         int booked) {
-
-    /** The lowest price of a seat: the price of every seat when the event has one price. */
-    public long priceCents() {
-        return prices.values().stream().mapToLong(Long::longValue).min().orElse(0);
-    }
 
     /** Whether seats differ in price. */
     public boolean pricedByCategory() {

@@ -57,6 +57,21 @@ public final class Prices {
         return result;
     }
 
+    /**
+     * The price lists show as "from": the lowest of the categories that anyone may book, since wheelchair spaces and
+     * companion seats (often free) are for those who need them; the lowest of all if the layout has only those.
+     */
+    public static long fromCents(SeatLayout layout, Map<String, Long> prices) {
+        return layout.categories().stream()
+                .filter(category -> !category.special())
+                .mapToLong(category -> prices.getOrDefault(category.code(), 0L))
+                .min()
+                .orElseGet(() -> prices.values().stream()
+                        .mapToLong(Long::longValue)
+                        .min()
+                        .orElse(0));
+    }
+
     private static void checkCents(String field, long cents) {
         if (cents < 0) {
             throw new DomainException(InvalidValue.of(field, Rule.NEGATIVE), field + " must not be negative");

@@ -195,6 +195,7 @@ class EventApiController {
                 venue.name(),
                 venue.city(),
                 request.startsAt(),
+                Prices.fromCents(venue.layout(), prices),
                 prices,
                 rule,
                 venue.capacity(),

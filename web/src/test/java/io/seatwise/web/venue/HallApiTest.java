@@ -143,7 +143,9 @@ class HallApiTest extends ApplicationTest {
         eventually(() -> api.event(event).isPresent());
         var shown = api.event(event).orElseThrow();
         assertThat(shown.path("prices").path("P").asLong()).isEqualTo(4500);
-        assertThat(shown.path("priceCents").asLong()).isEqualTo(1200);
+        assertThat(shown.path("priceCents").asLong())
+                .as("from: the lowest price of a seat anyone may book")
+                .isEqualTo(1200);
         assertThat(shown.path("singleSeatRule").asText()).isEqualTo("refuse");
         assertThat(shown.path("status").asText()).isEqualTo("scheduled");
 
