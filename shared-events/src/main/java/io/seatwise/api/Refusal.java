@@ -43,7 +43,10 @@ public sealed interface Refusal extends Serializable {
         NOT_A_BOOKER(ErrorCode.FORBIDDEN),
         NOT_THE_AUTHOR(ErrorCode.FORBIDDEN),
         REVIEW_ID_MISMATCH(ErrorCode.INVALID),
-        EMAIL_TAKEN(ErrorCode.CONFLICT);
+        EMAIL_TAKEN(ErrorCode.CONFLICT),
+        NO_SUCH_ACCOUNT(ErrorCode.NOT_FOUND),
+        /** An admin tried to take the ADMIN role from themselves, which could leave nobody to run the site. */
+        OWN_ADMIN_ROLE(ErrorCode.CONFLICT);
 
         private final ErrorCode code;
 

@@ -3,11 +3,15 @@ package io.seatwise.command.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.account.ChangeRole;
 import io.seatwise.api.account.RegisterAccount;
+import io.seatwise.api.account.Role;
+import io.seatwise.api.account.RoleChanged;
 import io.seatwise.command.Texts;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
@@ -28,6 +32,8 @@ public class Account {
     @AggregateIdentifier
     private AccountId accountId;
 
+    private Role role;
+
     protected Account() {}
 
     @CommandHandler
@@ -42,8 +48,35 @@ public class Account {
         apply(new AccountRegistered(command.accountId(), email, displayName, command.role(), clock.instant()));
     }
 
+    /**
+     * The directory changes in the transaction that stores the event, so sign-in and tokens see the new role as soon
+     * as the command is answered. An admin may not demote themselves: the site could be left without any admin.
+     */
+    @CommandHandler
+    void handle(ChangeRole command, AccountDirectory directory, Clock clock) {
+        if (command.role() == null) {
+            throw new DomainException(InvalidValue.of("role", Rule.REQUIRED), "role is required");
+        }
+        if (command.role() == role) {
+            return;
+        }
+        if (role == Role.ADMIN && accountId.equals(command.changedBy())) {
+            throw new DomainException(
+                    Refusal.Plain.OWN_ADMIN_ROLE,
+                    "You cannot take the ADMIN role from yourself; another admin has to do it");
+        }
+        directory.changeRole(accountId, command.role());
+        apply(new RoleChanged(accountId, command.role(), command.changedBy(), clock.instant()));
+    }
+
     @EventSourcingHandler
     void on(AccountRegistered event) {
         accountId = event.accountId();
+        role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(RoleChanged event) {
+        role = event.role();
     }
 }

@@ -4,6 +4,9 @@ import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,6 +41,49 @@ public class AccountDirectory {
         if (inserted == 0) {
             throw new DomainException(Refusal.Plain.EMAIL_TAKEN, "An account with this email already exists");
         }
+    }
+
+    void changeRole(AccountId accountId, Role role) {
+        jdbc.update("UPDATE account_credentials SET role = ? WHERE account_id = ?", role.name(), accountId.value());
+    }
+
+    /** The account's role now, read on every use of an API token so that a changed role takes effect at once. */
+    public Optional<Role> roleOf(AccountId accountId) {
+        return jdbc
+                .queryForList(
+                        "SELECT role FROM account_credentials WHERE account_id = ?", String.class, accountId.value())
+                .stream()
+                .map(Role::valueOf)
+                .findFirst();
+    }
+
+    public Optional<AccountEntry> find(AccountId accountId) {
+        return jdbc
+                .query(
+                        "SELECT account_id, email, display_name, role FROM account_credentials WHERE account_id = ?",
+                        AccountDirectory::entry,
+                        accountId.value())
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * At most {@code limit} accounts whose email contains {@code fragment} in any case, by email; every account (up
+     * to the limit) for a blank fragment. Read here, where the role changes in the command's own transaction, so an
+     * admin sees a change they just made at once.
+     */
+    public List<AccountEntry> search(String fragment, int limit) {
+        var key = fragment == null ? "" : Emails.key(fragment);
+        var literal = key.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return jdbc.query("""
+                SELECT account_id, email, display_name, role FROM account_credentials
+                WHERE email_key LIKE ? ESCAPE '!' ORDER BY email_key LIMIT ?
+                """, AccountDirectory::entry, "%" + literal + "%", limit);
+    }
+
+    private static AccountEntry entry(ResultSet rs, int row) throws SQLException {
+        return new AccountEntry(
+                AccountId.of(rs.getString(1)), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)));
     }
 
     public Optional<Credentials> findByEmail(String email) {

@@ -28,7 +28,7 @@ public class SeatwiseUser extends User {
         return displayName;
     }
 
-    /** An admin can do everything a user can, so it holds both roles. */
+    /** An admin can do everything staff and users can, and staff everything a user can: each holds the roles below. */
     static List<GrantedAuthority> authoritiesOf(Role role) {
         return rolesOf(role).stream()
                 .map(name -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + name))
@@ -36,6 +36,10 @@ public class SeatwiseUser extends User {
     }
 
     static List<String> rolesOf(Role role) {
-        return role == Role.ADMIN ? List.of(Role.USER.name(), Role.ADMIN.name()) : List.of(Role.USER.name());
+        return switch (role) {
+            case USER -> List.of(Role.USER.name());
+            case STAFF -> List.of(Role.USER.name(), Role.STAFF.name());
+            case ADMIN -> List.of(Role.USER.name(), Role.STAFF.name(), Role.ADMIN.name());
+        };
     }
 }

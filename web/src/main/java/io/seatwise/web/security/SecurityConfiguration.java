@@ -20,8 +20,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -51,7 +49,8 @@ class SecurityConfiguration {
     private static final int BCRYPT_MAX_BYTES = 72;
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper objectMapper, SignInThrottle throttle)
+    SecurityFilterChain filterChain(
+            HttpSecurity http, ObjectMapper objectMapper, SignInThrottle throttle, TokenAuthentication tokens)
             throws Exception {
         var apiEntryPoint = problemEntryPoint(objectMapper);
         var apiAccessDenied = problemAccessDenied(objectMapper);
@@ -90,7 +89,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication()))
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(apiEntryPoint)
                         .accessDeniedHandler(apiAccessDenied))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
@@ -150,15 +149,6 @@ class SecurityConfiguration {
         var authorization = request.getHeader("Authorization");
         return (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))
                 || request.getRequestedSessionId() == null;
-    }
-
-    private static JwtAuthenticationConverter jwtAuthentication() {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(TokenService.ROLES_CLAIM);
-        authorities.setAuthorityPrefix("ROLE_");
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 
     private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper objectMapper) {

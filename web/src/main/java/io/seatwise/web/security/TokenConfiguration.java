@@ -32,6 +32,11 @@ class TokenConfiguration {
     }
 
     @Bean
+    TokenAuthentication tokenAuthentication(CurrentRoles roles) {
+        return new TokenAuthentication(roles::of);
+    }
+
+    @Bean
     JwtEncoder jwtEncoder(SecretKey tokenKey) {
         return new NimbusJwtEncoder(new ImmutableSecret<>(tokenKey));
     }

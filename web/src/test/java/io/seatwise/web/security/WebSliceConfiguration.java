@@ -9,6 +9,7 @@ import io.seatwise.web.page.Formats;
 import io.seatwise.web.page.PageRefusals;
 import io.seatwise.web.page.SeatLabels;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +56,11 @@ public class WebSliceConfiguration {
         return token -> {
             throw new BadJwtException("No tokens in a web slice");
         };
+    }
+
+    @Bean
+    TokenAuthentication noTokenAccounts() {
+        return new TokenAuthentication(accountId -> Optional.empty());
     }
 
     /** A signed-in user of the browser UI, as form login leaves one. */
