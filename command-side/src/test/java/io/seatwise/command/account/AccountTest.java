@@ -10,8 +10,10 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.account.ChangeRole;
 import io.seatwise.api.account.RegisterAccount;
 import io.seatwise.api.account.Role;
+import io.seatwise.api.account.RoleChanged;
 import io.seatwise.command.MigratedDatabase;
 import io.seatwise.command.StoredMessages;
 import java.nio.file.Path;
@@ -35,6 +37,7 @@ class AccountTest {
 
     private static final Instant NOW = Instant.parse("2030-03-01T12:00:00Z");
     private static final AccountId ACCOUNT = AccountId.of("account-1");
+    private static final AccountId ADMIN = AccountId.of("admin-1");
     private static final String PASSWORD_HASH = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
 
     @TempDir
@@ -188,6 +191,90 @@ class AccountTest {
                 .when(new RegisterAccount(ACCOUNT, "root@example.org", "Root", PASSWORD_HASH, Role.ADMIN))
                 .expectEvents(new AccountRegistered(ACCOUNT, "root@example.org", "Root", Role.ADMIN, NOW));
         assertThat(directory.anyAdmin()).isTrue();
+    }
+
+    @Test
+    void adminMakesAUserStaff() {
+        givenRegistered(ACCOUNT, "sam@example.org");
+
+        fixture.given(registered(ACCOUNT, Role.USER))
+                .when(new ChangeRole(ACCOUNT, Role.STAFF, ADMIN))
+                .expectEvents(new RoleChanged(ACCOUNT, Role.STAFF, ADMIN, NOW));
+        assertThat(directory.roleOf(ACCOUNT)).hasValue(Role.STAFF);
+        assertThat(directory.findByEmail("sam@example.org"))
+                .hasValueSatisfying(
+                        credentials -> assertThat(credentials.role()).isEqualTo(Role.STAFF));
+    }
+
+    @Test
+    void changedRoleCanChangeAgain() {
+        fixture.given(registered(ACCOUNT, Role.USER), new RoleChanged(ACCOUNT, Role.STAFF, ADMIN, NOW))
+                .when(new ChangeRole(ACCOUNT, Role.USER, ADMIN))
+                .expectEvents(new RoleChanged(ACCOUNT, Role.USER, ADMIN, NOW));
+    }
+
+    @Test
+    void sameRoleAgainStoresNothing() {
+        fixture.given(registered(ACCOUNT, Role.USER), new RoleChanged(ACCOUNT, Role.STAFF, ADMIN, NOW))
+                .when(new ChangeRole(ACCOUNT, Role.STAFF, ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void adminCannotTakeTheAdminRoleFromThemselves() {
+        fixture.given(registered(ADMIN, Role.ADMIN))
+                .when(new ChangeRole(ADMIN, Role.USER, ADMIN))
+                .expectException(refused(CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void adminMayBeDemotedByAnotherAdmin() {
+        fixture.given(registered(ADMIN, Role.ADMIN))
+                .when(new ChangeRole(ADMIN, Role.STAFF, ACCOUNT))
+                .expectEvents(new RoleChanged(ADMIN, Role.STAFF, ACCOUNT, NOW));
+    }
+
+    @Test
+    void adminMayGiveThemselvesTheAdminRoleAgain() {
+        fixture.given(registered(ADMIN, Role.ADMIN))
+                .when(new ChangeRole(ADMIN, Role.ADMIN, ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void missingRoleIsRejected() {
+        fixture.given(registered(ACCOUNT, Role.USER))
+                .when(new ChangeRole(ACCOUNT, null, ADMIN))
+                .expectException(refused(INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void roleOfUnknownAccountIsEmpty() {
+        assertThat(directory.roleOf(AccountId.of("account-0"))).isEmpty();
+    }
+
+    @Test
+    void searchFindsPartOfTheEmailInAnyCaseAndTreatsWildcardsAsText() {
+        givenRegistered(AccountId.of("account-0"), "Ada@Example.org");
+        givenRegistered(AccountId.of("account-2"), "grace_h@example.org");
+        givenRegistered(AccountId.of("account-3"), "gracehopper@example.org");
+
+        assertThat(directory.search("EXAMPLE", 10))
+                .extracting(AccountEntry::email)
+                .containsExactly("Ada@Example.org", "grace_h@example.org", "gracehopper@example.org");
+        assertThat(directory.search("grace_", 10))
+                .extracting(AccountEntry::email)
+                .containsExactly("grace_h@example.org");
+        assertThat(directory.search("%", 10)).isEmpty();
+        assertThat(directory.search("", 2)).hasSize(2);
+    }
+
+    private static AccountRegistered registered(AccountId accountId, Role role) {
+        return new AccountRegistered(accountId, accountId.value() + "@example.org", "Someone", role, NOW);
     }
 
     private FixtureConfiguration<Account> accountFixture() {

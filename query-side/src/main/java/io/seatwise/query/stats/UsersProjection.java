@@ -1,6 +1,7 @@
 package io.seatwise.query.stats;
 
 import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.account.RoleChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,6 +31,15 @@ class UsersProjection {
                 event.displayName(),
                 event.role().name(),
                 event.registeredAt().toEpochMilli());
+    }
+
+    /** An account's events reach this group in their order, so the last change is the one that stays. */
+    @EventHandler
+    void on(RoleChanged event) {
+        jdbc.update(
+                "UPDATE stats_users SET role = ? WHERE account_id = ?",
+                event.role().name(),
+                event.accountId().value());
     }
 
     @ResetHandler
