@@ -76,6 +76,30 @@ class ProblemExamplesTest extends ApplicationTest {
     }
 
     @Test
+    void roleRefusalsAreAnsweredAsDescribed() throws IOException {
+        var admin = adminToken();
+        var path = "/api/admin/users/{id}/role";
+        var user = api.register("r-" + UUID.randomUUID() + "@example.com", ApiClient.USER_PASSWORD, "Rolf");
+        answersAsDescribed(
+                "invalid-role",
+                "put",
+                path,
+                api.put("/api/admin/users/" + user + "/role", Map.of("role", "KING"), admin));
+        var unknown = "/api/admin/users/" + UUID.randomUUID() + "/role";
+        answersAsDescribed("account-not-found", "put", path, api.put(unknown, Map.of("role", "STAFF"), admin));
+        var self = api.get("/api/admin/users?email=" + ADMIN_EMAIL, admin)
+                .json()
+                .get(0)
+                .path("id")
+                .asText();
+        answersAsDescribed(
+                "own-admin-role",
+                "put",
+                path,
+                api.put("/api/admin/users/" + self + "/role", Map.of("role", "USER"), admin));
+    }
+
+    @Test
     void bookingRefusalsAreAnsweredAsDescribed() throws IOException {
         var event = eventIn7Days("Example Hall", 2, 5);
         var ann = api.newUserToken("Ann");

@@ -71,6 +71,8 @@ class RouteAccessTest extends ApplicationTest {
             entry("GET /admin/operations", ADMIN),
             entry("GET /admin/operations/status", ADMIN),
             entry("POST /admin/operations/rebuild", ADMIN),
+            entry("GET /admin/users", ADMIN),
+            entry("POST /admin/users/{id}/role", ADMIN),
             // JSON API
             entry("POST /api/users", PUBLIC),
             entry("POST /api/auth/token", PUBLIC),
@@ -97,6 +99,8 @@ class RouteAccessTest extends ApplicationTest {
             entry("GET /api/admin/export/users.csv", ADMIN),
             entry("GET /api/admin/export/events.csv", ADMIN),
             entry("GET /api/admin/export/bookings.csv", ADMIN),
+            entry("GET /api/admin/users", ADMIN),
+            entry("PUT /api/admin/users/{id}/role", ADMIN),
             // Spring Boot's error page and the OpenAPI description
             entry("* /error", PUBLIC),
             entry("GET /v3/api-docs", PUBLIC),
