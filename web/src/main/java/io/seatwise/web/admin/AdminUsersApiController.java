@@ -43,8 +43,8 @@ class AdminUsersApiController {
     @PutMapping("/{id}/role")
     @Operation(
             operationId = "changeRole",
-            summary = "Give an account a role; the same role again changes nothing. Its API tokens have the new "
-                    + "role's powers from the next request; browser sessions from the next sign-in.")
+            summary = "Give an account a role; the same role again changes nothing. The account's API tokens and "
+                    + "browser sessions have the new role's powers from their next request.")
     @ApiRefusal(status = 400, when = "The role is not USER, STAFF or ADMIN.", examples = "invalid-role")
     @ApiRefusal(status = 404, when = "No such account.", examples = "account-not-found")
     @ApiRefusal(

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The role an account holds now, for API tokens: a token names the roles it was issued with, but its powers come
- * from here on every request, so a changed role never keeps old powers until the token expires. Remembered for
+ * The role an account holds now, for API tokens and browser sessions: a token names the roles it was issued with and
+ * a session keeps those it signed in with, but their powers come from here on every request, so a changed role never
+ * keeps old powers until the token expires or the session ends. Remembered for
  * {@link #REMEMBER_FOR} so that a client's rush of requests reads the directory about once a second; a change made
  * on this node is forgotten at once, one made on another node of a cluster counts here within that second.
  */

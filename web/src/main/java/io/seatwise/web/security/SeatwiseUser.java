@@ -20,6 +20,11 @@ public class SeatwiseUser extends User {
         this.displayName = credentials.displayName();
     }
 
+    /** The same person with another role's authorities; the password is not kept, as after a sign-in. */
+    SeatwiseUser withRole(Role role) {
+        return new SeatwiseUser(new Credentials(accountId, getUsername(), displayName, "", role));
+    }
+
     public AccountId accountId() {
         return accountId;
     }

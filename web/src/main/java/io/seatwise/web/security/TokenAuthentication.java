@@ -23,10 +23,14 @@ final class TokenAuthentication implements Converter<Jwt, AbstractAuthentication
         this.currentRole = currentRole;
     }
 
+    /** The account's role now; empty for an account that the directory does not know. */
+    Optional<Role> currentRoleOf(AccountId accountId) {
+        return currentRole.apply(accountId);
+    }
+
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        var role = currentRole
-                .apply(AccountId.of(jwt.getSubject()))
+        var role = currentRoleOf(AccountId.of(jwt.getSubject()))
                 .orElseThrow(() -> new InvalidBearerTokenException("The token's account does not exist"));
         return new JwtAuthenticationToken(jwt, SeatwiseUser.authoritiesOf(role), jwt.getSubject());
     }

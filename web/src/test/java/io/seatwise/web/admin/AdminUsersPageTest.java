@@ -68,15 +68,21 @@ class AdminUsersPageTest extends ApplicationTest {
     }
 
     @Test
-    void promotedUserIsAnAdminFromTheirNextSignIn() {
+    void signedInUserHasTheNewRoleOnTheirNextRequest() {
         var email = "page-admin-" + System.nanoTime() + "@example.org";
         var id = api.register(email, ApiClient.USER_PASSWORD, "Ada");
-        var before = BrowserSession.signedIn(api, email, ApiClient.USER_PASSWORD);
-        assertThat(before.get("/admin").status()).isEqualTo(403);
+        var browser = BrowserSession.signedIn(api, email, ApiClient.USER_PASSWORD);
+        assertThat(browser.get("/admin").status()).isEqualTo(403);
 
         api.put("/api/admin/users/" + id + "/role", Map.of("role", "ADMIN"), adminToken());
+        assertThat(browser.get("/admin").status()).isEqualTo(200);
 
-        var after = BrowserSession.signedIn(api, email, ApiClient.USER_PASSWORD);
-        assertThat(after.get("/admin").status()).isEqualTo(200);
+        api.put("/api/admin/users/" + id + "/role", Map.of("role", "STAFF"), adminToken());
+        assertThat(browser.get("/admin").status()).isEqualTo(403);
+        assertThat(browser.get("/me/bookings").status()).isEqualTo(200);
+        assertThat(BrowserSession.signedIn(api, email, ApiClient.USER_PASSWORD)
+                        .get("/admin")
+                        .status())
+                .isEqualTo(403);
     }
 }

@@ -1,0 +1,51 @@
+package io.seatwise.web.security;
+
+import io.seatwise.api.account.AccountId;
+import io.seatwise.api.account.Role;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives a browser session the powers of its account's role now, not of the role it signed in with: an admin
+ * demoted meanwhile is no admin on their next request, a user made staff is staff. The session itself is left as it
+ * is; the request runs with an authentication rebuilt for the current role (looked up as for tokens, so about once a
+ * second per account).
+ */
+final class CurrentRoleFilter extends OncePerRequestFilter {
+
+    private final Function<AccountId, Optional<Role>> currentRole;
+
+    CurrentRoleFilter(Function<AccountId, Optional<Role>> currentRole) {
+        this.currentRole = currentRole;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var strategy = SecurityContextHolder.getContextHolderStrategy();
+        var authentication = strategy.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SeatwiseUser user) {
+            currentRole.apply(user.accountId()).ifPresent(role -> {
+                var authorities = SeatwiseUser.authoritiesOf(role);
+                if (!new HashSet<>(authorities).equals(new HashSet<>(user.getAuthorities()))) {
+                    var updated =
+                            UsernamePasswordAuthenticationToken.authenticated(user.withRole(role), null, authorities);
+                    updated.setDetails(authentication.getDetails());
+                    var context = strategy.createEmptyContext();
+                    context.setAuthentication(updated);
+                    strategy.setContext(context);
+                }
+            });
+        }
+        chain.doFilter(request, response);
+    }
+}
