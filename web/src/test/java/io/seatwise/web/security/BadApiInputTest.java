@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.Gen;
+import io.seatwise.web.JsonBodies;
 import io.seatwise.web.StoredState;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +102,9 @@ class BadApiInputTest extends ApplicationTest {
                 {"seats": [3]}""";
         var review = """
                 {"rating": 4, "text": "Good"}""";
+        var role = """
+                {"role": "STAFF"}""";
+        var roleOfUser = "/api/admin/users/" + fixture.accountId() + "/role";
         var events = "/api/events/" + fixture.eventId();
         var venues = "/api/venues/" + fixture.venueId();
         return Gen.oneOf(
@@ -111,7 +117,8 @@ class BadApiInputTest extends ApplicationTest {
                         malformed(post(events + "/bookings", booking, false)),
                         malformed(post(events + "/reviews", review, false)),
                         malformed(post(venues + "/reviews", review, false)),
-                        malformed(new ApiRequest("PUT", "/api/reviews/" + fixture.reviewId(), review, false))),
+                        malformed(new ApiRequest("PUT", "/api/reviews/" + fixture.reviewId(), review, false)),
+                        malformed(new ApiRequest("PUT", roleOfUser, role, true))),
                 // one field that cannot be right
                 Gen.oneOf(
                         field(post("/api/users", registration, false), "email", badEmail()),
@@ -134,7 +141,8 @@ class BadApiInputTest extends ApplicationTest {
                         field(
                                 new ApiRequest("PUT", "/api/reviews/" + fixture.reviewId(), review, false),
                                 "rating",
-                                badNumber(1, 5))),
+                                badNumber(1, 5)),
+                        field(new ApiRequest("PUT", roleOfUser, role, true), "role", badRole())),
                 // ids that name nothing, with a good body
                 Gen.oneOf(
                         hostileId().map(id -> post("/api/events/" + id + "/bookings", booking, false)),
@@ -142,7 +150,8 @@ class BadApiInputTest extends ApplicationTest {
                         hostileId().map(id -> post("/api/venues/" + id + "/reviews", review, false)),
                         hostileId().map(id -> new ApiRequest("PUT", "/api/reviews/" + id, review, false)),
                         hostileId().map(id -> new ApiRequest("DELETE", "/api/reviews/" + id, null, false)),
-                        hostileId().map(id -> new ApiRequest("DELETE", "/api/bookings/" + id, null, false))));
+                        hostileId().map(id -> new ApiRequest("DELETE", "/api/bookings/" + id, null, false)),
+                        hostileId().map(id -> new ApiRequest("PUT", "/api/admin/users/" + id + "/role", role, true))));
     }
 
     private static Gen<String> badReads() {
@@ -159,6 +168,16 @@ class BadApiInputTest extends ApplicationTest {
                 hostileString().map(value -> "/api/events?page=" + encode(value)),
                 hostileString().map(value -> "/api/events?size=" + encode(value)),
                 outOfRange.map(size -> "/api/events?size=" + encode(size)));
+    }
+
+    /** Anything but a role's name, in any case: text, numbers, lists, nothing. */
+    private static Gen<String> badRole() {
+        return Gen.oneOf(
+                hostileString()
+                        .filter(value -> !Set.of("USER", "STAFF", "ADMIN")
+                                .contains(value.strip().toUpperCase(Locale.ROOT)))
+                        .map(JsonBodies::text),
+                Gen.of("null", "1", "[\"STAFF\"]", "{\"name\": \"STAFF\"}", "true"));
     }
 
     private static ApiRequest post(String path, String body, boolean asAdmin) {

@@ -15,7 +15,9 @@ import io.seatwise.web.Gen;
 import io.seatwise.web.StoredState;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,6 +149,11 @@ class BadFormInputTest extends ApplicationTest {
                 hostileId().map(id -> form(event + "/reviews/" + id + "/delete", "user")),
                 hostileId().map(id -> form("/bookings/" + id + "/cancel", "user")),
                 hostileId().map(id -> form("/admin/mail/" + id + "/resend", "admin")),
+                hostileId().map(id -> form("/admin/users/" + id + "/role", "admin", "role", "STAFF")),
+                text.filter(role -> !Set.of("USER", "STAFF", "ADMIN")
+                                .contains(role.strip().toUpperCase(Locale.ROOT)))
+                        .map(role -> form(
+                                "/admin/users/" + fixture.accountId() + "/role", "admin", "role", role, "email", role)),
                 Gen.combine(
                         text,
                         text,

@@ -50,6 +50,7 @@ final class BadInputs {
             String venueId,
             String reviewId,
             String bookingId,
+            String accountId,
             String userToken,
             String adminToken,
             BrowserSession user,
@@ -61,7 +62,7 @@ final class BadInputs {
             var event = api.scheduleEvent(
                     admin, venue, "Property Night", Instant.now().plus(Duration.ofDays(12)));
             var email = "property-" + System.nanoTime() + "@example.com";
-            api.register(email, ApiClient.USER_PASSWORD, "Pat");
+            var account = api.register(email, ApiClient.USER_PASSWORD, "Pat");
             var user = api.token(email, ApiClient.USER_PASSWORD);
             eventually(
                     Duration.ofSeconds(10),
@@ -77,6 +78,7 @@ final class BadInputs {
                     venue,
                     review,
                     booking,
+                    account,
                     user,
                     admin,
                     BrowserSession.signedIn(api, email, ApiClient.USER_PASSWORD),
