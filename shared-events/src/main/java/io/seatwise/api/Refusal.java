@@ -162,7 +162,8 @@ public sealed interface Refusal extends Serializable {
             TOO_COMMON,
             LIKE_NAME,
             UNKNOWN_CATEGORY,
-            NOT_A_CHOICE
+            NOT_A_CHOICE,
+            NOT_A_REFERENCE
         }
 
         public static InvalidValue of(String field, Rule rule) {

@@ -2,6 +2,7 @@ package io.seatwise.command.booking;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.BookingReference;
 import io.seatwise.api.booking.BookingStatus;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
@@ -11,6 +12,9 @@ import io.seatwise.api.venue.VenueId;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +30,8 @@ public class BookingLedger {
 
     static final String GROUP = "booking-ledger";
 
+    private static final Logger log = LoggerFactory.getLogger(BookingLedger.class);
+
     private final JdbcTemplate jdbc;
 
     BookingLedger(JdbcTemplate jdbc) {
@@ -40,17 +46,28 @@ public class BookingLedger {
                 event.venueId().value());
     }
 
+    /**
+     * Records the booking with its reference. A reference that another booking has refuses the booking, which the
+     * sender then makes again under another id ({@link ReferenceTaken}); the unique index stands behind the check.
+     */
     @EventHandler
     void on(SeatsBooked event) {
+        var reference = BookingReference.of(event.bookingId()).value();
+        var holder = jdbc.queryForList(
+                "SELECT booking_id FROM ledger_bookings WHERE reference = ?", String.class, reference);
+        if (!holder.isEmpty() && !holder.get(0).equals(event.bookingId().value())) {
+            throw new ReferenceTaken(event.bookingId());
+        }
         jdbc.update(
                 """
-                INSERT INTO ledger_bookings (booking_id, event_id, account_id, status) VALUES (?, ?, ?, ?)
+                INSERT INTO ledger_bookings (booking_id, event_id, account_id, status, reference) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (booking_id) DO NOTHING
                 """,
                 event.bookingId().value(),
                 event.eventId().value(),
                 event.accountId().value(),
-                BookingStatus.CONFIRMED.name());
+                BookingStatus.CONFIRMED.name(),
+                reference);
     }
 
     @EventHandler
@@ -69,6 +86,54 @@ public class BookingLedger {
                 .stream()
                 .findFirst()
                 .map(EventId::of);
+    }
+
+    /** A booking as the ledger knows it: whose it is, of which event, and whether it is cancelled. */
+    public record Entry(BookingId bookingId, EventId eventId, AccountId accountId, BookingStatus status) {}
+
+    /** The booking with the reference, cancelled or not. */
+    public Optional<Entry> bookingWith(BookingReference reference) {
+        return jdbc
+                .query(
+                        "SELECT booking_id, event_id, account_id, status FROM ledger_bookings WHERE reference = ?",
+                        (row, index) -> new Entry(
+                                BookingId.of(row.getString(1)),
+                                EventId.of(row.getString(2)),
+                                AccountId.of(row.getString(3)),
+                                BookingStatus.valueOf(row.getString(4))),
+                        reference.value())
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * Gives the bookings made before references were kept (migration V9) theirs, at start. Each is written only where
+     * none is yet, so nodes starting together write the same; a reference that two old bookings share (about one in
+     * 26 trillion pairs) is left to the first, and the other is found by its id only.
+     */
+    public int fillMissingReferences() {
+        var missing = jdbc.queryForList("SELECT booking_id FROM ledger_bookings WHERE reference IS NULL", String.class);
+        int filled = 0;
+        for (var bookingId : missing) {
+            var reference = BookingReference.of(BookingId.of(bookingId)).value();
+            try {
+                filled += jdbc.update(
+                        "UPDATE ledger_bookings SET reference = ? WHERE booking_id = ? AND reference IS NULL",
+                        reference,
+                        bookingId);
+            } catch (DataIntegrityViolationException shared) {
+                log.warn("Booking {} shares its reference {} with an older booking", bookingId, reference);
+            }
+        }
+        return filled;
+    }
+
+    /** Thrown when a new booking's reference is another booking's: the booking is made again under a new id. */
+    public static final class ReferenceTaken extends RuntimeException {
+
+        ReferenceTaken(BookingId bookingId) {
+            super("The reference of booking " + bookingId + " is another booking's");
+        }
     }
 
     /** Whether the event was ever scheduled. */

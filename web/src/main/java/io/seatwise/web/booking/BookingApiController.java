@@ -4,6 +4,8 @@ import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
+import io.seatwise.api.booking.BookingReference;
+import io.seatwise.api.booking.BookingStatus;
 import io.seatwise.api.booking.BookingView;
 import io.seatwise.web.api.ApiRefusal;
 import io.seatwise.web.security.CurrentAccount;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -54,8 +57,36 @@ class BookingApiController {
     /** {@code count} seats side by side, of one category if {@code category} (a code of the layout) is given. */
     record BestAvailableRequest(int count, String category) {}
 
-    /** The booking made: its seats ascending, and their labels in the same order ("Stalls, Row B, Seat 5"). */
-    record BookingResponse(String bookingId, String eventId, List<Integer> seats, List<String> seatLabels) {}
+    /**
+     * The booking made: its reference (what people read and type, such as K7P-3QX-9M2), its seats ascending, and their
+     * labels in the same order ("Stalls, Row B, Seat 5").
+     */
+    record BookingResponse(
+            String bookingId, String reference, String eventId, List<Integer> seats, List<String> seatLabels) {}
+
+    /** One of the caller's bookings, with its reference. */
+    record MyBooking(
+            String bookingId,
+            String reference,
+            String eventId,
+            String eventTitle,
+            Instant eventStartsAt,
+            List<Integer> seats,
+            Instant bookedAt,
+            BookingStatus status) {
+
+        static MyBooking of(BookingView booking) {
+            return new MyBooking(
+                    booking.bookingId().value(),
+                    BookingReference.of(booking.bookingId()).toString(),
+                    booking.eventId().value(),
+                    booking.eventTitle(),
+                    booking.eventStartsAt(),
+                    booking.seats(),
+                    booking.bookedAt(),
+                    booking.status());
+        }
+    }
 
     @PostMapping("/events/{id}/bookings")
     @Operation(
@@ -97,7 +128,12 @@ class BookingApiController {
                         request.bestAvailable().count(), request.bestAvailable().category());
         var booked = bookings.book(id, CurrentAccount.of(authentication), request.seats(), wanted);
         return ResponseEntity.created(URI.create("/api/me/bookings"))
-                .body(new BookingResponse(booked.bookingId().value(), id, booked.seats(), booked.labels()));
+                .body(new BookingResponse(
+                        booked.bookingId().value(),
+                        booked.reference().toString(),
+                        id,
+                        booked.seats(),
+                        booked.labels()));
     }
 
     @DeleteMapping("/bookings/{bookingId}")
@@ -116,7 +152,9 @@ class BookingApiController {
 
     @GetMapping("/me/bookings")
     @Operation(operationId = "listMyBookings", summary = "Your bookings, cancelled ones included")
-    List<BookingView> myBookings(Authentication authentication) {
-        return bookings.of(CurrentAccount.of(authentication));
+    List<MyBooking> myBookings(Authentication authentication) {
+        return bookings.of(CurrentAccount.of(authentication)).stream()
+                .map(MyBooking::of)
+                .toList();
     }
 }

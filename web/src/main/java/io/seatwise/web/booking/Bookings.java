@@ -7,6 +7,7 @@ import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.BookingReference;
 import io.seatwise.api.booking.BookingView;
 import io.seatwise.api.booking.CancelBooking;
 import io.seatwise.api.booking.FindBookingsOf;
@@ -30,27 +31,56 @@ class Bookings {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final BookingLedger ledger;
+    private final BookingIds ids;
 
-    Bookings(CommandGateway commands, QueryGateway queries, BookingLedger ledger) {
+    Bookings(CommandGateway commands, QueryGateway queries, BookingLedger ledger, BookingIds ids) {
         this.commands = commands;
         this.queries = queries;
         this.ledger = ledger;
+        this.ids = ids;
     }
 
     /** A booking as stored: its id, its seats ascending and their labels. */
-    record Booked(BookingId bookingId, List<Integer> seats, List<String> labels) {}
+    record Booked(BookingId bookingId, List<Integer> seats, List<String> labels) {
 
-    /** Books the given seats, or (with {@code seats} null) the best available block that {@code wanted} describes. */
-    Booked book(String eventId, AccountId accountId, List<Integer> seats, BestAvailable wanted) {
-        var bookingId = BookingId.next();
-        try {
-            BookedSeats booked =
-                    commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats, wanted));
-            return new Booked(bookingId, booked.seats(), booked.labels());
-        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            // the id of a venue or a review names no seat map either, though Axon finds events stored under it
-            throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
+        BookingReference reference() {
+            return BookingReference.of(bookingId);
         }
+    }
+
+    /** How often a booking is made again under a new id when its reference is taken: far more than ever needed. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * Books the given seats, or (with {@code seats} null) the best available block that {@code wanted} describes. A
+     * booking whose reference another booking has (the ledger refuses it, about once in 26 trillion) is made again
+     * under a new id.
+     */
+    Booked book(String eventId, AccountId accountId, List<Integer> seats, BestAvailable wanted) {
+        for (int attempt = 1; ; attempt++) {
+            var bookingId = ids.next();
+            try {
+                BookedSeats booked =
+                        commands.sendAndWait(new BookSeats(EventId.of(eventId), bookingId, accountId, seats, wanted));
+                return new Booked(bookingId, booked.seats(), booked.labels());
+            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+                // the id of a venue or a review names no seat map either, though Axon finds events stored under it
+                throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
+            } catch (RuntimeException failed) {
+                if (attempt == ATTEMPTS || !referenceTaken(failed)) {
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    private static boolean referenceTaken(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BookingLedger.ReferenceTaken) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Cancels on behalf of the account; the seat map decides whether it may, once the ledger has named the event. */

@@ -1,5 +1,6 @@
 package io.seatwise.web.mail;
 
+import io.seatwise.api.booking.BookingReference;
 import io.seatwise.web.SeatwiseProperties;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -66,7 +67,7 @@ class MailWriter {
         variables.put("venue", facts.venueName());
         variables.put("city", facts.city());
         variables.put("seats", seats(facts));
-        variables.put("reference", facts.bookingId().value());
+        variables.put("reference", BookingReference.of(facts.bookingId()).toString());
         variables.put("eventUrl", link("/events/" + facts.eventId()));
         variables.put("venueUrl", link("/venues/" + facts.venueId()));
         variables.put("bookingsUrl", link("/me/bookings"));

@@ -1,5 +1,7 @@
 package io.seatwise.web.page;
 
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.BookingReference;
 import io.seatwise.web.SeatwiseProperties;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -78,6 +80,11 @@ public class Formats {
 
     public String seats(List<Integer> seats) {
         return seats.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** A booking's reference as people read it ({@code K7P-3QX-9M2}), shown instead of its id. */
+    public String reference(String bookingId) {
+        return BookingReference.of(BookingId.of(bookingId)).toString();
     }
 
     public String currencyCode() {

@@ -158,6 +158,14 @@ class ProblemExamplesTest extends ApplicationTest {
     }
 
     @Test
+    void referenceRefusalsAreAnsweredAsDescribed() throws IOException {
+        var admin = adminToken();
+        var path = "/api/admin/bookings/{reference}";
+        answersAsDescribed("not-a-reference", "get", path, api.get("/api/admin/bookings/K7P-3QX", admin));
+        answersAsDescribed("reference-not-found", "get", path, api.get("/api/admin/bookings/K7P-3QX-9M2", admin));
+    }
+
+    @Test
     void reviewRefusalsAreAnsweredAsDescribed() throws IOException {
         var event = eventIn7Days("Review Hall", 1, 4);
         var ann = api.newUserToken("Ann");

@@ -3,6 +3,8 @@ package io.seatwise.web.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.BookingReference;
 import io.seatwise.web.ApplicationTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -82,7 +84,8 @@ class MailDeliveryTest extends ApplicationTest {
                 .contains("Corn Exchange, Testville")
                 .contains("Main, Row B, Seat 2 (no. 12); Main, Row B, Seat 3 (no. 13)")
                 .contains("Friday 5 June 2099")
-                .contains(bookingId)
+                .contains(BookingReference.of(BookingId.of(bookingId)).toString())
+                .doesNotContain(bookingId)
                 .contains("https://tickets.example.org/me/bookings");
         var html = part(mail, "text/html");
         assertThat(html)
@@ -125,7 +128,7 @@ class MailDeliveryTest extends ApplicationTest {
         var mail = arrived(cy, "Your booking for Madrigals is cancelled");
         assertThat(part(mail, "text/plain"))
                 .contains("Main, Row A, Seat 5 (no. 5)")
-                .contains(bookingId);
+                .contains(BookingReference.of(BookingId.of(bookingId)).toString());
         eventually(() -> status("review-prompt:" + bookingId).equals("SKIPPED")
                 && status("review-reminder:" + bookingId).equals("SKIPPED"));
     }

@@ -72,6 +72,7 @@ class RouteAccessTest extends ApplicationTest {
             entry("GET /admin/operations/status", ADMIN),
             entry("POST /admin/operations/rebuild", ADMIN),
             entry("GET /admin/users", ADMIN),
+            entry("GET /admin/bookings", ADMIN),
             entry("POST /admin/users/{id}/role", ADMIN),
             // JSON API
             entry("POST /api/users", PUBLIC),
@@ -100,6 +101,7 @@ class RouteAccessTest extends ApplicationTest {
             entry("GET /api/admin/export/events.csv", ADMIN),
             entry("GET /api/admin/export/bookings.csv", ADMIN),
             entry("GET /api/admin/users", ADMIN),
+            entry("GET /api/admin/bookings/{reference}", ADMIN),
             entry("PUT /api/admin/users/{id}/role", ADMIN),
             // Spring Boot's error page and the OpenAPI description
             entry("* /error", PUBLIC),

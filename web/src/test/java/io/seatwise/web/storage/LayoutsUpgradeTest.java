@@ -4,6 +4,8 @@ import static io.seatwise.web.ApplicationTest.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.BookingReference;
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.StandaloneApplication;
 import java.io.IOException;
@@ -112,8 +114,13 @@ class LayoutsUpgradeTest {
             assertThat(booked.status()).as(booked.body()).isEqualTo(201);
             var best = api.bookBestAvailable(guest, GALA_ID, 2, null);
             assertThat(ApiClient.ints(best.json().path("seats"))).containsExactly(3, 4);
-            // a booking of revision 1 is cancelled as it was made
+            // bookings made before references were kept get theirs when the application starts
             var demoGala = bookingId(api, demo, GALA);
+            var reference = BookingReference.of(BookingId.of(demoGala)).toString();
+            var found = api.get("/api/admin/bookings/" + reference, admin);
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            assertThat(found.json().path("bookingId").asText()).isEqualTo(demoGala);
+            // a booking of revision 1 is cancelled as it was made
             assertThat(api.delete("/api/bookings/" + demoGala, demo).status()).isEqualTo(204);
             eventually(() -> api.seatMapShows(GALA_ID, List.of(3, 4, 7, 12, 13, 30)));
             eventually(() -> galaRevenue(api, admin) == 15_000 - 6_000 + 3 * 3_000);
