@@ -45,9 +45,12 @@ public final class BadTokens {
                 arguments("expired, signed with the right key", (Maker) api -> signed(serverKey(), anHourAgo())));
     }
 
-    /** Made exactly like the expired one but still valid: shows that the expired one fails for its expiry alone. */
-    public static String unexpiredAdminTokenSignedWithTheServerKey() {
-        return signed(serverKey(), inOneHour());
+    /**
+     * Made exactly like the expired one but still valid, for a real admin account (tokens take their powers from the
+     * account's current role): shows that the expired one fails for its expiry alone.
+     */
+    public static String unexpiredAdminTokenSignedWithTheServerKey(String adminAccountId) {
+        return signed(serverKey(), inOneHour(), adminAccountId);
     }
 
     /** A real user's token whose payload claims the admin role; the signature no longer fits. */
@@ -64,10 +67,14 @@ public final class BadTokens {
     }
 
     private static String signed(byte[] key, Instant expiresAt) {
+        return signed(key, expiresAt, UUID.randomUUID().toString());
+    }
+
+    private static String signed(byte[] key, Instant expiresAt, String subject) {
         try {
             var claims = new JWTClaimsSet.Builder()
                     .issuer("seatwise")
-                    .subject(UUID.randomUUID().toString())
+                    .subject(subject)
                     .issueTime(Date.from(expiresAt.minus(Duration.ofHours(2))))
                     .expirationTime(Date.from(expiresAt))
                     .claim("roles", List.of("ADMIN", "USER"))
