@@ -6,6 +6,7 @@ import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.Prices;
 import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.venue.ChangeVenue;
@@ -63,9 +64,9 @@ public class Venue {
         return new VenueView(venueId, name, city, layout);
     }
 
-    /** Answers with the venue, so that the caller can describe the new event without waiting for the read side. */
+    /** Answers with the event as scheduled, so that the caller can describe it without waiting for the read side. */
     @CommandHandler
-    VenueView handle(ScheduleEvent command, Clock clock) throws Exception {
+    EventView handle(ScheduleEvent command, Clock clock) throws Exception {
         var title = Texts.required(command.title(), "title", MAX_TITLE_LENGTH);
         var description = Texts.optional(command.description(), "description", MAX_DESCRIPTION_LENGTH);
         if (command.startsAt() == null || !command.startsAt().isAfter(clock.instant())) {
@@ -83,7 +84,19 @@ public class Venue {
                 layout,
                 command.singleSeatRule());
         AggregateLifecycle.createNew(SeatMap.class, () -> new SeatMap(scheduled));
-        return new VenueView(venueId, name, city, layout);
+        return new EventView(
+                scheduled.eventId(),
+                title,
+                description,
+                venueId,
+                name,
+                city,
+                scheduled.startsAt(),
+                scheduled.lowestPriceCents(),
+                prices,
+                scheduled.singleSeatRule(),
+                layout.capacity(),
+                0);
     }
 
     private static SeatLayout required(SeatLayout layout) {

@@ -13,6 +13,7 @@ import io.seatwise.api.Refusal.InvalidLayout;
 import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.Prices;
 import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.event.SingleSeatRule;
@@ -462,10 +463,22 @@ class VenueTest {
     }
 
     @Test
-    void schedulingEventAnswersWithTheVenue() {
+    void schedulingEventAnswersWithTheEventAsScheduled() {
         fixture.given(venueCreated())
-                .when(scheduleEvent("Quartet", STARTS_AT, 2_500))
-                .expectResultMessagePayload(new VenueView(VENUE, "Blue Hall", "Lyon", SeatLayout.grid(12, 20)));
+                .when(scheduleEvent(" Quartet ", STARTS_AT, 2_500))
+                .expectResultMessagePayload(new EventView(
+                        EVENT,
+                        "Quartet",
+                        "Strings",
+                        VENUE,
+                        "Blue Hall",
+                        "Lyon",
+                        STARTS_AT,
+                        2_500,
+                        Map.of("S", 2_500L),
+                        SingleSeatRule.ALLOW,
+                        240,
+                        0));
     }
 
     @Test

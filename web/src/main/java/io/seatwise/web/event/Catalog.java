@@ -42,8 +42,8 @@ public class Catalog {
         this.queries = queries;
     }
 
-    /** Schedules an event and answers with its venue, as the venue itself knows it (the read side may lag). */
-    public VenueView schedule(ScheduleEvent command) {
+    /** Schedules an event and answers with it as its venue scheduled it (the read side may lag). */
+    public EventView schedule(ScheduleEvent command) {
         try {
             return commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
@@ -51,7 +51,7 @@ public class Catalog {
         }
     }
 
-    /** Changes a venue and answers with the venue as it was before, as the venue itself knew it. */
+    /** Changes a venue and answers with the venue as it now is, as the venue itself knows it. */
     public VenueView change(ChangeVenue command) {
         try {
             return commands.sendAndWait(command);

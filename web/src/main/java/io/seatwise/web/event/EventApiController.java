@@ -6,7 +6,6 @@ import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.booking.SeatMapView;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
-import io.seatwise.api.event.Prices;
 import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.venue.SeatLayout;
@@ -176,8 +175,7 @@ class EventApiController {
     @ApiRefusal(status = 404, when = "No such venue.", examples = "venue-not-found")
     ResponseEntity<EventResponse> schedule(@Valid @RequestBody ScheduleEventRequest request) {
         var eventId = EventId.random();
-        var rule = request.rule();
-        var venue = catalog.schedule(new ScheduleEvent(
+        var event = catalog.schedule(new ScheduleEvent(
                 eventId,
                 VenueId.of(request.venueId()),
                 request.title(),
@@ -185,21 +183,7 @@ class EventApiController {
                 request.startsAt(),
                 request.priceCents(),
                 request.prices(),
-                rule));
-        var prices = Prices.of(venue.layout(), request.priceCents(), request.prices());
-        var event = new EventView(
-                eventId,
-                request.title().strip(),
-                request.description() == null ? "" : request.description().strip(),
-                venue.id(),
-                venue.name(),
-                venue.city(),
-                request.startsAt(),
-                Prices.fromCents(venue.layout(), prices),
-                prices,
-                rule,
-                venue.capacity(),
-                0);
+                request.rule()));
         return ResponseEntity.created(URI.create("/api/events/" + eventId))
                 .body(EventResponse.of(event, clock.instant()));
     }

@@ -156,10 +156,7 @@ class VenueApiController {
             examples = "invalid-layout")
     @ApiRefusal(status = 404, when = "No such venue.", examples = "venue-not-found")
     VenueResponse change(@PathVariable String id, @Valid @RequestBody VenueRequest request) {
-        var venueId = VenueId.of(id);
-        var layout = request.seatLayout();
-        var before = catalog.change(new ChangeVenue(venueId, request.name(), request.city(), layout));
-        return VenueResponse.of(new VenueView(
-                venueId, request.name().strip(), request.city().strip(), layout == null ? before.layout() : layout));
+        return VenueResponse.of(
+                catalog.change(new ChangeVenue(VenueId.of(id), request.name(), request.city(), request.seatLayout())));
     }
 }
