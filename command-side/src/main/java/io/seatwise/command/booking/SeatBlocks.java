@@ -225,7 +225,7 @@ public final class SeatBlocks {
                 char code = positions.charAt(i);
                 if (code != SeatLayout.GAP) {
                     seats[i] = next++;
-                    special[i] = layout.category(String.valueOf(code)).special();
+                    special[i] = layout.category(code).special();
                 }
             }
             return new Positions(row, seats, special);

@@ -8,9 +8,7 @@ import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal.InvalidValue;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,7 +48,8 @@ public final class SeatLayout {
     private final List<Section> sections;
 
     // the index: per row in reading order, its section, its first seat's number and its positions
-    private final Map<String, Category> categoriesByCode = new LinkedHashMap<>();
+    // by the code's character: codes are ASCII letters and digits, and rows are read a character at a time
+    private final Category[] categoriesByCode = new Category[128];
     private final int[] rowSection;
     private final int[] rowFirstSeat;
     private final Row[] rows;
@@ -62,7 +61,7 @@ public final class SeatLayout {
             @JsonProperty("categories") List<Category> categories, @JsonProperty("sections") List<Section> sections) {
         this.categories = LayoutChecks.categories(categories);
         this.sections = LayoutChecks.sections(sections);
-        this.categories.forEach(category -> categoriesByCode.put(category.code(), category));
+        this.categories.forEach(category -> categoriesByCode[category.code().charAt(0)] = category);
         int rowCount = this.sections.stream()
                 .mapToInt(section -> section.rows().size())
                 .sum();
@@ -79,7 +78,7 @@ public final class SeatLayout {
         for (int s = 0; s < this.sections.size(); s++) {
             for (var r : this.sections.get(s).rows()) {
                 for (char position : r.seats().toCharArray()) {
-                    if (position != GAP && !categoriesByCode.containsKey(String.valueOf(position))) {
+                    if (position != GAP && category(position) == null) {
                         throw LayoutChecks.invalid("row " + r.label() + " of "
                                 + this.sections.get(s).name() + " has a seat of category " + position
                                 + ", which the layout does not define");
@@ -170,8 +169,14 @@ public final class SeatLayout {
                 && capacity == rows.length * widestRow;
     }
 
+    /** The category with the code, or null when the layout has none (or the text is no one-character code). */
     public Category category(String code) {
-        return categoriesByCode.get(code);
+        return code == null || code.length() != 1 ? null : category(code.charAt(0));
+    }
+
+    /** The category with the code, or null when the layout has none. */
+    public Category category(char code) {
+        return code < categoriesByCode.length ? categoriesByCode[code] : null;
     }
 
     /** The rows of all sections in reading order; index {@code i} is the row that {@link #placedRow(int)} describes. */
@@ -193,7 +198,7 @@ public final class SeatLayout {
         var row = placedRow(rowIndexOf(seat));
         int index = seat - row.firstSeat();
         return new SeatPlace(
-                seat, row.sectionName(), row.row().label(), index + 1, categoriesByCode.get(row.categoryCodeAt(index)));
+                seat, row.sectionName(), row.row().label(), index + 1, category(row.categoryCodeAt(index)));
     }
 
     /** The seat's label in English, such as "Stalls, Row B, Seat 5" (pages word it in their own language). */
