@@ -116,6 +116,7 @@ class BookingPageController {
     private String confirmed(String id, Bookings.Booked booked, RedirectAttributes redirect) {
         var event = catalog.event(id);
         var seats = booked.seats().stream().sorted().toList();
+        var layout = layoutOf(event);
         redirect.addFlashAttribute(
                 "confirmed",
                 new Confirmation(
@@ -125,17 +126,13 @@ class BookingPageController {
                         event.venueName(),
                         event.startsAt(),
                         seats,
-                        seatLabels.joined(layoutOf(event), seats),
-                        totalCents(event, seats)));
+                        seatLabels.joined(layout, seats),
+                        totalCents(event, layout, seats)));
         return "redirect:/bookings/" + booked.bookingId();
     }
 
-    /** Each seat at its category's price; one price times the seats when the event has one for all. */
-    private long totalCents(EventView event, List<Integer> seats) {
-        if (!event.pricedByCategory()) {
-            return event.priceCents() * seats.size();
-        }
-        var layout = layoutOf(event);
+    /** Each seat at its category's price (an event with one price has it for every category). */
+    private static long totalCents(EventView event, SeatLayout layout, List<Integer> seats) {
         return seats.stream()
                 .filter(layout::contains)
                 .mapToLong(seat -> event.prices().getOrDefault(layout.categoryOf(seat), 0L))
@@ -160,6 +157,7 @@ class BookingPageController {
                     .findFirst()
                     .orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_BOOKING, "No such booking"));
             var event = catalog.event(mine.eventId().value());
+            var layout = layoutOf(event);
             model.addAttribute(
                     "confirmed",
                     new Confirmation(
@@ -169,8 +167,8 @@ class BookingPageController {
                             event.venueName(),
                             event.startsAt(),
                             mine.seats(),
-                            seatLabels.joined(layoutOf(event), mine.seats()),
-                            totalCents(event, mine.seats())));
+                            seatLabels.joined(layout, mine.seats()),
+                            totalCents(event, layout, mine.seats())));
         }
         return "booking-confirmation";
     }
