@@ -8,9 +8,6 @@ import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingReference;
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.StandaloneApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,10 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * A database written by the release before halls had layouts (commit a3664d8, the main branch before issue 14) upgrades
@@ -52,7 +47,7 @@ class LayoutsUpgradeTest {
 
     @Test
     void bookingsReviewsMailStatisticsAndSeatMapsSurviveAndTheEventsStayBookable() throws SQLException {
-        unpack();
+        ReleasedDatabase.unpackSqlite("fixtures/release-a3664d8/", dataDir);
         assertThat(snapshotRevisions())
                 .as("the fixture holds a snapshot of revision 1")
                 .containsExactly("none");
@@ -134,17 +129,6 @@ class LayoutsUpgradeTest {
         assertThat(snapshotRevisions())
                 .as("snapshots of revision 1 are only passed over")
                 .contains("none");
-    }
-
-    private void unpack() {
-        try (var zip =
-                new ZipInputStream(new ClassPathResource("fixtures/release-a3664d8/sqlite.zip").getInputStream())) {
-            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                Files.copy(zip, dataDir.resolve(Path.of(entry.getName()).getFileName()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private List<String> snapshotRevisions() throws SQLException {

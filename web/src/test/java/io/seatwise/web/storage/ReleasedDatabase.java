@@ -41,7 +41,12 @@ final class ReleasedDatabase {
 
     /** Unpacks the released SQLite files into the data folder. */
     static void unpackSqlite(Path dataDir) {
-        try (var zip = new ZipInputStream(new ClassPathResource(FIXTURES + "sqlite.zip").getInputStream())) {
+        unpackSqlite(FIXTURES, dataDir);
+    }
+
+    /** Unpacks the SQLite files of a release's fixture folder ({@code fixtures/release-…/}) into the data folder. */
+    static void unpackSqlite(String fixtures, Path dataDir) {
+        try (var zip = new ZipInputStream(new ClassPathResource(fixtures + "sqlite.zip").getInputStream())) {
             for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 Files.copy(zip, dataDir.resolve(Path.of(entry.getName()).getFileName()));
             }
