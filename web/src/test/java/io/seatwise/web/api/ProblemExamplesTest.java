@@ -122,6 +122,28 @@ class ProblemExamplesTest extends ApplicationTest {
     }
 
     @Test
+    void ticketRefusalsAreAnsweredAsDescribed() throws IOException {
+        var event = eventIn7Days("Ticket Example Hall", 1, 4);
+        var ann = api.newUserToken("Ann");
+        var booking = api.book(ann, event, List.of(2)).json().path("bookingId").asText();
+        var bob = api.newUserToken("Bob");
+        var read = "/api/bookings/{bookingId}";
+        answersAsDescribed("not-your-booking", "get", read, api.get("/api/bookings/" + booking, bob));
+        answersAsDescribed("booking-not-found", "get", read, api.get("/api/bookings/" + UUID.randomUUID(), ann));
+        var pdf = "/api/bookings/{bookingId}/tickets.pdf";
+        answersAsDescribed("not-your-booking", "get", pdf, api.get("/api/bookings/" + booking + "/tickets.pdf", bob));
+
+        assertThat(api.delete("/api/bookings/" + booking, ann).status()).isEqualTo(204);
+        eventually(() -> api.get("/api/bookings/" + booking, ann).status() == 200);
+        answersAsDescribed("already-cancelled", "get", pdf, api.get("/api/bookings/" + booking + "/tickets.pdf", ann));
+        answersAsDescribed(
+                "already-cancelled",
+                "get",
+                "/api/bookings/{bookingId}/calendar.ics",
+                api.get("/api/bookings/" + booking + "/calendar.ics", ann));
+    }
+
+    @Test
     void refusalsInTimeAreAnsweredAsDescribed() throws Exception {
         var admin = adminToken();
         var venue = api.createVenue(admin, "Late Hall", 1, 4);

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingReference;
+import io.seatwise.api.event.EventId;
 import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.ticket.TicketCodes;
+import io.seatwise.web.ticket.TicketCodes.TicketCode;
+import io.seatwise.web.ticket.TicketFiles;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +44,9 @@ class MailDeliveryTest extends ApplicationTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    TicketCodes ticketCodes;
 
     private String adminToken;
     private String venue;
@@ -100,10 +108,13 @@ class MailDeliveryTest extends ApplicationTest {
     void mailIsPlainTextAndHtmlAsAlternatives() throws Exception {
         var event = api.scheduleEvent(adminToken, venue, "Organ Recital", inDays(3));
         var bo = Booker.register(api, "Bo");
+        var bookingId = bo.book(event, 1);
+        arrived(bo, "Your seats for Organ Recital");
 
-        bo.book(event, 1);
+        assertThat(api.delete("/api/bookings/" + bookingId, bo.token()).status())
+                .isEqualTo(204);
 
-        var mail = arrived(bo, "Your seats for Organ Recital");
+        var mail = arrived(bo, "Your booking for Organ Recital is cancelled");
         assertThat(mail.getContentType()).startsWith("multipart/alternative");
         var parts = (MimeMultipart) mail.getContent();
         assertThat(parts.getCount()).isEqualTo(2);
@@ -113,6 +124,47 @@ class MailDeliveryTest extends ApplicationTest {
         assertThat(parts.getBodyPart(1).getContentType())
                 .startsWith("text/html")
                 .contains("UTF-8");
+    }
+
+    @Test
+    void confirmationCarriesTheTicketsAsPdfAndCalendarEntry() throws Exception {
+        var event = api.scheduleEvent(adminToken, venue, "Harp Duets", Instant.parse("2099-07-01T18:00:00Z"));
+        var fay = Booker.register(api, "Fay");
+        var bookingId = fay.book(event, 21, 22);
+
+        var mail = arrived(fay, "Your seats for Harp Duets");
+
+        assertThat(mail.getContentType()).startsWith("multipart/mixed");
+        var parts = (MimeMultipart) mail.getContent();
+        assertThat(parts.getCount()).isEqualTo(3);
+        assertThat(parts.getBodyPart(0).isMimeType("multipart/alternative")).isTrue();
+        var reference = BookingReference.of(BookingId.of(bookingId)).toString();
+        var pdf = parts.getBodyPart(1);
+        assertThat(pdf.isMimeType("application/pdf")).as(pdf.getContentType()).isTrue();
+        assertThat(pdf.getDisposition()).isEqualTo(BodyPart.ATTACHMENT);
+        assertThat(pdf.getFileName()).isEqualTo("tickets-" + reference + ".pdf");
+        var pdfBytes = pdf.getInputStream().readAllBytes();
+        assertThat(TicketFiles.pagesText(pdfBytes))
+                .hasSize(2)
+                .allSatisfy(page -> assertThat(page).contains(reference).contains("Fay"));
+        var decoded = TicketFiles.qrCodesPerPage(pdfBytes).stream()
+                .map(codes -> ticketCodes.read(codes.get(0)).orElseThrow())
+                .toList();
+        assertThat(decoded)
+                .containsExactly(
+                        new TicketCode(EventId.of(event), BookingId.of(bookingId), 21),
+                        new TicketCode(EventId.of(event), BookingId.of(bookingId), 22));
+        var calendar = parts.getBodyPart(2);
+        assertThat(calendar.isMimeType("text/calendar"))
+                .as(calendar.getContentType())
+                .isTrue();
+        assertThat(calendar.getFileName()).isEqualTo(reference + ".ics");
+        var entry =
+                TicketFiles.calendarEvent(new String(calendar.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertThat(TicketFiles.value(entry, "DTSTART")).isEqualTo("20990701T180000Z");
+        assertThat(TicketFiles.value(entry, "DURATION")).isEqualTo(EVENT_DURATION.toString());
+        assertThat(TicketFiles.value(entry, "SUMMARY")).isEqualTo("Harp Duets");
+        assertThat(TicketFiles.value(entry, "UID")).contains(bookingId);
     }
 
     @Test
@@ -273,15 +325,28 @@ class MailDeliveryTest extends ApplicationTest {
         return mails.get(0);
     }
 
-    /** The content of the message's part of the given type. */
+    /** The content of the message's part of the given type, also inside a multipart/mixed with attachments. */
     static String part(MimeMessage message, String type) throws Exception {
-        var parts = (MimeMultipart) message.getContent();
+        var found = part((MimeMultipart) message.getContent(), type);
+        if (found == null) {
+            throw new AssertionError("No " + type + " part");
+        }
+        return found;
+    }
+
+    private static String part(MimeMultipart parts, String type) throws Exception {
         for (int i = 0; i < parts.getCount(); i++) {
             BodyPart part = parts.getBodyPart(i);
             if (part.isMimeType(type)) {
                 return (String) part.getContent();
             }
+            if (part.isMimeType("multipart/*")) {
+                var inner = part((MimeMultipart) part.getContent(), type);
+                if (inner != null) {
+                    return inner;
+                }
+            }
         }
-        throw new AssertionError("No " + type + " part");
+        return null;
     }
 }
