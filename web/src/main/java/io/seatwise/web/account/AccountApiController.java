@@ -68,7 +68,15 @@ class AccountApiController {
                     nullable = true)
             String language) {}
 
-    record AccountResponse(String id, String email, String displayName, String language) {}
+    record AccountResponse(
+            String id,
+            String email,
+            String displayName,
+
+            @Schema(
+                    description = "The language of the account's mail",
+                    allowableValues = {"en", "de"})
+            String language) {}
 
     record TokenRequest(
             @NotBlank @Size(max = 254) String email,

@@ -52,8 +52,10 @@ class AccountLanguagesUpgradeTest {
             demosBooking = bookingId(api.book(demo, LayoutsUpgradeTest.GALA_ID, List.of(27)));
 
             // mail is not configured in the fixture: it is written and kept for /admin/mail
-            eventually(Duration.ofSeconds(20), () -> written("booking-confirmation:" + carlasBooking)
-                    && written("booking-confirmation:" + demosBooking));
+            eventually(
+                    Duration.ofSeconds(20),
+                    () -> written("booking-confirmation:" + carlasBooking)
+                            && written("booking-confirmation:" + demosBooking));
         }
 
         assertThat(mail("booking-confirmation:" + carlasBooking))
