@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The signed-in person's own account ({@code /me/account}): who they are, and the language of their mail. A changed
  * language also becomes the language of the pages in this browser (the language cookie that {@code ?lang=} sets).
+ * Changing the password (issue 16) belongs here too, as {@code POST /me/account/password} beside the language's form.
  */
 @Controller
 class MyAccountPageController {
