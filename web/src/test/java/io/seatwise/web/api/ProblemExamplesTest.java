@@ -76,6 +76,26 @@ class ProblemExamplesTest extends ApplicationTest {
     }
 
     @Test
+    void languageRefusalsAreAnsweredAsDescribed() throws IOException {
+        var french = Map.of(
+                "email",
+                "l-" + UUID.randomUUID() + "@example.com",
+                "password",
+                ApiClient.USER_PASSWORD,
+                "displayName",
+                "Lea",
+                "language",
+                "fr");
+        answersAsDescribed("unknown-language", "post", "/api/users", api.post("/api/users", french));
+        var lea = api.newUserToken("Lea");
+        answersAsDescribed(
+                "unknown-language",
+                "put",
+                "/api/me/language",
+                api.put("/api/me/language", Map.of("language", "fr"), lea));
+    }
+
+    @Test
     void roleRefusalsAreAnsweredAsDescribed() throws IOException {
         var admin = adminToken();
         var path = "/api/admin/users/{id}/role";
