@@ -33,7 +33,8 @@ class BookingTicketsPageTest extends ApplicationTest {
         var email = "pia-" + System.nanoTime() + "@example.com";
         api.register(email, ApiClient.USER_PASSWORD, "Pia");
         var browser = BrowserSession.signedIn(api, email, ApiClient.USER_PASSWORD);
-        browser.get("/events/" + event);
+        // a person books from the event's page, which shows once the read side has the event
+        eventually(() -> browser.get("/events/" + event).status() == 200);
 
         var booked = browser.post("/events/" + event + "/book", Map.of("seats", List.of("2", "3", "4")));
 
