@@ -94,7 +94,13 @@ final class EventLife {
         if (title == null && description == null && newPrices == null) {
             return null;
         }
-        return new EventEdited(command.eventId(), title, description, newPrices, now);
+        return new EventEdited(
+                command.eventId(),
+                title,
+                description,
+                newPrices,
+                newPrices == null ? null : Prices.fromCents(layout, newPrices),
+                now);
     }
 
     /** The reschedule that the command asks for, if it moves the start; null otherwise. */

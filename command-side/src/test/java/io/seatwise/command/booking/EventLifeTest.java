@@ -68,16 +68,18 @@ class EventLifeTest {
     void editingTitleDescriptionAndPricesIsRecorded() {
         fixture.given(scheduled(STARTS_AT))
                 .when(new EditEvent(EVENT, "  Quintet ", "Five strings", null, null, Map.of("P", 9000L, "S", 3000L)))
-                .expectEvents(new EventEdited(EVENT, "Quintet", "Five strings", Map.of("P", 9000L, "S", 3000L), NOW))
+                .expectEvents(
+                        new EventEdited(EVENT, "Quintet", "Five strings", Map.of("P", 9000L, "S", 3000L), 3000L, NOW))
                 .expectResultMessagePayload(new EventChanges(
-                        new EventEdited(EVENT, "Quintet", "Five strings", Map.of("P", 9000L, "S", 3000L), NOW), null));
+                        new EventEdited(EVENT, "Quintet", "Five strings", Map.of("P", 9000L, "S", 3000L), 3000L, NOW),
+                        null));
     }
 
     @Test
     void onePriceForEverySeatIsAPriceForEveryCategory() {
         fixture.given(scheduled(STARTS_AT))
                 .when(new EditEvent(EVENT, null, null, null, 4000L, null))
-                .expectEvents(new EventEdited(EVENT, null, null, Map.of("P", 4000L, "S", 4000L), NOW));
+                .expectEvents(new EventEdited(EVENT, null, null, Map.of("P", 4000L, "S", 4000L), 4000L, NOW));
     }
 
     @Test
@@ -85,7 +87,7 @@ class EventLifeTest {
         fixture.given(
                         scheduled(STARTS_AT),
                         booked(FIRST, ANNA, 1),
-                        new EventEdited(EVENT, null, null, Map.of("P", 9000L, "S", 3000L), NOW))
+                        new EventEdited(EVENT, null, null, Map.of("P", 9000L, "S", 3000L), 3000L, NOW))
                 .when(new BookSeats(EVENT, SECOND, BEN, List.of(2, 5)))
                 .expectEvents(new SeatsBooked(EVENT, SECOND, BEN, List.of(2, 5), NOW, Map.of("P", 9000L, "S", 3000L)));
     }
@@ -150,7 +152,7 @@ class EventLifeTest {
         fixture.given(scheduled(STARTS_AT))
                 .when(new EditEvent(EVENT, "Quintet", null, LATER, null, null))
                 .expectEvents(
-                        new EventEdited(EVENT, "Quintet", null, null, NOW),
+                        new EventEdited(EVENT, "Quintet", null, null, null, NOW),
                         new EventRescheduled(EVENT, STARTS_AT, LATER, NOW));
     }
 

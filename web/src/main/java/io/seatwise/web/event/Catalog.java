@@ -8,6 +8,9 @@ import io.seatwise.api.booking.FindSeatAvailability;
 import io.seatwise.api.booking.FindSeatMap;
 import io.seatwise.api.booking.SeatAvailability;
 import io.seatwise.api.booking.SeatMapView;
+import io.seatwise.api.event.CancelEvent;
+import io.seatwise.api.event.EditEvent;
+import io.seatwise.api.event.EventChanges;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.FindEvent;
@@ -57,6 +60,59 @@ public class Catalog {
             return commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
             throw new DomainException(Refusal.Plain.NO_SUCH_VENUE, "No such venue");
+        }
+    }
+
+    /**
+     * Edits or reschedules an event and answers with it as it now is: as the read side shows it, with what the seat
+     * map just changed laid over it (the read side may lag).
+     */
+    public EventView edit(EditEvent command) {
+        EventChanges changes = send(command);
+        var view = event(command.eventId().value());
+        var edited = changes.edited();
+        var rescheduled = changes.rescheduled();
+        return new EventView(
+                view.id(),
+                edited == null || edited.title() == null ? view.title() : edited.title(),
+                edited == null || edited.description() == null ? view.description() : edited.description(),
+                view.venueId(),
+                view.venueName(),
+                view.venueCity(),
+                rescheduled == null ? view.startsAt() : rescheduled.startsAt(),
+                edited == null || edited.prices() == null ? view.priceCents() : edited.fromCents(),
+                edited == null || edited.prices() == null ? view.prices() : edited.prices(),
+                view.singleSeatRule(),
+                view.capacity(),
+                view.booked(),
+                view.cancelReason());
+    }
+
+    /** Cancels an event and answers with it cancelled, every seat released. */
+    public EventView cancel(CancelEvent command) {
+        send(command);
+        var view = event(command.eventId().value());
+        return new EventView(
+                view.id(),
+                view.title(),
+                view.description(),
+                view.venueId(),
+                view.venueName(),
+                view.venueCity(),
+                view.startsAt(),
+                view.priceCents(),
+                view.prices(),
+                view.singleSeatRule(),
+                view.capacity(),
+                0,
+                command.reason().strip());
+    }
+
+    private <R> R send(Object command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
     }
 

@@ -59,11 +59,25 @@ class MailWriter {
 
     /** Takes a millisecond or so: done by the sender, never inside a transaction that holds the write lock. */
     Written write(MailKind kind, BookingFacts facts) {
+        return write(kind, facts, null);
+    }
+
+    /** A mail with the {@link Notice} of an event's reschedule or cancellation, when it has one. */
+    Written write(MailKind kind, BookingFacts facts, Notice notice) {
         var variables = new HashMap<String, Object>();
+        if (notice != null) {
+            variables.put(
+                    "previousWhen",
+                    notice.previousStartsAt() == null
+                            ? ""
+                            : WHEN.format(notice.previousStartsAt().atZone(properties.zone())));
+            variables.put("reason", notice.reason());
+        }
         variables.put("subject", subject(kind, facts));
         variables.put("name", facts.name());
         variables.put("title", facts.title());
-        variables.put("when", WHEN.format(facts.startsAt().atZone(properties.zone())));
+        var startsAt = notice != null && notice.startsAt() != null ? notice.startsAt() : facts.startsAt();
+        variables.put("when", WHEN.format(startsAt.atZone(properties.zone())));
         variables.put("venue", facts.venueName());
         variables.put("city", facts.city());
         variables.put("seats", seats(facts));

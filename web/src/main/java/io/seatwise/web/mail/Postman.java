@@ -133,7 +133,7 @@ class Postman {
         var facts = directory
                 .facts(mail.bookingId())
                 .orElseThrow(() -> new IllegalStateException("Booking " + mail.bookingId() + " is unknown"));
-        return writer.write(mail.kind(), facts);
+        return writer.write(mail.kind(), facts, directory.notice(mail.key()).orElse(null));
     }
 
     private boolean stillWanted(Mail mail) {
