@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,10 +167,18 @@ class EventLifeController {
         model.addAttribute(
                 "form",
                 Map.of(
-                        "title", fields.getOrDefault("title", event.title()),
-                        "description", fields.getOrDefault("description", event.description()),
-                        "startsAt", fields.getOrDefault("startsAt", formats.inputDateTime(event.startsAt())),
-                        "reason", fields.getOrDefault("reason", "")));
+                        "title",
+                        fields.getOrDefault("title", event.title()),
+                        "description",
+                        fields.getOrDefault("description", event.description()),
+                        "startsAt",
+                        // in whole minutes: the browser steps from the value it is given, and a start with seconds
+                        // would make every whole minute typed invalid
+                        fields.getOrDefault(
+                                "startsAt",
+                                formats.inputDateTime(event.startsAt().truncatedTo(ChronoUnit.MINUTES))),
+                        "reason",
+                        fields.getOrDefault("reason", "")));
         model.addAttribute("bookers", ledger.bookersOf(event.id()));
         model.addAttribute("error", error);
         return "admin/event-life";

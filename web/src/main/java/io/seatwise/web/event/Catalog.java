@@ -21,6 +21,7 @@ import io.seatwise.api.venue.FindVenue;
 import io.seatwise.api.venue.FindVenues;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -36,6 +37,9 @@ import org.springframework.stereotype.Service;
 public class Catalog {
 
     public static final int MAX_PAGE_SIZE = 100;
+
+    /** How long a change waits at most for the read side to show an event that was just scheduled. */
+    private static final Duration READ_SIDE_PATIENCE = Duration.ofSeconds(5);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -69,7 +73,7 @@ public class Catalog {
      */
     public EventView edit(EditEvent command) {
         EventChanges changes = send(command);
-        var view = event(command.eventId().value());
+        var view = eventAfter(command.eventId());
         var edited = changes.edited();
         var rescheduled = changes.rescheduled();
         return new EventView(
@@ -91,7 +95,7 @@ public class Catalog {
     /** Cancels an event and answers with it cancelled, every seat released. */
     public EventView cancel(CancelEvent command) {
         send(command);
-        var view = event(command.eventId().value());
+        var view = eventAfter(command.eventId());
         return new EventView(
                 view.id(),
                 view.title(),
@@ -106,6 +110,27 @@ public class Catalog {
                 view.capacity(),
                 0,
                 command.reason().strip());
+    }
+
+    /**
+     * The event as the read side shows it, once it shows it at all: an event scheduled a moment ago may not be there
+     * yet when the seat map has already changed it.
+     */
+    private EventView eventAfter(EventId eventId) {
+        var deadline = System.nanoTime() + READ_SIDE_PATIENCE.toNanos();
+        while (true) {
+            var view = queries.query(new FindEvent(eventId), ResponseTypes.optionalInstanceOf(EventView.class))
+                    .join();
+            if (view.isPresent() || System.nanoTime() > deadline) {
+                return view.orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event"));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private <R> R send(Object command) {
