@@ -171,7 +171,8 @@ class AdminStatisticsTest extends ApplicationTest {
                         "bookings",
                         "revenueCents",
                         "bookedByCategory",
-                        "revenueByCategory");
+                        "revenueByCategory",
+                        "status");
         var gala = row(rows, 0, dear);
         assertThat(gala.values())
                 .containsExactly(
@@ -189,7 +190,8 @@ class AdminStatisticsTest extends ApplicationTest {
                         "1",
                         "8000",
                         "S=2",
-                        "S=8000");
+                        "S=8000",
+                        "scheduled");
         assertThat(Instant.parse(gala.get(5))).isAfter(Instant.now());
     }
 
