@@ -133,6 +133,7 @@ class EventLifeApiTest extends ApplicationTest {
         assertThat(ints(mine.path("seats"))).containsExactly(1, 2);
         eventually(() -> figuresOf(event).path("booked").asInt() == 0);
         assertThat(figuresOf(event).path("revenueCents").asLong()).isZero();
+        assertThat(figuresOf(event).path("cancelled").asBoolean()).isTrue();
         var csv = api.get("/api/admin/export/events.csv", admin).body();
         var header = csv.lines().findFirst().orElseThrow();
         assertThat(header).endsWith(",status");
