@@ -159,6 +159,33 @@ class EventLifeMailTest extends ApplicationTest {
     }
 
     @Test
+    void cancellationDuringAnSmtpOutageIsMailedOnceItIsBack() throws Exception {
+        var event = api.scheduleEvent(admin, venue, "Storm Gala", Instant.parse("2099-10-05T19:30:00Z"));
+        var hal = Booker.register(api, "Hal");
+        hal.book(event, 14);
+        arrivedAll(hal, "Your seats for Storm Gala", 1);
+        smtp.stop();
+        try {
+            var cancelled = api.post("/api/events/" + event + "/cancel", Map.of("reason", "Power cut"), admin);
+            assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+            eventually(
+                    Duration.ofSeconds(10),
+                    () -> count(
+                                    "SELECT coalesce(max(attempts), 0) FROM mail_outbox WHERE kind = 'EVENT_CANCELLED'"
+                                            + " AND recipient = ?",
+                                    hal.email())
+                            >= 2);
+        } finally {
+            smtp.start();
+        }
+
+        var mail = arrivedAll(hal, "Storm Gala is cancelled", 1).get(0);
+        assertThat(part(mail, "text/plain")).contains("Reason: Power cut");
+        Thread.sleep(1_500);
+        assertThat(smtp.to(hal.email(), "Storm Gala is cancelled")).hasSize(1);
+    }
+
+    @Test
     void anEditOfTitleOrPricesMailsNobody() throws Exception {
         var event = api.scheduleEvent(admin, venue, "Lute Duets", Instant.parse("2099-09-05T19:30:00Z"));
         var gus = Booker.register(api, "Gus");
