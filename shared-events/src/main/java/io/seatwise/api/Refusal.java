@@ -34,6 +34,12 @@ public sealed interface Refusal extends Serializable {
         NO_SUCH_REVIEW(ErrorCode.NOT_FOUND),
         NO_SUCH_MAIL(ErrorCode.NOT_FOUND),
         EVENT_STARTED(ErrorCode.CONFLICT),
+        /** The event was cancelled: it takes no bookings and no changes any more. */
+        EVENT_CANCELLED(ErrorCode.CONFLICT),
+        /** The event has started or is over: it can no longer be edited, rescheduled or cancelled. */
+        EVENT_OVER(ErrorCode.CONFLICT),
+        /** A change of an event that names nothing to change. */
+        NOTHING_TO_CHANGE(ErrorCode.INVALID),
         NO_SEATS_CHOSEN(ErrorCode.INVALID),
         SEAT_NOT_A_NUMBER(ErrorCode.INVALID),
         SEATS_AND_BEST_AVAILABLE(ErrorCode.INVALID),

@@ -85,6 +85,10 @@ public class ApiClient {
                 .build());
     }
 
+    public Response patch(String path, Object body, String token) {
+        return send("PATCH", path, toJson(body), token);
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE().build());
     }

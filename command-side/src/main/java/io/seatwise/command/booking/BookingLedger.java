@@ -176,6 +176,16 @@ public class BookingLedger {
                 """, accountId.value(), venueId.value(), BookingStatus.CONFIRMED.name());
     }
 
+    /** How many accounts hold a booking for the event that is not cancelled: whom a reschedule or cancellation mails. */
+    public int bookersOf(EventId eventId) {
+        Integer bookers = jdbc.queryForObject(
+                "SELECT count(DISTINCT account_id) FROM ledger_bookings WHERE event_id = ? AND status = ?",
+                Integer.class,
+                eventId.value(),
+                BookingStatus.CONFIRMED.name());
+        return bookers == null ? 0 : bookers;
+    }
+
     private boolean exists(String sql, Object... arguments) {
         return Boolean.TRUE.equals(jdbc.queryForObject(sql, Boolean.class, arguments));
     }

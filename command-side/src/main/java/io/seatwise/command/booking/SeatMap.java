@@ -8,37 +8,38 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
-import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
-import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookedSeats;
+import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.CancelBooking;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.event.CancelEvent;
+import io.seatwise.api.event.EditEvent;
+import io.seatwise.api.event.EventCancelled;
+import io.seatwise.api.event.EventChanges;
+import io.seatwise.api.event.EventEdited;
 import io.seatwise.api.event.EventId;
+import io.seatwise.api.event.EventRescheduled;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.venue.SeatLayout;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -49,9 +50,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>Revision 2 holds the whole layout, the prices and the single-seat rule; snapshots of revision 1 are passed over
  * (Axon's revision snapshot filter, configured from this class's {@code @Revision}) and the map is read from its
- * events instead.
+ * events instead. Revision 3 adds what the event's life leaves ({@link EventLife}): cancelled, and the bookings
+ * that a reschedule lets be cancelled until the start.
  */
-@Revision("2")
+@Revision("3")
 @Aggregate(
         cache = "seatMapCache",
         snapshotTriggerDefinition = "seatMapSnapshotTrigger",
@@ -78,6 +80,8 @@ public class SeatMap {
     /** Booking id to booking. A map rather than a list, as a sold-out arena may hold tens of thousands. */
     private Map<String, Booking> bookings = new HashMap<>();
 
+    private EventLife life = new EventLife();
+
     protected SeatMap() {}
 
     /** Created by the venue that schedules the event. */
@@ -97,10 +101,11 @@ public class SeatMap {
                     Refusal.Plain.SEATS_AND_BEST_AVAILABLE, "Choose seats or ask for the best available, not both");
         }
         var wanted = command.bestAvailable();
-        List<Integer> seats = wanted == null ? checkedSeats(command.seats(), rules) : List.of();
+        List<Integer> seats = wanted == null ? SeatRequests.checkedSeats(command.seats(), layout, rules) : List.of();
         if (wanted != null) {
-            checkWanted(wanted, rules);
+            SeatRequests.checkWanted(wanted, layout, rules);
         }
+        life.checkBookable();
         if (!clock.instant().isBefore(startsAt)) {
             throw new DomainException(
                     Refusal.Plain.EVENT_STARTED, "The event has already started; its seats can no longer be booked");
@@ -116,13 +121,14 @@ public class SeatMap {
         var unavailable = seats.stream().filter(booked::get).toList();
         if (!unavailable.isEmpty()) {
             throw new DomainException(
-                    new Refusal.SeatsUnavailable(unavailable), "Already booked: " + describe(unavailable));
+                    new Refusal.SeatsUnavailable(unavailable), "Already booked: " + SeatRequests.describe(unavailable));
         }
         var companions = SeatBlocks.companionsWithoutWheelchair(layout, seats);
         if (!companions.isEmpty()) {
             throw new DomainException(
                     new Refusal.CompanionWithoutWheelchair(companions),
-                    "A companion seat is booked together with a wheelchair space of its row: " + describe(companions));
+                    "A companion seat is booked together with a wheelchair space of its row: "
+                            + SeatRequests.describe(companions));
         }
         if (singleSeatRule == SingleSeatRule.REFUSE) {
             var stranded = SeatBlocks.stranded(layout, booked, seats);
@@ -130,25 +136,12 @@ public class SeatMap {
                 throw new DomainException(
                         new Refusal.SingleSeat(stranded),
                         "This event does not leave single seats; this booking would leave alone: "
-                                + describe(stranded));
+                                + SeatRequests.describe(stranded));
             }
         }
         apply(new SeatsBooked(
                 eventId, command.bookingId(), command.accountId(), seats, clock.instant(), centsByCategory(seats)));
         return BookedSeats.of(layout, seats);
-    }
-
-    private void checkWanted(BestAvailable wanted, BookingRules rules) {
-        if (wanted.count() < 1 || wanted.count() > rules.maxSeatsPerBooking()) {
-            throw new DomainException(
-                    InvalidValue.outOfRange("count", 1, rules.maxSeatsPerBooking()),
-                    "count must be between 1 and " + rules.maxSeatsPerBooking() + ", was " + wanted.count());
-        }
-        if (wanted.category() != null && layout.category(wanted.category()) == null) {
-            throw new DomainException(
-                    InvalidValue.of("category", InvalidValue.Rule.UNKNOWN_CATEGORY),
-                    "This event has no seat category " + wanted.category());
-        }
     }
 
     /** What the seats cost now, per category. */
@@ -173,60 +166,45 @@ public class SeatMap {
         if (booking.cancelled()) {
             throw new DomainException(Refusal.Plain.ALREADY_CANCELLED, "This booking is already cancelled");
         }
-        var cancellableUntil = rules.cancellableUntil(startsAt);
+        var cancellableUntil = life.cancellableUntil(command.bookingId(), startsAt, rules);
         if (clock.instant().isAfter(cancellableUntil)) {
             throw new DomainException(
                     new Refusal.TooLateToCancel(cancellableUntil, rules.cancellationCutoff()),
-                    "Bookings can be cancelled until " + describe(rules.cancellationCutoff())
+                    "Bookings can be cancelled until " + SeatRequests.describe(rules.cancellationCutoff())
                             + " before the event starts; this one could be cancelled until " + cancellableUntil);
         }
         apply(new SeatsReleased(
                 eventId, command.bookingId(), command.accountId(), booking.seatList(), clock.instant()));
     }
 
-    /** The requested seats, ascending, once it is sure that each exists and is named only once. */
-    private List<Integer> checkedSeats(List<Integer> requested, BookingRules rules) {
-        if (requested == null || requested.isEmpty()) {
-            throw new DomainException(Refusal.Plain.NO_SEATS_CHOSEN, "Choose at least one seat");
-        }
-        if (requested.size() > rules.maxSeatsPerBooking()) {
-            throw new DomainException(
-                    new Refusal.TooManySeats(rules.maxSeatsPerBooking(), requested.size()),
-                    "One booking holds at most " + rules.maxSeatsPerBooking() + " seats, " + requested.size()
-                            + " were chosen");
-        }
-        if (requested.stream().anyMatch(Objects::isNull)) {
-            throw new DomainException(Refusal.Plain.SEAT_NOT_A_NUMBER, "Seat numbers must be whole numbers, not null");
-        }
-        var seen = new HashSet<Integer>();
-        var repeated = new TreeSet<Integer>();
-        var unknown = new TreeSet<Integer>();
-        for (int seat : requested) {
-            if (!layout.contains(seat)) {
-                unknown.add(seat);
-            } else if (!seen.add(seat)) {
-                repeated.add(seat);
-            }
-        }
-        if (!unknown.isEmpty() || !repeated.isEmpty()) {
-            var problems = new ArrayList<String>();
-            if (!unknown.isEmpty()) {
-                problems.add("no such seat: " + describe(unknown) + " (this event has seats 1 to " + layout.capacity()
-                        + ")");
-            }
-            if (!repeated.isEmpty()) {
-                problems.add("chosen more than once: " + describe(repeated));
-            }
-            var message = String.join("; ", problems);
-            throw new DomainException(
-                    new Refusal.SeatsUnknownOrRepeated(List.copyOf(unknown), List.copyOf(repeated), layout.capacity()),
-                    Character.toUpperCase(message.charAt(0)) + message.substring(1));
-        }
-        return List.copyOf(new TreeSet<>(seen));
+    /** Edits and reschedules in one go, so that a change of both is stored together or not at all. */
+    @CommandHandler
+    EventChanges handle(EditEvent command, Clock clock) {
+        life.checkChangeable(startsAt, clock.instant());
+        var edited = EventLife.edit(command, layout, prices, clock.instant());
+        var rescheduled = EventLife.reschedule(command, startsAt, clock.instant());
+        Stream.of(edited, rescheduled).filter(Objects::nonNull).forEach(AggregateLifecycle::apply);
+        return new EventChanges(edited, rescheduled);
     }
 
-    private static String describe(Collection<Integer> seats) {
-        return seats.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    /** Calls the event off: first the cancellation, then the release of every booking that stood, oldest id first. */
+    @CommandHandler
+    void handle(CancelEvent command, Clock clock) {
+        life.checkChangeable(startsAt, clock.instant());
+        apply(new EventCancelled(eventId, EventLife.reason(command), clock.instant()));
+        standing().forEach(id -> {
+            var booking = bookings.get(id);
+            apply(new SeatsReleased(
+                    eventId, BookingId.of(id), booking.accountId(), booking.seatList(), clock.instant()));
+        });
+    }
+
+    private List<String> standing() {
+        return bookings.entrySet().stream()
+                .filter(entry -> !entry.getValue().cancelled())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     @EventSourcingHandler
@@ -238,15 +216,6 @@ public class SeatMap {
         singleSeatRule = event.singleSeatRule();
     }
 
-    private static String describe(Duration cutoff) {
-        if (cutoff.toMinutes() % 60 == 0) {
-            long hours = cutoff.toHours();
-            return hours + (hours == 1 ? " hour" : " hours");
-        }
-        long minutes = cutoff.toMinutes();
-        return minutes + (minutes == 1 ? " minute" : " minutes");
-    }
-
     @EventSourcingHandler
     void on(SeatsBooked event) {
         event.seats().forEach(booked::set);
@@ -254,7 +223,26 @@ public class SeatMap {
     }
 
     @EventSourcingHandler
+    void on(EventEdited event) {
+        if (event.prices() != null) {
+            prices = new TreeMap<>(event.prices());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EventRescheduled event) {
+        startsAt = event.startsAt();
+        life.rescheduled(standing());
+    }
+
+    @EventSourcingHandler
+    void on(EventCancelled event) {
+        life.cancelled(event.reason());
+    }
+
+    @EventSourcingHandler
     void on(SeatsReleased event) {
+        life.released(event.bookingId());
         event.seats().forEach(booked::clear);
         bookings.computeIfPresent(event.bookingId().value(), (id, booking) -> booking.cancel());
     }

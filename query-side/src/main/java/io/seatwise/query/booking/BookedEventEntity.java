@@ -20,7 +20,22 @@ class BookedEventEntity {
     @Convert(converter = InstantAsEpochMillis.class)
     private Instant startsAt;
 
+    /** When the event was last rescheduled; null if never (migration V10). */
+    @Convert(converter = InstantAsEpochMillis.class)
+    private Instant rescheduledAt;
+
+    /** Why the event was cancelled; null while it is not. */
+    private String cancelReason;
+
     protected BookedEventEntity() {}
+
+    Instant rescheduledAt() {
+        return rescheduledAt;
+    }
+
+    String cancelReason() {
+        return cancelReason;
+    }
 
     String eventId() {
         return eventId;

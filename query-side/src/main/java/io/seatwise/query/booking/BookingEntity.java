@@ -53,6 +53,8 @@ class BookingEntity {
                 event == null ? null : event.startsAt(),
                 seatNumbers,
                 bookedAt,
-                status);
+                status,
+                event == null ? null : event.rescheduledAt(),
+                event == null ? null : event.cancelReason());
     }
 }

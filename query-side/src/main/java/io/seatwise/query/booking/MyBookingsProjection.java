@@ -5,6 +5,9 @@ import io.seatwise.api.booking.BookingView;
 import io.seatwise.api.booking.FindBookingsOf;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.event.EventCancelled;
+import io.seatwise.api.event.EventEdited;
+import io.seatwise.api.event.EventRescheduled;
 import io.seatwise.api.event.EventScheduled;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,33 @@ class MyBookingsProjection {
                 event.eventId().value(),
                 event.title(),
                 event.startsAt().toEpochMilli());
+    }
+
+    @EventHandler
+    void on(EventEdited event) {
+        if (event.title() != null) {
+            jdbc.update(
+                    "UPDATE booked_events SET title = ? WHERE event_id = ?",
+                    event.title(),
+                    event.eventId().value());
+        }
+    }
+
+    @EventHandler
+    void on(EventRescheduled event) {
+        jdbc.update(
+                "UPDATE booked_events SET starts_at = ?, rescheduled_at = ? WHERE event_id = ?",
+                event.startsAt().toEpochMilli(),
+                event.rescheduledAt().toEpochMilli(),
+                event.eventId().value());
+    }
+
+    @EventHandler
+    void on(EventCancelled event) {
+        jdbc.update(
+                "UPDATE booked_events SET cancel_reason = ? WHERE event_id = ?",
+                event.reason(),
+                event.eventId().value());
     }
 
     @EventHandler

@@ -2,6 +2,9 @@ package io.seatwise.query.catalog;
 
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.event.EventCancelled;
+import io.seatwise.api.event.EventEdited;
+import io.seatwise.api.event.EventRescheduled;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.FindEvent;
@@ -58,6 +61,23 @@ class CatalogProjection {
         if (!events.existsById(event.eventId().value())) {
             events.save(new EventSummaryEntity(event, sequence));
         }
+    }
+
+    @EventHandler
+    void on(EventEdited event) {
+        events.findById(event.eventId().value())
+                .ifPresent(
+                        summary -> summary.edit(event.title(), event.description(), event.prices(), event.fromCents()));
+    }
+
+    @EventHandler
+    void on(EventRescheduled event) {
+        events.findById(event.eventId().value()).ifPresent(summary -> summary.reschedule(event.startsAt()));
+    }
+
+    @EventHandler
+    void on(EventCancelled event) {
+        events.findById(event.eventId().value()).ifPresent(summary -> summary.cancel(event.reason()));
     }
 
     @EventHandler

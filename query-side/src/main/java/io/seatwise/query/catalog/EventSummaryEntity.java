@@ -14,6 +14,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 
 @Entity
 @Table(name = "event_summaries")
@@ -42,6 +43,9 @@ class EventSummaryEntity {
     private int capacity;
     private int booked;
 
+    /** Why an admin cancelled the event; null while it is not cancelled (migration V10). */
+    private String cancelReason;
+
     /** The seat map's last event applied here; an event at or below it was already counted. */
     private long lastSequence;
 
@@ -68,6 +72,28 @@ class EventSummaryEntity {
         }
     }
 
+    /** A new title, description or prices (each null when unchanged), with the new "from" price. */
+    void edit(String newTitle, String newDescription, Map<String, Long> newPrices, Long fromCents) {
+        if (newTitle != null) {
+            title = newTitle;
+        }
+        if (newDescription != null) {
+            description = newDescription;
+        }
+        if (newPrices != null) {
+            prices = StoredJson.prices(newPrices);
+            priceCents = fromCents;
+        }
+    }
+
+    void reschedule(Instant newStartsAt) {
+        startsAt = newStartsAt;
+    }
+
+    void cancel(String reason) {
+        cancelReason = reason;
+    }
+
     String venueId() {
         return venueId;
     }
@@ -85,6 +111,7 @@ class EventSummaryEntity {
                 StoredJson.prices(prices, priceCents),
                 singleSeatRule == null ? SingleSeatRule.ALLOW : singleSeatRule,
                 capacity,
-                booked);
+                booked,
+                cancelReason);
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
@@ -36,7 +37,10 @@ public class CsvExports {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate cursor;
 
-    CsvExports(DataSource dataSource) {
+    private final Clock clock;
+
+    CsvExports(DataSource dataSource, Clock clock) {
+        this.clock = clock;
         jdbc = new JdbcTemplate(dataSource);
         jdbc.setFetchSize(FETCH_SIZE);
         cursor = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -64,7 +68,7 @@ public class CsvExports {
                 out,
                 """
                 SELECT e.event_id, e.title, e.venue_id, v.name, v.city, e.starts_at, e.price_cents, e.capacity,
-                       e.booked, e.bookings, e.revenue_cents,
+                       e.booked, e.bookings, e.revenue_cents, e.cancelled_at,
                        (SELECT string_agg(c.code || '=' || c.booked, ' ' ORDER BY c.code)
                         FROM stats_event_categories c WHERE c.event_id = e.event_id),
                        (SELECT string_agg(c.code || '=' || c.revenue_cents, ' ' ORDER BY c.code)
@@ -87,7 +91,8 @@ public class CsvExports {
                     "bookings",
                     "revenueCents",
                     "bookedByCategory",
-                    "revenueByCategory"
+                    "revenueByCategory",
+                    "status"
                 },
                 (rs, csv) -> {
                     var capacity = rs.getLong(8);
@@ -106,9 +111,15 @@ public class CsvExports {
                             Occupancy.of(booked, capacity),
                             rs.getLong(10),
                             rs.getLong(11),
-                            rs.getString(12),
-                            rs.getString(13));
+                            rs.getString(13),
+                            rs.getString(14),
+                            status(rs.getObject(12) != null, rs.getLong(6)));
                 });
+    }
+
+    /** As the API says it: {@code cancelled}, {@code over} once it has started, else {@code scheduled}. */
+    private String status(boolean cancelled, long startsAtMillis) {
+        return cancelled ? "cancelled" : startsAtMillis <= clock.millis() ? "over" : "scheduled";
     }
 
     public void bookings(OutputStream out) {

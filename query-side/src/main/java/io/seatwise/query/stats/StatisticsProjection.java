@@ -2,7 +2,10 @@ package io.seatwise.query.stats;
 
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.event.EventCancelled;
+import io.seatwise.api.event.EventEdited;
 import io.seatwise.api.event.EventId;
+import io.seatwise.api.event.EventRescheduled;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.stats.CategoryRevenue;
 import io.seatwise.api.stats.DailyBookings;
@@ -105,6 +108,35 @@ class StatisticsProjection {
         }
     }
 
+    /** The figures show the event as it is now; its "from" price too, as the CSV's priceCents. */
+    @EventHandler
+    void on(EventEdited event) {
+        jdbc.update("""
+                UPDATE stats_events SET title = coalesce(?, title), price_cents = coalesce(?, price_cents)
+                WHERE event_id = ?
+                """, event.title(), event.fromCents(), event.eventId().value());
+    }
+
+    @EventHandler
+    void on(EventRescheduled event) {
+        jdbc.update(
+                "UPDATE stats_events SET starts_at = ? WHERE event_id = ?",
+                event.startsAt().toEpochMilli(),
+                event.eventId().value());
+    }
+
+    /**
+     * Marks the event cancelled. Its bookings follow as releases, which take out their seats and revenue as any
+     * cancellation does: a cancelled event ends with nothing booked and no revenue (its bookers are refunded).
+     */
+    @EventHandler
+    void on(EventCancelled event) {
+        jdbc.update(
+                "UPDATE stats_events SET cancelled_at = ? WHERE event_id = ?",
+                event.cancelledAt().toEpochMilli(),
+                event.eventId().value());
+    }
+
     @EventHandler
     void on(SeatsBooked event, @SequenceNumber long sequence) {
         var pending = PendingFigures.of(jdbc, this);
@@ -190,7 +222,7 @@ class StatisticsProjection {
                 .add(new CategoryRevenue(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5))));
         var events = jdbc.query(
                 """
-                SELECT event_id, title, capacity, booked, bookings, revenue_cents
+                SELECT event_id, title, capacity, booked, bookings, revenue_cents, cancelled_at
                 FROM stats_events ORDER BY starts_at, event_id
                 """,
                 (rs, row) -> new EventStatistics(
@@ -201,7 +233,8 @@ class StatisticsProjection {
                         Occupancy.of(rs.getLong(4), rs.getLong(3)),
                         rs.getInt(5),
                         rs.getLong(6),
-                        categories.getOrDefault(rs.getString(1), List.of())));
+                        categories.getOrDefault(rs.getString(1), List.of()),
+                        rs.getObject(7) != null));
         var totals = new StatisticsView.Totals(
                 events.size(),
                 events.stream().mapToLong(EventStatistics::capacity).sum(),

@@ -54,7 +54,7 @@ class CsvExportsTest {
                         """, ROWS, SEATS_CHARS / 2);
         var out = new CountingOutputStream();
 
-        new CsvExports(dataSource).bookings(out);
+        new CsvExports(dataSource, java.time.Clock.systemUTC()).bookings(out);
 
         assertThat(out.lines).isEqualTo(ROWS + 1);
         assertThat(out.bytes).isGreaterThan((long) ROWS * SEATS_CHARS);
@@ -91,7 +91,7 @@ class CsvExportsTest {
                         Instant.parse("2030-03-04T10:00:00Z"),
                         Map.of("P", 9000L, "S", 5000L)),
                 1);
-        var exports = new CsvExports(dataSource);
+        var exports = new CsvExports(dataSource, java.time.Clock.systemUTC());
 
         var bookings = csv(out -> exports.bookings(out));
         var events = csv(out -> exports.events(out));

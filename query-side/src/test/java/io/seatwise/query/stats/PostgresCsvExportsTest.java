@@ -97,7 +97,7 @@ class PostgresCsvExportsTest {
             }
         };
 
-        new CsvExports(dataSource).bookings(out);
+        new CsvExports(dataSource, java.time.Clock.systemUTC()).bookings(out);
 
         assertThat(lines[0]).isEqualTo(ROWS + 1);
         assertThat(bytes[0]).isGreaterThan((long) ROWS * SEATS_CHARS);

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * An event as lists and its page show it; {@code prices} has the price in cents of each category code, {@code
- * priceCents} is the price lists show as "from" ({@link Prices#fromCents}), every seat's when the event has one price.
+ * priceCents} is the price lists show as "from" ({@link Prices#fromCents}), every seat's when the event has one price. {@code cancelReason} is null unless the event was cancelled.
  */
 public record EventView(
         EventId id,
@@ -20,7 +20,48 @@ public record EventView(
         Map<String, Long> prices,
         SingleSeatRule singleSeatRule,
         int capacity,
-        int booked) {
+        int booked,
+        String cancelReason) {
+
+    /** An event that is not cancelled. */
+    public EventView(
+            EventId id,
+            String title,
+            String description,
+            VenueId venueId,
+            String venueName,
+            String venueCity,
+            Instant startsAt,
+            long priceCents,
+            Map<String, Long> prices,
+            SingleSeatRule singleSeatRule,
+            int capacity,
+            int booked) {
+        this(
+                id,
+                title,
+                description,
+                venueId,
+                venueName,
+                venueCity,
+                startsAt,
+                priceCents,
+                prices,
+                singleSeatRule,
+                capacity,
+                booked,
+                null);
+    }
+
+    /** Whether an admin called the event off ({@code cancelReason} says why). */
+    public boolean cancelled() {
+        return cancelReason != null;
+    }
+
+    /** {@code scheduled}, {@code cancelled}, or {@code over} once it has started (SPEC §1). */
+    public String status(Instant now) {
+        return cancelled() ? "cancelled" : startsAt.isAfter(now) ? "scheduled" : "over";
+    }
 
     /** Whether seats differ in price. */
     public boolean pricedByCategory() {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One event's figures: booked seats, occupancy (booked / capacity, 0..1, four decimals), bookings and revenue, and
- * the seats and revenue of each category of its layout, in the layout's order.
+ * the seats and revenue of each category of its layout, in the layout's order. A cancelled event's bookings were all
+ * released with it, so it counts no seats and no revenue.
  */
 public record EventStatistics(
         EventId eventId,
@@ -15,10 +16,24 @@ public record EventStatistics(
         double occupancy,
         int bookings,
         long revenueCents,
-        List<CategoryRevenue> categories) {
+        List<CategoryRevenue> categories,
+        boolean cancelled) {
 
     public EventStatistics {
         categories = List.copyOf(categories);
+    }
+
+    /** The figures of an event that is not cancelled. */
+    public EventStatistics(
+            EventId eventId,
+            String title,
+            int capacity,
+            int booked,
+            double occupancy,
+            int bookings,
+            long revenueCents,
+            List<CategoryRevenue> categories) {
+        this(eventId, title, capacity, booked, occupancy, bookings, revenueCents, categories, false);
     }
 
     public int available() {

@@ -10,6 +10,7 @@ import io.seatwise.api.booking.BookingView;
 import io.seatwise.web.api.ApiRefusal;
 import io.seatwise.web.security.CurrentAccount;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -64,7 +65,7 @@ class BookingApiController {
     record BookingResponse(
             String bookingId, String reference, String eventId, List<Integer> seats, List<String> seatLabels) {}
 
-    /** One of the caller's bookings, with its reference. */
+    /** One of the caller's bookings, with its reference; {@code eventCancelReason} is set when its event was cancelled. */
     record MyBooking(
             String bookingId,
             String reference,
@@ -73,7 +74,10 @@ class BookingApiController {
             Instant eventStartsAt,
             List<Integer> seats,
             Instant bookedAt,
-            BookingStatus status) {
+            BookingStatus status,
+
+            @Schema(description = "Why the event was cancelled, when it was: its bookings were released with it")
+            String eventCancelReason) {
 
         static MyBooking of(BookingView booking) {
             return new MyBooking(
@@ -84,7 +88,8 @@ class BookingApiController {
                     booking.eventStartsAt(),
                     booking.seats(),
                     booking.bookedAt(),
-                    booking.status());
+                    booking.status(),
+                    booking.eventCancelReason());
         }
     }
 
@@ -110,13 +115,14 @@ class BookingApiController {
             when = "A seat is already booked (reason seats-unavailable; unavailableSeats names them all), no block "
                     + "of the best available fits (no-adjacent-block), the booking would leave a seat alone where the "
                     + "event refuses that (single-seat; strandedSeats), a companion seat lacks a wheelchair space of "
-                    + "its row in the booking (companion-without-wheelchair; companionSeats), or the event has "
-                    + "started (event-started).",
+                    + "its row in the booking (companion-without-wheelchair; companionSeats), the event was "
+                    + "cancelled (event-cancelled), or it has started (event-started).",
             examples = {
                 "seats-unavailable",
                 "no-adjacent-block",
                 "single-seat",
                 "companion-without-wheelchair",
+                "event-cancelled",
                 "event-started"
             })
     ResponseEntity<BookingResponse> book(

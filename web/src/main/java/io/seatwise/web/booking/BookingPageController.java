@@ -234,7 +234,10 @@ class BookingPageController {
         var cancellable = new HashMap<String, Instant>();
         for (var booking : mine) {
             if (booking.status() == BookingStatus.CONFIRMED && booking.eventStartsAt() != null) {
-                var until = rules.cancellableUntil(booking.eventStartsAt());
+                // a booking made before its event was rescheduled may be cancelled until the start
+                var until = booking.madeBeforeReschedule()
+                        ? booking.eventStartsAt()
+                        : rules.cancellableUntil(booking.eventStartsAt());
                 if (!now.isAfter(until)) {
                     cancellable.put(booking.bookingId().value(), until);
                 }

@@ -8,6 +8,9 @@ import io.seatwise.api.booking.FindSeatAvailability;
 import io.seatwise.api.booking.FindSeatMap;
 import io.seatwise.api.booking.SeatAvailability;
 import io.seatwise.api.booking.SeatMapView;
+import io.seatwise.api.event.CancelEvent;
+import io.seatwise.api.event.EditEvent;
+import io.seatwise.api.event.EventChanges;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.FindEvent;
@@ -18,6 +21,7 @@ import io.seatwise.api.venue.FindVenue;
 import io.seatwise.api.venue.FindVenues;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -33,6 +37,9 @@ import org.springframework.stereotype.Service;
 public class Catalog {
 
     public static final int MAX_PAGE_SIZE = 100;
+
+    /** How long a change waits at most for the read side to show an event that was just scheduled. */
+    private static final Duration READ_SIDE_PATIENCE = Duration.ofSeconds(5);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -57,6 +64,80 @@ public class Catalog {
             return commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
             throw new DomainException(Refusal.Plain.NO_SUCH_VENUE, "No such venue");
+        }
+    }
+
+    /**
+     * Edits or reschedules an event and answers with it as it now is: as the read side shows it, with what the seat
+     * map just changed laid over it (the read side may lag).
+     */
+    public EventView edit(EditEvent command) {
+        EventChanges changes = send(command);
+        var view = eventAfter(command.eventId());
+        var edited = changes.edited();
+        var rescheduled = changes.rescheduled();
+        return new EventView(
+                view.id(),
+                edited == null || edited.title() == null ? view.title() : edited.title(),
+                edited == null || edited.description() == null ? view.description() : edited.description(),
+                view.venueId(),
+                view.venueName(),
+                view.venueCity(),
+                rescheduled == null ? view.startsAt() : rescheduled.startsAt(),
+                edited == null || edited.prices() == null ? view.priceCents() : edited.fromCents(),
+                edited == null || edited.prices() == null ? view.prices() : edited.prices(),
+                view.singleSeatRule(),
+                view.capacity(),
+                view.booked(),
+                view.cancelReason());
+    }
+
+    /** Cancels an event and answers with it cancelled, every seat released. */
+    public EventView cancel(CancelEvent command) {
+        send(command);
+        var view = eventAfter(command.eventId());
+        return new EventView(
+                view.id(),
+                view.title(),
+                view.description(),
+                view.venueId(),
+                view.venueName(),
+                view.venueCity(),
+                view.startsAt(),
+                view.priceCents(),
+                view.prices(),
+                view.singleSeatRule(),
+                view.capacity(),
+                0,
+                command.reason().strip());
+    }
+
+    /**
+     * The event as the read side shows it, once it shows it at all: an event scheduled a moment ago may not be there
+     * yet when the seat map has already changed it.
+     */
+    private EventView eventAfter(EventId eventId) {
+        var deadline = System.nanoTime() + READ_SIDE_PATIENCE.toNanos();
+        while (true) {
+            var view = queries.query(new FindEvent(eventId), ResponseTypes.optionalInstanceOf(EventView.class))
+                    .join();
+            if (view.isPresent() || System.nanoTime() > deadline) {
+                return view.orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event"));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private <R> R send(Object command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
     }
 

@@ -82,7 +82,7 @@ class EventApiController {
 
     /**
      * An event; {@code priceCents} is its lowest price (every seat's when it has one price), {@code prices} the price of
-     * each category code, {@code status} {@code scheduled} or {@code over}.
+     * each category code, {@code status} {@code scheduled}, {@code cancelled} (with {@code cancelReason}) or {@code over}.
      */
     record EventResponse(
             String id,
@@ -97,7 +97,8 @@ class EventApiController {
             SingleSeatRule singleSeatRule,
             int capacity,
             int available,
-            int booked) {
+            int booked,
+            String cancelReason) {
 
         static EventResponse of(EventView event, Instant now) {
             return new EventResponse(
@@ -107,13 +108,14 @@ class EventApiController {
                     event.venueId().value(),
                     event.venueName(),
                     event.startsAt(),
-                    event.startsAt().isAfter(now) ? "scheduled" : "over",
+                    event.status(now),
                     event.priceCents(),
                     new TreeMap<>(event.prices()),
                     event.singleSeatRule(),
                     event.capacity(),
                     event.available(),
-                    event.booked());
+                    event.booked(),
+                    event.cancelReason());
         }
     }
 

@@ -76,6 +76,62 @@ class MailDirectory {
         jdbc.update("UPDATE mail_bookings SET cancelled = TRUE WHERE booking_id = ?", bookingId.value());
     }
 
+    void eventTitle(String eventId, String title) {
+        jdbc.update("UPDATE mail_events SET title = ? WHERE event_id = ?", title, eventId);
+    }
+
+    void eventRescheduled(String eventId, Instant startsAt) {
+        jdbc.update("UPDATE mail_events SET starts_at = ? WHERE event_id = ?", startsAt.toEpochMilli(), eventId);
+    }
+
+    void eventCancelled(String eventId, String reason) {
+        jdbc.update("UPDATE mail_events SET cancel_reason = ? WHERE event_id = ?", reason, eventId);
+    }
+
+    boolean isCancelled(String eventId) {
+        var cancelled = jdbc.queryForObject(
+                "SELECT count(*) FROM mail_events WHERE event_id = ? AND cancel_reason IS NOT NULL",
+                Integer.class,
+                eventId);
+        return cancelled != null && cancelled > 0;
+    }
+
+    /** Per booker of the event, the first (smallest id) of their bookings that stand: where the event's mails go. */
+    List<String> bookersFirstBookings(String eventId) {
+        return jdbc.queryForList(
+                "SELECT min(booking_id) FROM mail_bookings WHERE event_id = ? AND NOT cancelled GROUP BY account_id"
+                        + " ORDER BY 1",
+                String.class,
+                eventId);
+    }
+
+    void notice(String mailKey, Notice notice) {
+        jdbc.update(
+                "INSERT INTO mail_notices (mail_key, previous_starts_at, starts_at, reason) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (mail_key) DO NOTHING",
+                mailKey,
+                notice.previousStartsAt() == null
+                        ? null
+                        : notice.previousStartsAt().toEpochMilli(),
+                notice.startsAt() == null ? null : notice.startsAt().toEpochMilli(),
+                notice.reason());
+    }
+
+    Optional<Notice> notice(String mailKey) {
+        return jdbc
+                .query(
+                        "SELECT previous_starts_at, starts_at, reason FROM mail_notices WHERE mail_key = ?",
+                        (row, index) ->
+                                new Notice(instant(row.getObject(1)), instant(row.getObject(2)), row.getString(3)),
+                        mailKey)
+                .stream()
+                .findFirst();
+    }
+
+    private static Instant instant(Object millis) {
+        return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
+    }
+
     void reviewed(String reviewId, String eventId, String accountId) {
         jdbc.update(
                 "INSERT INTO mail_event_reviews (review_id, event_id, account_id) VALUES (?, ?, ?)"

@@ -2,12 +2,20 @@ package io.seatwise.web.mail;
 
 import io.seatwise.api.booking.BookingId;
 
-/** The mails Seatwise sends; each booking gets at most one of each kind. */
+/**
+ * The mails Seatwise sends; each booking gets at most one of each kind, except that a booking gets one
+ * {@link #EVENT_RESCHEDULED} for each reschedule. The event's mails go to each booker once: to the booker's first
+ * standing booking of the event (the smallest id), so a booker with two bookings gets one mail.
+ */
 enum MailKind {
     BOOKING_CONFIRMATION("booking-confirmation"),
     REVIEW_PROMPT("review-prompt"),
     REVIEW_REMINDER("review-reminder"),
-    CANCELLATION("cancellation");
+    CANCELLATION("cancellation"),
+    /** To each booker of a rescheduled event, once per reschedule (the key names the reschedule's sequence). */
+    EVENT_RESCHEDULED("event-rescheduled"),
+    /** To each booker of a cancelled event, once, instead of a {@link #CANCELLATION} for each released booking. */
+    EVENT_CANCELLED("event-cancelled");
 
     /** Names the templates ({@code mail/<slug>.html}, {@code .txt}), the texts ({@code mail.<slug>.…}) and the key. */
     final String slug;

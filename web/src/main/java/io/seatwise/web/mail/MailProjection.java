@@ -5,6 +5,9 @@ import io.seatwise.api.account.LanguageChanged;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.event.EventCancelled;
+import io.seatwise.api.event.EventEdited;
+import io.seatwise.api.event.EventRescheduled;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.review.ReviewDeleted;
 import io.seatwise.api.review.ReviewSubject;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts mails into the outbox as bookings are made and cancelled: a confirmation due at once, a review prompt due a
- * while after the booking, a review reminder due once the event is over, and a confirmation of a cancellation. What
+ * while after the booking, a review reminder due once the event is over, and a confirmation of a cancellation; and
+ * as events are rescheduled or cancelled, one mail to each of their bookers. What
  * the mails will say, and whether a prompt or reminder is still wanted when it falls due, it keeps in the
  * {@link MailDirectory}. The mails themselves are written later by the {@link Postman}: these handlers run in
  * transactions that hold SQLite's write lock, so they only record facts and due times.
@@ -102,10 +107,61 @@ class MailProjection {
     }
 
     @EventHandler
+    void on(EventEdited event) {
+        if (event.title() != null) {
+            directory.eventTitle(event.eventId().value(), event.title());
+        }
+    }
+
+    /**
+     * Mails each booker once (at their first standing booking), with the old and the new start, and moves the
+     * pending review reminders to after the new end. The key names the reschedule's place in the event's stream, so
+     * a second reschedule mails again and a redelivered one does not.
+     */
+    @EventHandler
+    void on(EventRescheduled event, @Timestamp Instant storedAt, @SequenceNumber long sequence) {
+        var eventId = event.eventId().value();
+        directory.eventRescheduled(eventId, event.startsAt());
+        outbox.moveReminders(eventId, event.startsAt().plus(properties.eventDuration()));
+        if (storedBeforeMail(storedAt)) {
+            return;
+        }
+        var notice = new Notice(event.previousStartsAt(), event.startsAt(), null);
+        for (var bookingId : directory.bookersFirstBookings(eventId)) {
+            facts(BookingId.of(bookingId))
+                    .ifPresent(facts -> enqueue(
+                            MailKind.EVENT_RESCHEDULED,
+                            facts,
+                            event.rescheduledAt(),
+                            String.valueOf(sequence),
+                            notice));
+        }
+    }
+
+    /**
+     * Mails each booker once, with the reason. The seat map follows this event with the release of every booking
+     * that stood; those releases send no cancellation mail of their own (see {@link #on(SeatsReleased, Instant)}).
+     */
+    @EventHandler
+    void on(EventCancelled event, @Timestamp Instant storedAt) {
+        var eventId = event.eventId().value();
+        directory.eventCancelled(eventId, event.reason());
+        if (storedBeforeMail(storedAt)) {
+            return;
+        }
+        var notice = new Notice(null, null, event.reason());
+        for (var bookingId : directory.bookersFirstBookings(eventId)) {
+            facts(BookingId.of(bookingId))
+                    .ifPresent(facts -> enqueue(MailKind.EVENT_CANCELLED, facts, event.cancelledAt(), null, notice));
+        }
+    }
+
+    @EventHandler
     void on(SeatsReleased event, @Timestamp Instant storedAt) {
         directory.cancelled(event.bookingId());
         outbox.skipScheduled(event.bookingId().value());
-        if (storedBeforeMail(storedAt)) {
+        if (storedBeforeMail(storedAt) || directory.isCancelled(event.eventId().value())) {
+            // a booking released with its cancelled event: its booker has the event's mail instead
             return;
         }
         facts(event.bookingId()).ifPresent(facts -> enqueue(MailKind.CANCELLATION, facts, event.releasedAt()));
@@ -129,6 +185,13 @@ class MailProjection {
     private void enqueue(MailKind kind, BookingFacts facts, Instant due) {
         outbox.add(
                 new Letter(kind, facts.bookingId(), facts.email(), writer.subject(kind, facts), due), clock.instant());
+    }
+
+    /** A mail about the event's change, with what it tells beyond the booking kept beside it under the same key. */
+    private void enqueue(MailKind kind, BookingFacts facts, Instant due, String occasion, Notice notice) {
+        var letter = new Letter(kind, facts.bookingId(), facts.email(), writer.subject(kind, facts), due, occasion);
+        directory.notice(letter.key(), notice);
+        outbox.add(letter, clock.instant());
     }
 
     /** Events stored before mail was installed are history: they were answered without mail and get none now. */

@@ -2,6 +2,7 @@ package io.seatwise.web.mail;
 
 import io.seatwise.api.booking.BookingReference;
 import io.seatwise.web.SeatwiseProperties;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Set;
@@ -55,11 +56,22 @@ class MailWriter {
 
     /** Takes a millisecond or so: done by the sender, never inside a transaction that holds the write lock. */
     Written write(MailKind kind, BookingFacts facts) {
+        return write(kind, facts, null);
+    }
+
+    /** A mail with the {@link Notice} of an event's reschedule or cancellation, when it has one. */
+    Written write(MailKind kind, BookingFacts facts, Notice notice) {
         var variables = new HashMap<String, Object>();
+        if (notice != null) {
+            variables.put(
+                    "previousWhen", notice.previousStartsAt() == null ? "" : when(notice.previousStartsAt(), facts));
+            variables.put("reason", notice.reason());
+        }
         variables.put("subject", subject(kind, facts));
         variables.put("name", facts.name());
         variables.put("title", facts.title());
-        variables.put("when", when(facts));
+        var startsAt = notice != null && notice.startsAt() != null ? notice.startsAt() : facts.startsAt();
+        variables.put("when", when(startsAt, facts));
         variables.put("venue", facts.venueName());
         variables.put("city", facts.city());
         variables.put("seats", seats(facts));
@@ -87,10 +99,9 @@ class MailWriter {
     }
 
     /** The start as people of the recipient's language write it, in the site's time zone. */
-    private String when(BookingFacts facts) {
+    private String when(Instant instant, BookingFacts facts) {
         var pattern = messages.getMessage("mail.date-pattern", null, facts.locale());
-        return DateTimeFormatter.ofPattern(pattern, facts.locale())
-                .format(facts.startsAt().atZone(properties.zone()));
+        return DateTimeFormatter.ofPattern(pattern, facts.locale()).format(instant.atZone(properties.zone()));
     }
 
     private String link(String path) {

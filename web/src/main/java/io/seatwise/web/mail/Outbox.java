@@ -84,6 +84,17 @@ class Outbox {
                 MailStatus.PENDING.name()));
     }
 
+    /** A rescheduled event's reminders fall due after its new end. */
+    void moveReminders(String eventId, Instant due) {
+        transactions.executeWithoutResult(status -> jdbc.update(
+                "UPDATE mail_outbox SET next_attempt_at = ? WHERE kind = ? AND status = ? AND booking_id IN"
+                        + " (SELECT booking_id FROM mail_bookings WHERE event_id = ?)",
+                due.toEpochMilli(),
+                MailKind.REVIEW_REMINDER.name(),
+                MailStatus.PENDING.name(),
+                eventId));
+    }
+
     /**
      * Claims up to {@code limit} due mails for one delivery attempt: each is moved {@code claim} into the future, so
      * that no other sender takes it meanwhile, and is tried again then if this sender dies before it reports back.

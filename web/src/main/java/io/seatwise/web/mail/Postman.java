@@ -138,7 +138,7 @@ class Postman {
         var facts = directory
                 .facts(mail.bookingId())
                 .orElseThrow(() -> new IllegalStateException("Booking " + mail.bookingId() + " is unknown"));
-        return writer.write(mail.kind(), facts);
+        return writer.write(mail.kind(), facts, directory.notice(mail.key()).orElse(null));
     }
 
     /** The tickets a confirmation carries, made now from the directory's facts, as the mail is; none for others. */

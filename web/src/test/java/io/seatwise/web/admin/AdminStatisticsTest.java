@@ -78,6 +78,7 @@ class AdminStatisticsTest extends ApplicationTest {
         assertThat(gala.get("occupancy").asDouble()).isEqualTo(0.2);
         assertThat(categories(matinee)).containsExactly("S Standard 1 1250");
         assertThat(categories(gala)).containsExactly("S Standard 2 8000");
+        assertThat(gala.get("cancelled").asBoolean()).isFalse();
         assertThat(fieldNames(stats)).containsExactly("totals", "events");
         assertThat(fieldNames(stats.get("totals")))
                 .containsExactly("events", "capacity", "booked", "bookings", "revenueCents", "categories");
@@ -90,7 +91,8 @@ class AdminStatisticsTest extends ApplicationTest {
                         "occupancy",
                         "bookings",
                         "revenueCents",
-                        "categories");
+                        "categories",
+                        "cancelled");
         assertThat(fieldNames(matinee.get("categories").get(0)))
                 .containsExactly("code", "name", "booked", "revenueCents");
     }
@@ -171,7 +173,8 @@ class AdminStatisticsTest extends ApplicationTest {
                         "bookings",
                         "revenueCents",
                         "bookedByCategory",
-                        "revenueByCategory");
+                        "revenueByCategory",
+                        "status");
         var gala = row(rows, 0, dear);
         assertThat(gala.values())
                 .containsExactly(
@@ -189,7 +192,8 @@ class AdminStatisticsTest extends ApplicationTest {
                         "1",
                         "8000",
                         "S=2",
-                        "S=8000");
+                        "S=8000",
+                        "scheduled");
         assertThat(Instant.parse(gala.get(5))).isAfter(Instant.now());
     }
 

@@ -180,6 +180,52 @@ class ProblemExamplesTest extends ApplicationTest {
     }
 
     @Test
+    void eventLifeRefusalsAreAnsweredAsDescribed() throws Exception {
+        var admin = adminToken();
+        var venue = api.createVenue(admin, "Life Hall", 1, 4);
+        var event = api.scheduleEvent(admin, venue, "Called off", inDays(7));
+        var path = "/api/events/" + event;
+        answersAsDescribed("nothing-to-change", "patch", "/api/events/{id}", api.patch(path, Map.of(), admin));
+        answersAsDescribed(
+                "event-not-found",
+                "patch",
+                "/api/events/{id}",
+                api.patch("/api/events/" + UUID.randomUUID(), Map.of("title", "Ghost"), admin));
+        answersAsDescribed(
+                "event-not-found",
+                "post",
+                "/api/events/{id}/cancel",
+                api.post("/api/events/" + UUID.randomUUID() + "/cancel", Map.of("reason", "Ghost"), admin));
+        assertThat(api.post(path + "/cancel", Map.of("reason", "Storm"), admin).status())
+                .isEqualTo(200);
+        answersAsDescribed(
+                "event-already-cancelled",
+                "post",
+                "/api/events/{id}/cancel",
+                api.post(path + "/cancel", Map.of("reason", "Again"), admin));
+        answersAsDescribed(
+                "event-already-cancelled",
+                "patch",
+                "/api/events/{id}",
+                api.patch(path, Map.of("title", "Back on"), admin));
+        var ann = api.newUserToken("Ann");
+        answersAsDescribed("event-cancelled", "post", "/api/events/{id}/bookings", api.book(ann, event, List.of(1)));
+
+        var now = api.scheduleEvent(admin, venue, "Starts now", Instant.now().plusSeconds(2));
+        Thread.sleep(2_500);
+        answersAsDescribed(
+                "event-over",
+                "post",
+                "/api/events/{id}/cancel",
+                api.post("/api/events/" + now + "/cancel", Map.of("reason", "Late"), admin));
+        answersAsDescribed(
+                "event-over",
+                "patch",
+                "/api/events/{id}",
+                api.patch("/api/events/" + now, Map.of("title", "X"), admin));
+    }
+
+    @Test
     void hallRefusalsAreAnsweredAsDescribed() throws IOException {
         var admin = adminToken();
         var undefinedCategory = Map.of(

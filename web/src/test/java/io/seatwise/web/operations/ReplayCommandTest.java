@@ -90,7 +90,22 @@ class ReplayCommandTest {
             assertThat(api.post("/api/venues/" + venue + "/reviews", review, bob)
                             .status())
                     .isEqualTo(201);
+            // the event's life: an edited and rescheduled event, and a cancelled one whose booking was released
+            var gala = api.scheduleEvent(admin, venue, "The gala", inDays(12));
+            assertThat(api.book(bob, gala, List.of(5)).status()).isEqualTo(201);
+            var changes = Map.of("title", "The new gala", "startsAt", inDays(14).toString(), "priceCents", 3000);
+            assertThat(api.patch("/api/events/" + gala, changes, admin).status())
+                    .isEqualTo(200);
+            var lost = api.scheduleEvent(admin, venue, "The lost night", inDays(15));
+            assertThat(api.book(ann, lost, List.of(6)).status()).isEqualTo(201);
+            var cancel = Map.of("reason", "Rain");
+            assertThat(api.post("/api/events/" + lost + "/cancel", cancel, admin)
+                            .status())
+                    .isEqualTo(200);
             paths = List.of(
+                    "/api/events/" + gala,
+                    "/api/events/" + lost,
+                    "/api/events/" + lost + "/seats",
                     "/api/venues",
                     "/api/events",
                     "/api/events/" + event,
