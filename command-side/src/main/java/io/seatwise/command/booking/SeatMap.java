@@ -9,13 +9,14 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
 import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.CancelBooking;
+import io.seatwise.api.booking.CheckInTicket;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.booking.TicketCheckedIn;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.event.SingleSeatRule;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,9 +49,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>Revision 2 holds the whole layout, the prices and the single-seat rule; snapshots of revision 1 are passed over
  * (Axon's revision snapshot filter, configured from this class's {@code @Revision}) and the map is read from its
- * events instead.
+ * events instead. Revision 3 adds the tickets admitted at the door.
  */
-@Revision("2")
+@Revision("3")
 @Aggregate(
         cache = "seatMapCache",
         snapshotTriggerDefinition = "seatMapSnapshotTrigger",
@@ -77,6 +77,8 @@ public class SeatMap {
 
     /** Booking id to booking. A map rather than a list, as a sold-out arena may hold tens of thousands. */
     private Map<String, Booking> bookings = new HashMap<>();
+
+    private CheckIns checkIns = new CheckIns();
 
     protected SeatMap() {}
 
@@ -184,6 +186,14 @@ public class SeatMap {
                 eventId, command.bookingId(), command.accountId(), booking.seatList(), clock.instant()));
     }
 
+    /** Admits a ticket at the door once; see {@link CheckIns} for the refusals. */
+    @CommandHandler
+    TicketCheckedIn handle(CheckInTicket command, Clock clock) {
+        var admitted = checkIns.admit(command, bookings.get(command.bookingId().value()), clock.instant());
+        apply(admitted);
+        return admitted;
+    }
+
     /** The requested seats, ascending, once it is sure that each exists and is named only once. */
     private List<Integer> checkedSeats(List<Integer> requested, BookingRules rules) {
         if (requested == null || requested.isEmpty()) {
@@ -257,44 +267,11 @@ public class SeatMap {
     void on(SeatsReleased event) {
         event.seats().forEach(booked::clear);
         bookings.computeIfPresent(event.bookingId().value(), (id, booking) -> booking.cancel());
+        checkIns.forget(event.seats());
     }
 
-    /** What cancelling needs of a booking: its booker and its seats, as a plain array of at most a handful. */
-    record Booking(AccountId accountId, int[] seats, boolean cancelled) {
-
-        static Booking of(SeatsBooked event) {
-            return new Booking(
-                    event.accountId(),
-                    event.seats().stream().mapToInt(Integer::intValue).toArray(),
-                    false);
-        }
-
-        Booking cancel() {
-            return new Booking(accountId, seats, true);
-        }
-
-        List<Integer> seatList() {
-            return Arrays.stream(seats).sorted().boxed().toList();
-        }
-
-        // a record compares arrays by identity, but a booking restored from a snapshot is the same booking
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Booking that
-                    && accountId.equals(that.accountId)
-                    && Arrays.equals(seats, that.seats)
-                    && cancelled == that.cancelled;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(accountId, Arrays.hashCode(seats), cancelled);
-        }
-
-        @Override
-        public String toString() {
-            return "Booking[accountId=" + accountId + ", seats=" + Arrays.toString(seats) + ", cancelled=" + cancelled
-                    + "]";
-        }
+    @EventSourcingHandler
+    void on(TicketCheckedIn event) {
+        checkIns.add(event.seat(), event.checkedInAt());
     }
 }
