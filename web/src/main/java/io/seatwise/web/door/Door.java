@@ -125,7 +125,10 @@ class Door {
                 Base64.getEncoder().encodeToString(tickets.publicKeySpki()),
                 Instant.now(),
                 bookings,
-                list.cancelled());
+                list.cancelled().stream()
+                        .map(id -> new DoorListResponse.Cancelled(
+                                BookingReference.of(BookingId.of(id)).toString(), id))
+                        .toList());
     }
 
     /** The booker's name; the ledger knows the booking by its reference, which follows from its id. */
@@ -160,7 +163,9 @@ class Door {
             String publicKey,
             Instant loadedAt,
             List<Booking> bookings,
-            List<String> cancelled) {
+            List<Cancelled> cancelled) {
+
+        record Cancelled(String reference, String bookingId) {}
 
         record Booking(
                 String reference,

@@ -155,7 +155,8 @@ class DoorApiTest extends ApplicationTest {
         assertThat(ApiClient.ints(entry.path("seats"))).containsExactly(6, 7);
         assertThat(entry.path("labels").get(1).asText()).isEqualTo("Main, Row B, Seat 2");
         assertThat(ApiClient.ints(entry.path("checkedIn"))).containsExactly(7);
-        assertThat(list.path("cancelled").toString()).contains(droppedId);
+        assertThat(list.path("cancelled").toString())
+                .contains(droppedId, dropped.json().path("reference").asText());
     }
 
     @Test
