@@ -91,6 +91,7 @@
         connection.textContent = online ? texts.textOnline : texts.textOffline;
         connection.className = 'badge ' + (online ? 'text-bg-success' : 'text-bg-warning');
         page.dataset.online = String(online);
+        page.dataset.list = list ? 'loaded' : 'none';
         listState.textContent = list ? format(texts.textList, list.bookings.length, time(list.loadedAt)) : texts.textNoList;
         queueState.textContent = queue.length ? format(texts.textQueued, queue.length) : '';
         page.dataset.queued = String(queue.length);
