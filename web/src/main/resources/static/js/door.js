@@ -366,7 +366,7 @@
         const items = conflicts.querySelector('[data-field="conflicts"]');
         items.replaceChildren(...shown.map(entry => {
             const li = document.createElement('li');
-            li.className = 'list-group-item list-group-item-danger';
+            li.classList.add('list-group-item', 'list-group-item-danger');
             li.dataset.conflict = entry.reason;
             li.textContent = entry.reason === 'already-checked-in'
                 ? format(texts.textConflictAlready, entry.label, entry.holder, entry.checkedInAt ? time(entry.checkedInAt) : '')
@@ -403,6 +403,7 @@
 
     async function startCamera() {
         if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+            video.hidden = true;
             cameraState.textContent = texts.textCameraUnavailable;
             return;
         }
@@ -410,11 +411,13 @@
             stream = await navigator.mediaDevices.getUserMedia({video: {facingMode: 'environment'}, audio: false});
             video.srcObject = stream;
             await video.play();
+            video.hidden = false;
             cameraState.textContent = texts.textCameraOn;
             cameraButton.textContent = texts.textCameraOff;
             setTimeout(scan, 250);
         } catch (e) {
             stream = null;
+            video.hidden = true;
             cameraState.textContent = texts.textCameraUnavailable;
         }
     }
@@ -425,6 +428,7 @@
         }
         stream = null;
         video.srcObject = null;
+        video.hidden = true;
         cameraState.textContent = '';
     }
 
