@@ -52,13 +52,13 @@ class ArchitectureTest {
 
     /**
      * The two things features ask the storage for that neither Spring nor Axon has a type for: running the first
-     * start's seeding on one node only ({@code demo}), and keeping the generated token secret ({@code security}).
+     * start's seeding on one node only ({@code demo}), and keeping generated secrets ({@code security}, {@code ticket}).
      * Both are plain interfaces whose implementations the database's configuration picks.
      */
     private static final DescribedPredicate<JavaClass> STORAGE_INTERFACES_FOR_FEATURES = DescribedPredicate.describe(
-            "the storage's NodeLock or TokenSecretStore",
+            "the storage's NodeLock or KeptSecrets",
             type -> type.getName().equals("io.seatwise.web.storage.NodeLock")
-                    || type.getName().equals("io.seatwise.web.storage.TokenSecretStore"));
+                    || type.getName().equals("io.seatwise.web.storage.KeptSecrets"));
 
     /** Every feature, the plumbing of {@code infra} and the command and query sides: all but the storage itself. */
     @ArchTest

@@ -5,6 +5,9 @@ import static io.seatwise.web.ApplicationTest.ADMIN_EMAIL;
 import static io.seatwise.web.ApplicationTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.event.EventId;
+import io.seatwise.web.ticket.TicketCodes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +42,8 @@ class RestartTest {
     private String annToken;
     private String bobToken;
     private String cyToken;
+    private String ticketCode;
+    private byte[] ticketKey;
 
     @BeforeAll
     void bookThenRestart() {
@@ -58,6 +63,9 @@ class RestartTest {
             var booked = before.book(cyToken, encore, List.of(5));
             assertThat(booked.status()).isEqualTo(201);
             encoreBooking = booked.json().get("bookingId").asText();
+            var codes = first.context().getBean(TicketCodes.class);
+            ticketCode = codes.code(EventId.of(encore), BookingId.of(encoreBooking), 5);
+            ticketKey = codes.publicKeySpki();
             ApplicationTest.eventually(() -> before.seatMapShows(event, List.of(1, 2, 3))
                     && before.seatMapShows(sequel, List.of(1))
                     && before.get("/api/me/bookings", annToken).json().size() == 2
@@ -97,6 +105,15 @@ class RestartTest {
         assertThat(summary.get("capacity").asInt()).isEqualTo(12);
         assertThat(summary.get("booked").asInt()).isEqualTo(3);
         assertThat(summary.get("available").asInt()).isEqualTo(9);
+    }
+
+    @Test
+    void ticketsSignedBeforeTheRestartStillRead() {
+        var codes = application.context().getBean(TicketCodes.class);
+
+        assertThat(codes.publicKeySpki()).isEqualTo(ticketKey);
+        assertThat(codes.read(ticketCode))
+                .contains(new TicketCodes.TicketCode(EventId.of(encore), BookingId.of(encoreBooking), 5));
     }
 
     @Test

@@ -91,6 +91,21 @@ public class BookingLedger {
     /** A booking as the ledger knows it: whose it is, of which event, and whether it is cancelled. */
     public record Entry(BookingId bookingId, EventId eventId, AccountId accountId, BookingStatus status) {}
 
+    /** The booking with the id, cancelled or not. */
+    public Optional<Entry> booking(BookingId bookingId) {
+        return jdbc
+                .query(
+                        "SELECT booking_id, event_id, account_id, status FROM ledger_bookings WHERE booking_id = ?",
+                        (row, index) -> new Entry(
+                                BookingId.of(row.getString(1)),
+                                EventId.of(row.getString(2)),
+                                AccountId.of(row.getString(3)),
+                                BookingStatus.valueOf(row.getString(4))),
+                        bookingId.value())
+                .stream()
+                .findFirst();
+    }
+
     /** The booking with the reference, cancelled or not. */
     public Optional<Entry> bookingWith(BookingReference reference) {
         return jdbc

@@ -5,6 +5,7 @@ import io.seatwise.api.ErrorCode;
 import io.seatwise.api.Refusal;
 import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
+import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingStatus;
 import io.seatwise.api.booking.BookingView;
 import io.seatwise.api.event.EventView;
@@ -14,6 +15,8 @@ import io.seatwise.web.event.Catalog;
 import io.seatwise.web.page.PageRefusals;
 import io.seatwise.web.page.SeatLabels;
 import io.seatwise.web.security.CurrentAccount;
+import io.seatwise.web.ticket.QrCodes;
+import io.seatwise.web.ticket.TicketSheet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,6 +42,7 @@ class BookingPageController {
     private final BookingRules rules;
     private final Clock clock;
     private final SeatLabels seatLabels;
+    private final BookingTickets bookingTickets;
 
     BookingPageController(
             Bookings bookings,
@@ -46,8 +50,10 @@ class BookingPageController {
             PageRefusals refusals,
             BookingRules rules,
             Clock clock,
-            SeatLabels seatLabels) {
+            SeatLabels seatLabels,
+            BookingTickets bookingTickets) {
         this.seatLabels = seatLabels;
+        this.bookingTickets = bookingTickets;
         this.bookings = bookings;
         this.catalog = catalog;
         this.refusals = refusals;
@@ -149,15 +155,21 @@ class BookingPageController {
         return chosen.stream().filter(seat -> !taken.contains(seat)).distinct().toList();
     }
 
+    /**
+     * The booking with its tickets, for its owner or an admin; to anyone else it is unknown (404), as pages do not tell
+     * someone else's booking from none. Right after booking the page shows what the seat map answered, as the read
+     * models may not have the booking yet.
+     */
     @GetMapping("/bookings/{id}")
     String confirmation(@PathVariable String id, Authentication authentication, Model model) {
-        if (!model.containsAttribute("confirmed")) {
-            var mine = bookings.of(CurrentAccount.of(authentication)).stream()
-                    .filter(booking -> booking.bookingId().value().equals(id))
-                    .findFirst()
-                    .orElseThrow(() -> new DomainException(Refusal.Plain.NO_SUCH_BOOKING, "No such booking"));
-            var event = catalog.event(mine.eventId().value());
-            var layout = layoutOf(event);
+        List<TicketSheet.Ticket> tickets;
+        if (model.getAttribute("confirmed") instanceof Confirmation confirmed) {
+            var event = catalog.event(confirmed.eventId());
+            var seats = confirmed.seats();
+            tickets = bookingTickets.tickets(event, BookingId.of(id), seats, seatLabels.of(layoutOf(event), seats));
+        } else {
+            var booking = ownOrAdmins(id, authentication);
+            var event = booking.event();
             model.addAttribute(
                     "confirmed",
                     new Confirmation(
@@ -166,12 +178,33 @@ class BookingPageController {
                             event.title(),
                             event.venueName(),
                             event.startsAt(),
-                            mine.seats(),
-                            seatLabels.joined(layout, mine.seats()),
-                            totalCents(event, layout, mine.seats())));
+                            booking.seats(),
+                            String.join("; ", booking.labels()),
+                            booking.totalCents()));
+            model.addAttribute("cancelled", booking.cancelled());
+            tickets = booking.tickets();
         }
+        model.addAttribute(
+                "tickets",
+                tickets.stream()
+                        .map(ticket -> new PageTicket(ticket.seat(), ticket.label(), QrCodes.dataUrl(ticket.code())))
+                        .toList());
         return "booking-confirmation";
     }
+
+    private BookingTickets.Details ownOrAdmins(String id, Authentication authentication) {
+        try {
+            return bookingTickets.forOwnerOrAdmin(id, authentication);
+        } catch (DomainException refused) {
+            if (refused.refusal() == Refusal.Plain.NOT_YOUR_BOOKING) {
+                throw new DomainException(Refusal.Plain.NO_SUCH_BOOKING, "No such booking");
+            }
+            throw refused;
+        }
+    }
+
+    /** One seat's ticket on the page: its label and its code drawn as a QR code ({@code data:} URL of a PNG). */
+    record PageTicket(int seat, String label, String qr) {}
 
     @GetMapping("/me/bookings")
     String myBookings(Authentication authentication, Model model) {

@@ -1,7 +1,10 @@
 package io.seatwise.web.mail;
 
+import io.seatwise.web.SeatwiseProperties;
+import io.seatwise.web.ticket.TicketDocuments;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -23,6 +26,15 @@ class MailConfiguration {
         return configurer -> configurer
                 .eventProcessing()
                 .registerListenerInvocationErrorHandler(MailProjection.GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The tickets' PDF and calendar entry, for the confirmation mail and the booking's own routes. Made here because
+     * the calendar entry lasts as long as an event counts as running for the mails ({@code event-duration}).
+     */
+    @Bean
+    TicketDocuments ticketDocuments(MessageSource messages, SeatwiseProperties seatwise, MailProperties properties) {
+        return new TicketDocuments(messages, seatwise.zone(), properties.eventDuration());
     }
 
     /** Delivers mail, except in a replay run (profile {@code replay}: {@code seatwise.jar replay}), which sends none. */

@@ -1,11 +1,13 @@
 package io.seatwise.web.mail;
 
 import io.seatwise.web.SeatwiseProperties;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +53,7 @@ class Postman {
     private final Outbox outbox;
     private final MailDirectory directory;
     private final MailWriter writer;
+    private final ConfirmationAttachments attachments;
     private final Optional<JavaMailSender> smtp;
     private final MailProperties properties;
     private final InternetAddress from;
@@ -61,6 +64,7 @@ class Postman {
             Outbox outbox,
             MailDirectory directory,
             MailWriter writer,
+            ConfirmationAttachments attachments,
             ObjectProvider<JavaMailSender> smtp,
             MailProperties properties,
             SeatwiseProperties seatwise,
@@ -68,6 +72,7 @@ class Postman {
         this.outbox = outbox;
         this.directory = directory;
         this.writer = writer;
+        this.attachments = attachments;
         this.smtp = Optional.ofNullable(smtp.getIfAvailable());
         this.properties = properties;
         this.from = properties.fromAddress();
@@ -108,7 +113,7 @@ class Postman {
                 try {
                     written = mail.written().orElseGet(() -> write(mail));
                     if (smtp.isPresent()) {
-                        smtp.get().send(message(smtp.get(), mail, written));
+                        smtp.get().send(message(smtp.get(), mail, written, attachmentsOf(mail)));
                     }
                 } catch (MessagingException | RuntimeException failure) {
                     failed(mail, failure);
@@ -136,6 +141,17 @@ class Postman {
         return writer.write(mail.kind(), facts);
     }
 
+    /** The tickets a confirmation carries, made now from the directory's facts, as the mail is; none for others. */
+    private List<ConfirmationAttachments.Attachment> attachmentsOf(Mail mail) {
+        if (mail.kind() != MailKind.BOOKING_CONFIRMATION) {
+            return List.of();
+        }
+        var facts = directory
+                .facts(mail.bookingId())
+                .orElseThrow(() -> new IllegalStateException("Booking " + mail.bookingId() + " is unknown"));
+        return attachments.of(mail.kind(), facts);
+    }
+
     private boolean stillWanted(Mail mail) {
         return !mail.kind().scheduled() || directory.stillWanted(mail);
     }
@@ -160,8 +176,15 @@ class Postman {
         }
     }
 
-    /** Plain text and HTML as alternatives, with a Message-ID made from the mail's key, the same on every attempt. */
-    private MimeMessage message(JavaMailSender sender, Mail mail, MailWriter.Written written)
+    /**
+     * Plain text and HTML as alternatives, with a Message-ID made from the mail's key, the same on every attempt; with
+     * attachments (a confirmation's tickets), the alternatives and the files together in a multipart/mixed.
+     */
+    private MimeMessage message(
+            JavaMailSender sender,
+            Mail mail,
+            MailWriter.Written written,
+            List<ConfirmationAttachments.Attachment> files)
             throws MessagingException {
         var message = sender.createMimeMessage();
         message.setFrom(from);
@@ -173,7 +196,22 @@ class Postman {
         text.setText(written.text(), StandardCharsets.UTF_8.name(), "plain");
         var html = new MimeBodyPart();
         html.setText(written.html(), StandardCharsets.UTF_8.name(), "html");
-        message.setContent(new MimeMultipart("alternative", text, html));
+        var alternatives = new MimeMultipart("alternative", text, html);
+        if (files.isEmpty()) {
+            message.setContent(alternatives);
+            return message;
+        }
+        var body = new MimeBodyPart();
+        body.setContent(alternatives);
+        var mixed = new MimeMultipart("mixed", body);
+        for (var file : files) {
+            var part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+            part.setFileName(file.fileName());
+            part.setDisposition(MimeBodyPart.ATTACHMENT);
+            mixed.addBodyPart(part);
+        }
+        message.setContent(mixed);
         return message;
     }
 }

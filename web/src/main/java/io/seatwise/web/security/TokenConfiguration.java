@@ -2,7 +2,7 @@ package io.seatwise.web.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.seatwise.web.SeatwiseProperties;
-import io.seatwise.web.storage.TokenSecretStore;
+import io.seatwise.web.storage.KeptSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import javax.crypto.SecretKey;
@@ -27,8 +27,8 @@ class TokenConfiguration {
     private static final Duration TOKEN_CLOCK_SKEW = Duration.ofSeconds(5);
 
     @Bean
-    SecretKey tokenKey(SeatwiseProperties properties, TokenSecretStore secretStore) {
-        return TokenKeys.load(properties, secretStore);
+    SecretKey tokenKey(SeatwiseProperties properties, KeptSecrets secrets) {
+        return TokenKeys.load(properties, secrets);
     }
 
     @Bean

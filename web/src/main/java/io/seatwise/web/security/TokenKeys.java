@@ -1,7 +1,7 @@
 package io.seatwise.web.security;
 
 import io.seatwise.web.SeatwiseProperties;
-import io.seatwise.web.storage.TokenSecretStore;
+import io.seatwise.web.storage.KeptSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,18 +12,21 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key that signs API tokens: from {@code SEATWISE_TOKEN_SECRET}, or else a random secret generated once and kept
- * by the storage ({@link TokenSecretStore}: in the data directory on SQLite, in the database on PostgreSQL, where
+ * by the storage under the name {@value #KEPT_AS} ({@link KeptSecrets}: in the data directory on SQLite, in the database on PostgreSQL, where
  * every node must accept the others' tokens), so that tokens survive restarts. Any secret is stretched through
  * SHA-256 to the 256 bits that HS256 asks for.
  */
 final class TokenKeys {
 
+    /** The name of the generated secret: the file in the data directory, the row of {@code shared_settings}. */
+    static final String KEPT_AS = "token-secret";
+
     private TokenKeys() {}
 
-    static SecretKey load(SeatwiseProperties properties, TokenSecretStore store) {
+    static SecretKey load(SeatwiseProperties properties, KeptSecrets secrets) {
         var secret = properties.tokenSecret();
         if (secret == null || secret.isBlank()) {
-            secret = store.keptOr(randomSecret());
+            secret = secrets.keptOr(KEPT_AS, randomSecret());
         }
         return new SecretKeySpec(sha256(secret), "HmacSHA256");
     }

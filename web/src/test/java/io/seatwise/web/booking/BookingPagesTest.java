@@ -61,6 +61,9 @@ class BookingPagesTest {
     @MockitoBean
     Catalog catalog;
 
+    @MockitoBean
+    BookingTickets bookingTickets;
+
     @Test
     void bookingLeadsToItsConfirmation() throws Exception {
         var bookingId = BookingId.next();

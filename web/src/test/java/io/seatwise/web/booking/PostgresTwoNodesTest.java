@@ -6,11 +6,14 @@ import static io.seatwise.web.ApplicationTest.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.event.EventId;
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.NeedsPostgreSql;
 import io.seatwise.web.PostgresDatabase;
 import io.seatwise.web.StandaloneApplication;
 import io.seatwise.web.storage.postgres.ClusterNode;
+import io.seatwise.web.ticket.TicketCodes;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two Seatwise nodes, each its own application with its own port and data folder, on one fresh PostgreSQL database,
  * started at the same moment: one first admin and one set of demo data between them, tokens from either node good on
- * both, each node's bookings visible on the other within a second, clients racing for the same seats across both
+ * both, tickets signed with one key, each node's bookings visible on the other within a second, clients racing for the same seats across both
  * nodes without any seat sold twice (in the answers, in the event store and in both nodes' seat maps), each node
  * holding claims on the processors' segments, and every confirmation mailed once although both nodes deliver mail.
  */
@@ -122,6 +125,19 @@ class PostgresTwoNodesTest {
         assertThat(b.get("/api/me/bookings", fromA).status()).isEqualTo(200);
         assertThat(a.get("/api/me/bookings", fromB).status()).isEqualTo(200);
         assertThat(b.get("/api/admin/stats", fromA).status()).isEqualTo(200);
+    }
+
+    @Test
+    void bothNodesSignTicketsWithTheSameKey() {
+        var codesOfA = nodeA.context().getBean(TicketCodes.class);
+        var codesOfB = nodeB.context().getBean(TicketCodes.class);
+        var ticket = new TicketCodes.TicketCode(EventId.random(), BookingId.next(), 17);
+
+        assertThat(codesOfA.publicKeySpki()).isEqualTo(codesOfB.publicKeySpki());
+        assertThat(codesOfB.read(codesOfA.code(ticket.eventId(), ticket.bookingId(), ticket.seat())))
+                .contains(ticket);
+        assertThat(codesOfA.read(codesOfB.code(ticket.eventId(), ticket.bookingId(), ticket.seat())))
+                .contains(ticket);
     }
 
     @Test

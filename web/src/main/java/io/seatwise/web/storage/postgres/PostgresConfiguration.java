@@ -2,10 +2,10 @@ package io.seatwise.web.storage.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.seatwise.web.storage.ConditionalOnPostgreSql;
+import io.seatwise.web.storage.KeptSecrets;
 import io.seatwise.web.storage.NodeLock;
 import io.seatwise.web.storage.ReadModels;
 import io.seatwise.web.storage.SharedMigrationsUpgrade;
-import io.seatwise.web.storage.TokenSecretStore;
 import io.seatwise.web.storage.TransactionManagers;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLException;
@@ -56,7 +56,8 @@ import org.springframework.orm.jpa.JpaTransactionManager;
  *       it keeps losing is it answered as a conflict (409);
  *   <li>claims on processor segments are spread over the live nodes ({@link ProcessorBalancer});
  *   <li>what must happen once, such as the first start's seeding, runs under an advisory lock
- *       ({@link AdvisoryNodeLock}), and the token secret is a row that every node reads ({@link TokenSecretRow}).
+ *       ({@link AdvisoryNodeLock}), and the generated secrets (the token secret, the
+ *       tickets' key) are rows that every node reads ({@link SecretRows}).
  * </ul>
  */
 @Configuration
@@ -106,8 +107,8 @@ class PostgresConfiguration {
     }
 
     @Bean
-    TokenSecretStore tokenSecretStore(JdbcTemplate jdbc) {
-        return new TokenSecretRow(jdbc);
+    KeptSecrets keptSecrets(JdbcTemplate jdbc) {
+        return new SecretRows(jdbc);
     }
 
     @Bean

@@ -3,10 +3,10 @@ package io.seatwise.web.storage.sqlite;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.seatwise.web.SeatwiseProperties;
 import io.seatwise.web.storage.ConditionalOnSqlite;
+import io.seatwise.web.storage.KeptSecrets;
 import io.seatwise.web.storage.NodeLock;
 import io.seatwise.web.storage.ReadModels;
 import io.seatwise.web.storage.SharedMigrationsUpgrade;
-import io.seatwise.web.storage.TokenSecretStore;
 import io.seatwise.web.storage.TransactionManagers;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
@@ -159,8 +159,8 @@ class SqliteConfiguration {
     }
 
     @Bean
-    TokenSecretStore tokenSecretStore(SeatwiseProperties properties) {
-        return new TokenSecretFile(properties.dataDir());
+    KeptSecrets keptSecrets(SeatwiseProperties properties) {
+        return new SecretFiles(properties.dataDir());
     }
 
     /** Lets a database of the release before the shared migrations go on migrating. */

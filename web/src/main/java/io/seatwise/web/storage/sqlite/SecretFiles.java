@@ -1,6 +1,6 @@
 package io.seatwise.web.storage.sqlite;
 
-import io.seatwise.web.storage.TokenSecretStore;
+import io.seatwise.web.storage.KeptSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,19 +9,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** The token secret in a file of the data directory, readable by its owner only. */
-final class TokenSecretFile implements TokenSecretStore {
+/** Each secret in a file of the data directory named as the secret ({@code token-secret}), readable by its owner only. */
+final class SecretFiles implements KeptSecrets {
 
-    static final String SECRET_FILE = "token-secret";
+    private final Path dataDir;
 
-    private final Path file;
-
-    TokenSecretFile(Path dataDir) {
-        this.file = dataDir.resolve(SECRET_FILE);
+    SecretFiles(Path dataDir) {
+        this.dataDir = dataDir;
     }
 
     @Override
-    public String keptOr(String generated) {
+    public String keptOr(String name, String generated) {
+        if (!name.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("A secret's name is lower-case letters, digits and hyphens: " + name);
+        }
+        var file = dataDir.resolve(name);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
@@ -34,7 +36,7 @@ final class TokenSecretFile implements TokenSecretStore {
             }
             return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the token secret " + file, e);
+            throw new UncheckedIOException("Cannot read or create the secret " + file, e);
         }
     }
 
