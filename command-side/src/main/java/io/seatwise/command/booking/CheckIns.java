@@ -7,6 +7,7 @@ import io.seatwise.api.Refusal;
 import io.seatwise.api.booking.CheckInTicket;
 import io.seatwise.api.booking.TicketCheckedIn;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 
@@ -46,7 +47,9 @@ final class CheckIns {
             throw new DomainException(
                     new Refusal.AlreadyCheckedIn(when), "This ticket was admitted already, at " + when);
         }
-        var at = command.at() == null || command.at().isAfter(now) ? now : command.at();
+        // to the millisecond, as kept here and as a refusal later names it
+        var at =
+                (command.at() == null || command.at().isAfter(now) ? now : command.at()).truncatedTo(ChronoUnit.MILLIS);
         return new TicketCheckedIn(command.eventId(), command.bookingId(), command.seat(), command.by(), at);
     }
 

@@ -17,6 +17,7 @@ import io.seatwise.command.account.AccountDirectory;
 import io.seatwise.command.account.AccountEntry;
 import io.seatwise.command.booking.BookingLedger;
 import io.seatwise.web.event.Catalog;
+import io.seatwise.web.ticket.TicketCodes;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -45,7 +46,7 @@ class Door {
     private final BookingLedger ledger;
     private final AccountDirectory accounts;
     private final Catalog catalog;
-    private final TicketReader tickets;
+    private final TicketCodes tickets;
 
     Door(
             CommandGateway commands,
@@ -53,7 +54,7 @@ class Door {
             BookingLedger ledger,
             AccountDirectory accounts,
             Catalog catalog,
-            TicketReader tickets) {
+            TicketCodes tickets) {
         this.commands = commands;
         this.queries = queries;
         this.ledger = ledger;
@@ -64,7 +65,9 @@ class Door {
 
     /** The ticket that a scanned code names: refused as no ticket when it is malformed, forged or altered. */
     Ticket byCode(String code) {
-        return tickets.read(code).orElseThrow(Door::invalidCode);
+        return tickets.read(code)
+                .map(ticket -> new Ticket(ticket.eventId(), ticket.bookingId(), ticket.seat()))
+                .orElseThrow(Door::invalidCode);
     }
 
     /** The ticket of a typed reference and seat; a reference that names no booking is no ticket. */

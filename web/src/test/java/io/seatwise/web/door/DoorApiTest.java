@@ -3,8 +3,11 @@ package io.seatwise.web.door;
 import static io.seatwise.web.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.event.EventId;
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.ticket.TicketCodes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +17,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The door's API over real HTTP: who may use it, what it admits and refuses, and that a ticket is admitted once. */
 class DoorApiTest extends ApplicationTest {
+
+    @Autowired
+    TicketCodes codes;
 
     @Test
     void staffAdmitsATypedReferenceOnceAndAttendanceCountsIt() {
@@ -46,6 +53,38 @@ class DoorApiTest extends ApplicationTest {
                 .body()
                 .replace(" ", "")
                 .equals("{\"booked\":2,\"checkedIn\":1}"));
+    }
+
+    @Test
+    void scannedCodeIsAdmittedOnceAndForgedOrForeignCodesAreRefused() {
+        var event = eventOnSale("Coded Hall", 2, 5, "Coded night", 7);
+        var other = eventOnSale("Other Coded Hall", 1, 5, "Other coded night", 7);
+        var ann = newUser("Ann Code");
+        var booking = api.book(ann.token(), event, List.of(6, 7))
+                .json()
+                .path("bookingId")
+                .asText();
+        var elsewhere = api.book(ann.token(), other, List.of(1))
+                .json()
+                .path("bookingId")
+                .asText();
+        var staff = staffToken("Scanner");
+        var code = codes.code(EventId.of(event), BookingId.of(booking), 7);
+
+        var admitted = checkIn(staff, event, Map.of("code", code));
+
+        assertThat(admitted.status()).as(admitted.body()).isEqualTo(200);
+        assertThat(admitted.json().path("seat").asInt()).isEqualTo(7);
+        assertThat(admitted.json().path("label").asText()).isEqualTo("Main, Row B, Seat 2");
+        assertThat(admitted.json().path("holder").asText()).isEqualTo("Ann Code");
+        assertReason(checkIn(staff, event, Map.of("code", code)), 409, "already-checked-in");
+        // one character of the payload changed: another booking, or another seat, that the signature does not cover
+        var altered = code.substring(0, 8) + (code.charAt(8) == 'A' ? 'B' : 'A') + code.substring(9);
+        assertReason(checkIn(staff, event, Map.of("code", altered)), 400, "invalid-code");
+        var seatNotBooked = codes.code(EventId.of(event), BookingId.of(booking), 8);
+        assertReason(checkIn(staff, event, Map.of("code", seatNotBooked)), 400, "invalid-code");
+        var foreign = codes.code(EventId.of(other), BookingId.of(elsewhere), 1);
+        assertReason(checkIn(staff, event, Map.of("code", foreign)), 400, "wrong-event");
     }
 
     @Test

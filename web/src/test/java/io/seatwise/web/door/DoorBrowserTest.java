@@ -2,10 +2,13 @@ package io.seatwise.web.door;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.event.EventId;
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BrowserSession;
 import io.seatwise.web.Chromium;
+import io.seatwise.web.ticket.TicketCodes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +20,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The door page in a real Chromium, signed in as door staff: admitting a typed reference, and admitting from its own
  * list through a lost connection (Chromium's network emulation), then sending the check-ins once it is back.
  */
 class DoorBrowserTest extends ApplicationTest {
+
+    @Autowired
+    TicketCodes codes;
 
     private static Chromium steward;
 
@@ -142,6 +149,41 @@ class DoorBrowserTest extends ApplicationTest {
     }
 
     @Test
+    void offlineDoorChecksScannedCodesByTheirSignature() {
+        openDoor();
+        var bookingId = api.get("/api/events/" + eventId + "/door-list", adminToken())
+                .json()
+                .path("bookings")
+                .get(0)
+                .path("bookingId")
+                .asText();
+        var later = api.book(api.newUserToken("Lena Late"), eventId, List.of(15));
+        network(false);
+        steward.waiting(Duration.ofSeconds(10)).until(driver -> "false".equals(page().getAttribute("data-online")));
+
+        scan(codes.code(EventId.of(eventId), BookingId.of(bookingId), 8));
+        var answer = answer("admitted");
+        assertThat(answer.findElement(By.cssSelector("[data-field=label]")).getText())
+                .isEqualTo("Main, Row B, Seat 2");
+        var forged = codes.code(EventId.of(eventId), BookingId.of(bookingId), 9);
+        scan(forged.substring(0, 8) + (forged.charAt(8) == 'A' ? 'B' : 'A') + forged.substring(9));
+        assertThat(answer("refused").getAttribute("data-reason")).isEqualTo("invalid-code");
+        // booked after the door loaded its list: the signature vouches for it
+        var laterId = later.json().path("bookingId").asText();
+        scan(codes.code(EventId.of(eventId), BookingId.of(laterId), 15));
+        assertThat(answer("admitted")
+                        .findElement(By.cssSelector("[data-field=label]"))
+                        .getText())
+                .isEqualTo("Seat 15");
+        assertThat(page().getAttribute("data-queued")).isEqualTo("2");
+
+        network(true);
+
+        steward.waiting(Duration.ofSeconds(20)).until(driver -> "0".equals(page().getAttribute("data-queued")));
+        eventually(() -> attendance().equals("{\"booked\":3,\"checkedIn\":2}"));
+    }
+
+    @Test
     void plainUserIsRefusedTheDoorPage() {
         var user = BrowserSession.signedInUser(api, "Pat");
         assertThat(user.get("/events/" + eventId + "/door").status()).isEqualTo(403);
@@ -167,6 +209,16 @@ class DoorBrowserTest extends ApplicationTest {
         seatField.clear();
         seatField.sendKeys(String.valueOf(seat));
         driver.findElement(By.cssSelector("[data-action=check-in]")).click();
+    }
+
+    /** Hands the page a code as its camera would read it. */
+    private void scan(String code) {
+        steward.driver()
+                .executeScript(
+                        "document.querySelector('[data-door=answer]').dataset.answer = '';"
+                                + "document.querySelector('main.sw-door')"
+                                + ".dispatchEvent(new CustomEvent('door:scan', {detail: arguments[0]}))",
+                        code);
     }
 
     private WebElement answer(String verdict) {
