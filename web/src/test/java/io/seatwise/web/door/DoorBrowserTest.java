@@ -184,6 +184,34 @@ class DoorBrowserTest extends ApplicationTest {
     }
 
     @Test
+    void adminDashboardShowsAttendanceLiveAndLinksToTheDoor() {
+        steward.signIn(api.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
+        steward.driver().get(api.baseUrl() + "/admin");
+        var row = "tr[data-event='" + eventId + "'] ";
+        steward.waiting(Duration.ofSeconds(10))
+                .until(driver -> !driver.findElements(By.xpath("//table[@id='event-figures']//th[.='Checked in']"))
+                                .isEmpty()
+                        && "0 of 2"
+                                .equals(driver.findElement(By.cssSelector(row + "[data-attendance]"))
+                                        .getText()));
+
+        var admitted = api.post(
+                "/api/events/" + eventId + "/check-ins", Map.of("reference", reference, "seat", 8), adminToken());
+        assertThat(admitted.status()).as(admitted.body()).isEqualTo(200);
+
+        steward.waiting(Duration.ofSeconds(15))
+                .until(driver -> "1 of 2"
+                        .equals(driver.findElement(By.cssSelector(row + "[data-attendance]"))
+                                .getText()));
+        steward.screenshot("door-5-dashboard");
+        // the table scrolls sideways on a phone's width: the link is followed rather than clicked
+        var door = steward.driver().findElement(By.cssSelector(row + "[data-action=door]"));
+        assertThat(door.getAttribute("href")).endsWith("/events/" + eventId + "/door");
+        steward.driver().get(door.getAttribute("href"));
+        steward.waiting(Duration.ofSeconds(10)).until(driver -> "loaded".equals(page().getAttribute("data-list")));
+    }
+
+    @Test
     void plainUserIsRefusedTheDoorPage() {
         var user = BrowserSession.signedInUser(api, "Pat");
         assertThat(user.get("/events/" + eventId + "/door").status()).isEqualTo(403);
