@@ -430,6 +430,7 @@
         video.srcObject = null;
         video.hidden = true;
         cameraState.textContent = '';
+        cameraButton.textContent = texts.textCameraStart;
     }
 
     async function decodeFrame() {
@@ -456,11 +457,15 @@
         }
         try {
             const code = await decodeFrame();
-            // a code held in front of the camera is read many times a second: one check-in per code and moment
-            if (code && (code !== lastCode || Date.now() - lastAt > 4000)) {
+            // a code held in front of the camera is read many times a second: it is checked once, and again only
+            // after it has been out of sight for a few seconds
+            if (code) {
+                const seenJustNow = code === lastCode && Date.now() - lastAt <= 4000;
                 lastCode = code;
                 lastAt = Date.now();
-                await scanned(code);
+                if (!seenJustNow) {
+                    await scanned(code);
+                }
             }
         } catch (e) {
             // a frame that could not be read; the next one may
