@@ -194,6 +194,14 @@ class ProblemExamplesTest extends ApplicationTest {
                 "invalid-code", "post", path, api.post(checkIns, Map.of("reference", kept, "seat", 2), admin));
         answersAsDescribed(
                 "wrong-event", "post", path, api.post(checkIns, Map.of("reference", elsewhere, "seat", 1), admin));
+        var unknownEvent = "/api/events/" + UUID.randomUUID() + "/check-ins";
+        answersAsDescribed(
+                "event-not-found", "post", path, api.post(unknownEvent, Map.of("reference", kept, "seat", 1), admin));
+        answersAsDescribed(
+                "event-not-found",
+                "get",
+                "/api/events/{id}/attendance",
+                api.get("/api/events/" + UUID.randomUUID() + "/attendance", admin));
     }
 
     @Test
