@@ -7,6 +7,7 @@ import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.event.EventId;
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.BrowserSession;
 import io.seatwise.web.ticket.TicketCodes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -239,6 +240,20 @@ class DoorApiTest extends ApplicationTest {
                 .body()
                 .replace(" ", "")
                 .equals("{\"booked\":1,\"checkedIn\":1}"));
+    }
+
+    @Test
+    void doorPageGreetsStaffInTheirLanguage() {
+        var event = eventOnSale("Sprach Hall", 1, 5, "Sprachabend", 7);
+        var user = newUser("Dora");
+        api.put("/api/admin/users/" + user.id() + "/role", Map.of("role", "STAFF"), adminToken());
+        var staff = BrowserSession.signedIn(api, user.email(), ApiClient.USER_PASSWORD);
+
+        var page = staff.get("/events/" + event + "/door?lang=de");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Einlass: Sprachabend", "data-field=\"reference\"", "Platznummer");
+        assertThat(staff.get("/events/" + event + "/door?lang=en").body()).contains("Door: Sprachabend");
     }
 
     record User(String id, String email, String token) {}
