@@ -8,7 +8,10 @@ import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.account.ChangeLanguage;
 import io.seatwise.api.account.ChangeRole;
+import io.seatwise.api.account.Language;
+import io.seatwise.api.account.LanguageChanged;
 import io.seatwise.api.account.RegisterAccount;
 import io.seatwise.api.account.Role;
 import io.seatwise.api.account.RoleChanged;
@@ -34,6 +37,8 @@ public class Account {
 
     private Role role;
 
+    private Language language;
+
     protected Account() {}
 
     @CommandHandler
@@ -43,9 +48,33 @@ public class Account {
         if (command.passwordHash() == null || command.passwordHash().isBlank()) {
             throw new DomainException(InvalidValue.of("password", Rule.REQUIRED), "password is required");
         }
+        var language = language(command.language());
         directory.claim(
-                new Credentials(command.accountId(), email, displayName, command.passwordHash(), command.role()));
-        apply(new AccountRegistered(command.accountId(), email, displayName, command.role(), clock.instant()));
+                new Credentials(command.accountId(), email, displayName, command.passwordHash(), command.role()),
+                language);
+        apply(new AccountRegistered(
+                command.accountId(), email, displayName, command.role(), clock.instant(), language));
+    }
+
+    /** Like a role, the language is written to the directory with the event, so the next page already speaks it. */
+    @CommandHandler
+    void handle(ChangeLanguage command, AccountDirectory directory, Clock clock) {
+        var chosen = language(command.language());
+        if (chosen == language) {
+            return;
+        }
+        directory.changeLanguage(accountId, chosen);
+        apply(new LanguageChanged(accountId, chosen, clock.instant()));
+    }
+
+    /** Only the languages Seatwise has texts for; the web falls back to English for a browser's other languages. */
+    private static Language language(String code) {
+        if (code == null || code.isBlank()) {
+            throw new DomainException(InvalidValue.of("language", Rule.REQUIRED), "language is required");
+        }
+        return Language.of(code)
+                .orElseThrow(() -> new DomainException(
+                        InvalidValue.of("language", Rule.NOT_A_CHOICE), "language must be en or de"));
     }
 
     /**
@@ -73,10 +102,16 @@ public class Account {
     void on(AccountRegistered event) {
         accountId = event.accountId();
         role = event.role();
+        language = event.language();
     }
 
     @EventSourcingHandler
     void on(RoleChanged event) {
         role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(LanguageChanged event) {
+        language = event.language();
     }
 }

@@ -3,6 +3,7 @@ package io.seatwise.command.account;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
+import io.seatwise.api.account.Language;
 import io.seatwise.api.account.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,11 +26,12 @@ public class AccountDirectory {
         this.jdbc = jdbc;
     }
 
-    void claim(Credentials credentials) {
+    void claim(Credentials credentials, Language language) {
         int inserted = jdbc.update(
                 """
-                INSERT INTO account_credentials (account_id, email_key, email, display_name, password_hash, role)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO account_credentials
+                    (account_id, email_key, email, display_name, password_hash, role, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (email_key) DO NOTHING
                 """,
                 credentials.accountId().value(),
@@ -37,7 +39,8 @@ public class AccountDirectory {
                 credentials.email(),
                 credentials.displayName(),
                 credentials.passwordHash(),
-                credentials.role().name());
+                credentials.role().name(),
+                language.code());
         if (inserted == 0) {
             throw new DomainException(Refusal.Plain.EMAIL_TAKEN, "An account with this email already exists");
         }
@@ -45,6 +48,26 @@ public class AccountDirectory {
 
     void changeRole(AccountId accountId, Role role) {
         jdbc.update("UPDATE account_credentials SET role = ? WHERE account_id = ?", role.name(), accountId.value());
+    }
+
+    void changeLanguage(AccountId accountId, Language language) {
+        jdbc.update(
+                "UPDATE account_credentials SET language = ? WHERE account_id = ?", language.code(), accountId.value());
+    }
+
+    /**
+     * The account's language now: what its pages may speak and its account page shows, read here because it changes
+     * in the command's own transaction.
+     */
+    public Optional<Language> languageOf(AccountId accountId) {
+        return jdbc
+                .queryForList(
+                        "SELECT language FROM account_credentials WHERE account_id = ?",
+                        String.class,
+                        accountId.value())
+                .stream()
+                .flatMap(code -> Language.of(code).stream())
+                .findFirst();
     }
 
     /** The account's role now, read on every use of an API token so that a changed role takes effect at once. */
@@ -60,7 +83,7 @@ public class AccountDirectory {
     public Optional<AccountEntry> find(AccountId accountId) {
         return jdbc
                 .query(
-                        "SELECT account_id, email, display_name, role FROM account_credentials WHERE account_id = ?",
+                        "SELECT account_id, email, display_name, role, language FROM account_credentials WHERE account_id = ?",
                         AccountDirectory::entry,
                         accountId.value())
                 .stream()
@@ -76,14 +99,18 @@ public class AccountDirectory {
         var key = fragment == null ? "" : Emails.key(fragment);
         var literal = key.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return jdbc.query("""
-                SELECT account_id, email, display_name, role FROM account_credentials
+                SELECT account_id, email, display_name, role, language FROM account_credentials
                 WHERE email_key LIKE ? ESCAPE '!' ORDER BY email_key LIMIT ?
                 """, AccountDirectory::entry, "%" + literal + "%", limit);
     }
 
     private static AccountEntry entry(ResultSet rs, int row) throws SQLException {
         return new AccountEntry(
-                AccountId.of(rs.getString(1)), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)));
+                AccountId.of(rs.getString(1)),
+                rs.getString(2),
+                rs.getString(3),
+                Role.valueOf(rs.getString(4)),
+                Language.of(rs.getString(5)).orElse(Language.EN));
     }
 
     public Optional<Credentials> findByEmail(String email) {

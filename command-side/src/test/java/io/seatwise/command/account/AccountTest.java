@@ -10,7 +10,10 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.account.ChangeLanguage;
 import io.seatwise.api.account.ChangeRole;
+import io.seatwise.api.account.Language;
+import io.seatwise.api.account.LanguageChanged;
 import io.seatwise.api.account.RegisterAccount;
 import io.seatwise.api.account.Role;
 import io.seatwise.api.account.RoleChanged;
@@ -58,7 +61,8 @@ class AccountTest {
     void registeringAccountRecordsIt() {
         fixture.givenNoPriorActivity()
                 .when(registerAccount(ACCOUNT, "ada@example.org"))
-                .expectEvents(new AccountRegistered(ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW));
+                .expectEvents(
+                        new AccountRegistered(ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW, Language.EN));
     }
 
     @Test
@@ -88,7 +92,8 @@ class AccountTest {
     void emailIsTrimmedButKeepsItsCase() {
         fixture.givenNoPriorActivity()
                 .when(registerAccount(ACCOUNT, "  Ada@Example.org "))
-                .expectEvents(new AccountRegistered(ACCOUNT, "Ada@Example.org", "Ada Lovelace", Role.USER, NOW));
+                .expectEvents(
+                        new AccountRegistered(ACCOUNT, "Ada@Example.org", "Ada Lovelace", Role.USER, NOW, Language.EN));
     }
 
     @Test
@@ -189,7 +194,7 @@ class AccountTest {
 
         fixture.givenNoPriorActivity()
                 .when(new RegisterAccount(ACCOUNT, "root@example.org", "Root", PASSWORD_HASH, Role.ADMIN))
-                .expectEvents(new AccountRegistered(ACCOUNT, "root@example.org", "Root", Role.ADMIN, NOW));
+                .expectEvents(new AccountRegistered(ACCOUNT, "root@example.org", "Root", Role.ADMIN, NOW, Language.EN));
         assertThat(directory.anyAdmin()).isTrue();
     }
 
@@ -253,6 +258,75 @@ class AccountTest {
     }
 
     @Test
+    void accountRegistersWithItsLanguage() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAccount(ACCOUNT, "ada@example.org", "Ada Lovelace", PASSWORD_HASH, Role.USER, "de"))
+                .expectEvents(
+                        new AccountRegistered(ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW, Language.DE));
+        assertThat(directory.languageOf(ACCOUNT)).hasValue(Language.DE);
+        assertThat(directory.find(ACCOUNT))
+                .hasValueSatisfying(entry -> assertThat(entry.language()).isEqualTo(Language.DE));
+    }
+
+    @Test
+    void languageCodeIsReadInAnyCase() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAccount(ACCOUNT, "ada@example.org", "Ada Lovelace", PASSWORD_HASH, Role.USER, " DE "))
+                .expectEvents(
+                        new AccountRegistered(ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW, Language.DE));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", " ", "fr", "de-AT", "english", "e"})
+    void registeringInALanguageSeatwiseDoesNotSpeakIsRejected(String language) {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAccount(
+                        ACCOUNT, "ada@example.org", "Ada Lovelace", PASSWORD_HASH, Role.USER, language))
+                .expectException(refused(INVALID))
+                .expectNoEvents();
+        assertThat(credentialRows()).isZero();
+    }
+
+    @Test
+    void accountChangesItsLanguage() {
+        givenRegistered(ACCOUNT, "ada@example.org");
+
+        fixture.given(registered(ACCOUNT, Role.USER))
+                .when(new ChangeLanguage(ACCOUNT, "de"))
+                .expectEvents(new LanguageChanged(ACCOUNT, Language.DE, NOW));
+        assertThat(directory.languageOf(ACCOUNT)).hasValue(Language.DE);
+    }
+
+    @Test
+    void changedLanguageCanChangeBack() {
+        fixture.given(registered(ACCOUNT, Role.USER), new LanguageChanged(ACCOUNT, Language.DE, NOW))
+                .when(new ChangeLanguage(ACCOUNT, "en"))
+                .expectEvents(new LanguageChanged(ACCOUNT, Language.EN, NOW));
+    }
+
+    @Test
+    void sameLanguageAgainStoresNothing() {
+        fixture.given(registered(ACCOUNT, Role.USER), new LanguageChanged(ACCOUNT, Language.DE, NOW))
+                .when(new ChangeLanguage(ACCOUNT, "de"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "fr", "deutsch", "en-GB"})
+    void changingToALanguageSeatwiseDoesNotSpeakIsRejected(String language) {
+        givenRegistered(ACCOUNT, "ada@example.org");
+
+        fixture.given(registered(ACCOUNT, Role.USER))
+                .when(new ChangeLanguage(ACCOUNT, language))
+                .expectException(refused(INVALID))
+                .expectNoEvents();
+        assertThat(directory.languageOf(ACCOUNT)).hasValue(Language.EN);
+    }
+
+    @Test
     void roleOfUnknownAccountIsEmpty() {
         assertThat(directory.roleOf(AccountId.of("account-0"))).isEmpty();
     }
@@ -274,7 +348,7 @@ class AccountTest {
     }
 
     private static AccountRegistered registered(AccountId accountId, Role role) {
-        return new AccountRegistered(accountId, accountId.value() + "@example.org", "Someone", role, NOW);
+        return new AccountRegistered(accountId, accountId.value() + "@example.org", "Someone", role, NOW, Language.EN);
     }
 
     private FixtureConfiguration<Account> accountFixture() {

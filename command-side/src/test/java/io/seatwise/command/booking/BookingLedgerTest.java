@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.booking.BookingStatus;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
@@ -61,6 +62,18 @@ class BookingLedgerTest {
 
         assertThat(ledger.eventOf(BOOKING)).hasValue(EVENT);
         assertThat(ledger.eventOf(BookingId.of("booking-0"))).isEmpty();
+    }
+
+    @Test
+    void bookingIsFoundByItsIdWithItsBookerAndStatus() {
+        feed(ledger, booked(BOOKING, ANN, EVENT));
+        assertThat(ledger.booking(BOOKING))
+                .contains(new BookingLedger.Entry(BOOKING, EVENT, ANN, BookingStatus.CONFIRMED));
+
+        feed(ledger, released(BOOKING, ANN, EVENT));
+        assertThat(ledger.booking(BOOKING))
+                .contains(new BookingLedger.Entry(BOOKING, EVENT, ANN, BookingStatus.CANCELLED));
+        assertThat(ledger.booking(BookingId.of("booking-0"))).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.account.Language;
 import io.seatwise.api.account.Role;
 import io.seatwise.api.account.RoleChanged;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class UsersProjectionTest {
     void projection() {
         jdbc = new JdbcTemplate(StatsDatabase.in(dataDir));
         projection = new UsersProjection(jdbc);
-        projection.on(new AccountRegistered(SAM, "sam@example.org", "Sam", Role.USER, NOW));
+        projection.on(new AccountRegistered(SAM, "sam@example.org", "Sam", Role.USER, NOW, Language.EN));
     }
 
     @Test
@@ -45,7 +46,7 @@ class UsersProjectionTest {
         projection.on(new RoleChanged(SAM, Role.ADMIN, ROOT, NOW.plusSeconds(120)));
 
         projection.reset();
-        projection.on(new AccountRegistered(SAM, "sam@example.org", "Sam", Role.USER, NOW));
+        projection.on(new AccountRegistered(SAM, "sam@example.org", "Sam", Role.USER, NOW, Language.EN));
         projection.on(new RoleChanged(SAM, Role.STAFF, ROOT, NOW.plusSeconds(60)));
         projection.on(new RoleChanged(SAM, Role.ADMIN, ROOT, NOW.plusSeconds(120)));
 

@@ -4,17 +4,25 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Opens an account. The command carries the password hash so that the command side can keep it in its credential
- * store; commands are never stored, and no event ever carries the hash.
+ * store; commands are never stored, and no event ever carries the hash. {@code language} is a code the account
+ * checks ({@code en} or {@code de}; see {@link Language}).
  */
 public record RegisterAccount(
         @TargetAggregateIdentifier AccountId accountId,
         String email,
         String displayName,
         String passwordHash,
-        Role role) {
+        Role role,
+        String language) {
+
+    /** An account that reads English. */
+    public RegisterAccount(AccountId accountId, String email, String displayName, String passwordHash, Role role) {
+        this(accountId, email, displayName, passwordHash, role, Language.EN.code());
+    }
 
     @Override
     public String toString() {
-        return "RegisterAccount[accountId=" + accountId + ", email=" + email + ", role=" + role + "]";
+        return "RegisterAccount[accountId=" + accountId + ", email=" + email + ", role=" + role + ", language="
+                + language + "]";
     }
 }

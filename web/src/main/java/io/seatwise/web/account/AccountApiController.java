@@ -1,5 +1,6 @@
 package io.seatwise.web.account;
 
+import io.seatwise.api.account.Language;
 import io.seatwise.api.account.Role;
 import io.seatwise.web.api.ApiRefusal;
 import io.seatwise.web.security.SeatwiseUser;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -57,9 +59,24 @@ class AccountApiController {
             @NotNull @Size(min = Registrations.MIN_PASSWORD_LENGTH, max = Registrations.MAX_PASSWORD_LENGTH)
             String password,
 
-            @NotBlank @Size(max = 100) String displayName) {}
+            @NotBlank @Size(max = 100) String displayName,
 
-    record AccountResponse(String id, String email, String displayName) {}
+            @Schema(
+                    description = "The language of the account's mail: en or de. Without it, the first of the "
+                            + "request's Accept-Language that Seatwise speaks, else en.",
+                    allowableValues = {"en", "de"},
+                    nullable = true)
+            String language) {}
+
+    record AccountResponse(
+            String id,
+            String email,
+            String displayName,
+
+            @Schema(
+                    description = "The language of the account's mail",
+                    allowableValues = {"en", "de"})
+            String language) {}
 
     record TokenRequest(
             @NotBlank @Size(max = 254) String email,
@@ -69,16 +86,23 @@ class AccountApiController {
     @Operation(operationId = "register", summary = "Register an account")
     @ApiRefusal(
             status = 400,
-            when = "The password is one of the most common, or is the email or the name.",
-            examples = "common-password")
+            when = "The password is one of the most common, or is the email or the name; or the language is neither "
+                    + "en nor de.",
+            examples = {"common-password", "unknown-language"})
     @ApiRefusal(status = 409, when = "An account with this email already exists.", examples = "email-taken")
     @ResponseStatus(HttpStatus.CREATED)
     AccountResponse register(@Valid @RequestBody RegisterRequest request) {
-        var accountId = registrations.register(request.email(), request.password(), request.displayName(), Role.USER);
+        // an explicit language is the caller's choice, checked by the account; else the browser's, as pages take it
+        var language = request.language() != null
+                ? request.language()
+                : Language.ofLocale(LocaleContextHolder.getLocale()).code();
+        var accountId =
+                registrations.register(request.email(), request.password(), request.displayName(), Role.USER, language);
         return new AccountResponse(
                 accountId.value(),
                 request.email().strip(),
-                request.displayName().strip());
+                request.displayName().strip(),
+                Language.of(language).orElseThrow().code());
     }
 
     @PostMapping("/auth/token")

@@ -1,6 +1,7 @@
 package io.seatwise.web.account;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.account.Language;
 import io.seatwise.api.account.Role;
 import io.seatwise.web.page.PageRefusals;
 import io.seatwise.web.security.SignInThrottle;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,7 +71,9 @@ class AccountPageController {
             return "register";
         }
         try {
-            registrations.register(form.email(), form.password(), form.displayName(), Role.USER);
+            // the browser's language as the pages speak it (LanguageConfiguration): English unless it asks for German
+            var language = Language.ofLocale(LocaleContextHolder.getLocale());
+            registrations.register(form.email(), form.password(), form.displayName(), Role.USER, language.code());
         } catch (DomainException refused) {
             refusals.reject(refused, result);
             return "register";

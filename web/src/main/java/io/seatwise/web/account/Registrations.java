@@ -4,6 +4,7 @@ import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
+import io.seatwise.api.account.Language;
 import io.seatwise.api.account.RegisterAccount;
 import io.seatwise.api.account.Role;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,16 @@ public class Registrations {
         this.commonPasswords = commonPasswords;
     }
 
+    /** An account that reads English: the first admin and the demo guest. */
     public AccountId register(String email, String password, String displayName, Role role) {
+        return register(email, password, displayName, role, Language.EN.code());
+    }
+
+    /**
+     * An account in the language of the given code ({@code en} or {@code de}); any other code is refused by the
+     * account (400 {@code invalid-not-a-choice}).
+     */
+    public AccountId register(String email, String password, String displayName, Role role, String language) {
         if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
             throw new DomainException(
                     InvalidValue.atMost("password", Rule.TOO_MANY_BYTES, MAX_PASSWORD_LENGTH),
@@ -50,7 +60,7 @@ public class Registrations {
         }
         var accountId = AccountId.random();
         commands.sendAndWait(
-                new RegisterAccount(accountId, email, displayName, passwordEncoder.encode(password), role));
+                new RegisterAccount(accountId, email, displayName, passwordEncoder.encode(password), role, language));
         return accountId;
     }
 

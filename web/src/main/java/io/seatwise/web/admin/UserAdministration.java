@@ -6,6 +6,7 @@ import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.ChangeRole;
+import io.seatwise.api.account.Language;
 import io.seatwise.api.account.Role;
 import io.seatwise.command.account.AccountDirectory;
 import io.seatwise.command.account.AccountEntry;
@@ -80,13 +81,18 @@ class UserAdministration {
 
     /**
      * An account as admins see it. {@code verified} is whether its email address is verified; Seatwise does not
-     * verify addresses yet, so it is false for every account.
+     * verify addresses yet, so it is false for every account. {@code language} is the language of its mail.
      */
-    record AdminUserView(String id, String email, String displayName, Role role, boolean verified) {
+    record AdminUserView(String id, String email, String displayName, Role role, boolean verified, Language language) {
 
         static AdminUserView of(AccountEntry entry) {
             return new AdminUserView(
-                    entry.accountId().value(), entry.email(), entry.displayName(), entry.role(), false);
+                    entry.accountId().value(),
+                    entry.email(),
+                    entry.displayName(),
+                    entry.role(),
+                    false,
+                    entry.language());
         }
     }
 }

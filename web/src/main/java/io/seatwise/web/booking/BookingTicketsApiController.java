@@ -61,7 +61,7 @@ class BookingTicketsApiController {
         }
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{bookingId}")
     @Operation(
             operationId = "getBooking",
             summary = "One booking with its tickets",
@@ -71,11 +71,11 @@ class BookingTicketsApiController {
     @ApiResponse(responseCode = "200", description = "The booking", useReturnTypeSchema = true)
     @ApiRefusal(status = 403, when = "The booking is someone else's.", examples = "not-your-booking")
     @ApiRefusal(status = 404, when = "No such booking.", examples = "booking-not-found")
-    BookingWithTickets booking(@PathVariable String id, Authentication authentication) {
-        return BookingWithTickets.of(bookings.forOwnerOrAdmin(id, authentication));
+    BookingWithTickets booking(@PathVariable String bookingId, Authentication authentication) {
+        return BookingWithTickets.of(bookings.forOwnerOrAdmin(bookingId, authentication));
     }
 
-    @GetMapping("/{id}/tickets.pdf")
+    @GetMapping("/{bookingId}/tickets.pdf")
     @Operation(operationId = "getTicketsPdf", summary = "Your booking's tickets as a PDF, one ticket per page")
     @ApiResponse(
             responseCode = "200",
@@ -87,12 +87,12 @@ class BookingTicketsApiController {
             status = 409,
             when = "The booking is cancelled: its tickets are no longer valid.",
             examples = "already-cancelled")
-    ResponseEntity<byte[]> pdf(@PathVariable String id, Authentication authentication, Locale locale) {
-        var sheet = bookings.sheet(bookings.forOwner(id, authentication));
+    ResponseEntity<byte[]> pdf(@PathVariable String bookingId, Authentication authentication, Locale locale) {
+        var sheet = bookings.sheet(bookings.forOwner(bookingId, authentication));
         return file(documents.pdf(sheet, locale), TicketDocuments.PDF, TicketDocuments.pdfName(sheet));
     }
 
-    @GetMapping("/{id}/calendar.ics")
+    @GetMapping("/{bookingId}/calendar.ics")
     @Operation(operationId = "getBookingCalendar", summary = "Your booking's event as an iCalendar entry")
     @ApiResponse(
             responseCode = "200",
@@ -104,8 +104,8 @@ class BookingTicketsApiController {
             status = 409,
             when = "The booking is cancelled: its tickets are no longer valid.",
             examples = "already-cancelled")
-    ResponseEntity<byte[]> calendar(@PathVariable String id, Authentication authentication, Locale locale) {
-        var sheet = bookings.sheet(bookings.forOwner(id, authentication));
+    ResponseEntity<byte[]> calendar(@PathVariable String bookingId, Authentication authentication, Locale locale) {
+        var sheet = bookings.sheet(bookings.forOwner(bookingId, authentication));
         return file(
                 documents.calendar(sheet, locale).getBytes(StandardCharsets.UTF_8),
                 TicketDocuments.CALENDAR + "; charset=UTF-8",

@@ -4,8 +4,12 @@ import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.venue.SeatLayout;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
-/** What the mails about one booking tell: who booked which seats of which event, where and when. */
+/**
+ * What the mails about one booking tell: who booked which seats of which event, where and when; and the language the
+ * booker reads, which every mail to them is written in.
+ */
 record BookingFacts(
         BookingId bookingId,
         String email,
@@ -17,4 +21,5 @@ record BookingFacts(
         String venueId,
         String venueName,
         String city,
-        List<Integer> seats) {}
+        List<Integer> seats,
+        Locale locale) {}

@@ -7,22 +7,18 @@ import io.seatwise.web.ticket.TicketDocuments;
 import io.seatwise.web.ticket.TicketSheet;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
  * The tickets that a booking confirmation carries: the PDF and the calendar entry, made by the sender from the mail
  * directory's facts when the mail goes out (never in the transaction of the projection that put it in the outbox), and
- * made again the same way if it is sent again.
+ * made again the same way if it is sent again. They are in the recipient's language, as the mail is.
  */
 @Component
 class ConfirmationAttachments {
 
     /** A file attached to a mail. */
     record Attachment(String fileName, String contentType, byte[] content) {}
-
-    /** Until mails are written in the recipient's language, the tickets are in the mails' language. */
-    private static final Locale LOCALE = Locale.ENGLISH;
 
     private final TicketCodes codes;
     private final TicketDocuments documents;
@@ -39,11 +35,12 @@ class ConfirmationAttachments {
         }
         var sheet = sheet(facts);
         return List.of(
-                new Attachment(TicketDocuments.pdfName(sheet), TicketDocuments.PDF, documents.pdf(sheet, LOCALE)),
+                new Attachment(
+                        TicketDocuments.pdfName(sheet), TicketDocuments.PDF, documents.pdf(sheet, facts.locale())),
                 new Attachment(
                         TicketDocuments.calendarName(sheet),
                         TicketDocuments.CALENDAR,
-                        documents.calendar(sheet, LOCALE).getBytes(StandardCharsets.UTF_8)));
+                        documents.calendar(sheet, facts.locale()).getBytes(StandardCharsets.UTF_8)));
     }
 
     private TicketSheet sheet(BookingFacts facts) {

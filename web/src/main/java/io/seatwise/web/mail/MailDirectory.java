@@ -1,5 +1,6 @@
 package io.seatwise.web.mail;
 
+import io.seatwise.api.account.Language;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.query.StoredJson;
@@ -25,13 +26,19 @@ class MailDirectory {
         this.jdbc = jdbc;
     }
 
-    void account(String accountId, String email, String displayName) {
+    void account(String accountId, String email, String displayName, Language language) {
         jdbc.update(
-                "INSERT INTO mail_accounts (account_id, email, display_name) VALUES (?, ?, ?)"
+                "INSERT INTO mail_accounts (account_id, email, display_name, language) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (account_id) DO NOTHING",
                 accountId,
                 email,
-                displayName);
+                displayName,
+                language.code());
+    }
+
+    /** The language the account's mail is written in from now on. */
+    void language(String accountId, Language language) {
+        jdbc.update("UPDATE mail_accounts SET language = ? WHERE account_id = ?", language.code(), accountId);
     }
 
     void venue(String venueId, String name, String city) {
@@ -91,7 +98,7 @@ class MailDirectory {
     Optional<BookingFacts> facts(String bookingId) {
         return jdbc
                 .query(
-                        "SELECT b.event_id, b.seats, a.email, a.display_name, e.title, e.starts_at, e.seat_rows,"
+                        "SELECT b.event_id, b.seats, a.email, a.display_name, a.language, e.title, e.starts_at, e.seat_rows,"
                                 + " e.seats_per_row, e.layout, e.venue_id, v.name, v.city FROM mail_bookings b"
                                 + " JOIN mail_accounts a ON a.account_id = b.account_id"
                                 + " JOIN mail_events e ON e.event_id = b.event_id"
@@ -110,7 +117,10 @@ class MailDirectory {
                                 row.getString("city"),
                                 Arrays.stream(row.getString("seats").split(","))
                                         .map(Integer::valueOf)
-                                        .toList()),
+                                        .toList(),
+                                Language.of(row.getString("language"))
+                                        .orElse(Language.EN)
+                                        .locale()),
                         bookingId)
                 .stream()
                 .findFirst();

@@ -1,6 +1,7 @@
 package io.seatwise.web.mail;
 
 import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.account.LanguageChanged;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
@@ -56,7 +57,23 @@ class MailProjection {
 
     @EventHandler
     void on(AccountRegistered event) {
-        directory.account(event.accountId().value(), event.email(), event.displayName());
+        directory.account(event.accountId().value(), event.email(), event.displayName(), event.language());
+    }
+
+    /**
+     * Mail written from now on is in the new language. Mail already in the outbox but not yet written (prompts and
+     * reminders that are not due, mail held up by an outage) gets its subject again in that language, so that subject
+     * and body, written when it is sent, agree; mail that has gone out stays as it was.
+     */
+    @EventHandler
+    void on(LanguageChanged event) {
+        var accountId = event.accountId().value();
+        directory.language(accountId, event.language());
+        for (var mail : outbox.unwrittenTo(accountId)) {
+            directory
+                    .facts(mail.bookingId())
+                    .ifPresent(facts -> outbox.resubject(mail.key(), writer.subject(mail.kind(), facts)));
+        }
     }
 
     @EventHandler

@@ -4,7 +4,6 @@ import io.seatwise.api.booking.BookingReference;
 import io.seatwise.web.SeatwiseProperties;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -16,16 +15,12 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Writes mails from the Thymeleaf templates in {@code templates/mail}: an HTML and a plain text version of each, with
- * their texts from {@code messages.properties}. Names and titles come from users and admins, so the HTML templates
+ * their texts from {@code messages.properties} in the recipient's language ({@link BookingFacts#locale()}, the
+ * account's language: there is no request to take one from), dates too ({@code mail.date-pattern}). Names and titles come from users and admins, so the HTML templates
  * only ever insert them escaped ({@code th:text}). Links are absolute, starting with {@code seatwise.public-url}.
  */
 @Component
 class MailWriter {
-
-    /** Mails are written before anyone reads them, with no request to take a language from: English, as the site. */
-    private static final Locale LOCALE = Locale.ENGLISH;
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm zzz", LOCALE);
 
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
     private final MessageSource messages;
@@ -54,7 +49,8 @@ class MailWriter {
 
     /** The subject line, which the outbox lists before the mail is written. */
     String subject(MailKind kind, BookingFacts facts) {
-        return oneLine(messages.getMessage("mail." + kind.slug + ".subject", new Object[] {facts.title()}, LOCALE));
+        return oneLine(
+                messages.getMessage("mail." + kind.slug + ".subject", new Object[] {facts.title()}, facts.locale()));
     }
 
     /** Takes a millisecond or so: done by the sender, never inside a transaction that holds the write lock. */
@@ -63,7 +59,7 @@ class MailWriter {
         variables.put("subject", subject(kind, facts));
         variables.put("name", facts.name());
         variables.put("title", facts.title());
-        variables.put("when", WHEN.format(facts.startsAt().atZone(properties.zone())));
+        variables.put("when", when(facts));
         variables.put("venue", facts.venueName());
         variables.put("city", facts.city());
         variables.put("seats", seats(facts));
@@ -71,7 +67,7 @@ class MailWriter {
         variables.put("eventUrl", link("/events/" + facts.eventId()));
         variables.put("venueUrl", link("/venues/" + facts.venueId()));
         variables.put("bookingsUrl", link("/me/bookings"));
-        var context = new Context(LOCALE, variables);
+        var context = new Context(facts.locale(), variables);
         return new Written(
                 templates.process(kind.slug + ".html", context), templates.process(kind.slug + ".txt", context));
     }
@@ -86,8 +82,15 @@ class MailWriter {
                         new Object[] {
                             place.section(), place.row(), String.valueOf(place.number()), String.valueOf(place.seat())
                         },
-                        LOCALE))
+                        facts.locale()))
                 .collect(Collectors.joining("; "));
+    }
+
+    /** The start as people of the recipient's language write it, in the site's time zone. */
+    private String when(BookingFacts facts) {
+        var pattern = messages.getMessage("mail.date-pattern", null, facts.locale());
+        return DateTimeFormatter.ofPattern(pattern, facts.locale())
+                .format(facts.startsAt().atZone(properties.zone()));
     }
 
     private String link(String path) {

@@ -53,6 +53,26 @@ class Outbox {
                 now.toEpochMilli()));
     }
 
+    /**
+     * The mails to an account that are not written yet (bodies are written when a mail is first sent): after the
+     * account changes its language, their subjects are written again in the new one, as their bodies will be.
+     */
+    List<Mail> unwrittenTo(String accountId) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM mail_outbox WHERE html_body IS NULL AND status IN (?, ?) AND booking_id IN"
+                        + " (SELECT booking_id FROM mail_bookings WHERE account_id = ?)",
+                Outbox::mail,
+                MailStatus.PENDING.name(),
+                MailStatus.FAILED.name(),
+                accountId);
+    }
+
+    /** A mail's new subject, as long as the mail is not written: a mail that went out keeps the subject it had. */
+    void resubject(String key, String subject) {
+        transactions.executeWithoutResult(status -> jdbc.update(
+                "UPDATE mail_outbox SET subject = ? WHERE mail_key = ? AND html_body IS NULL", subject, key));
+    }
+
     /** A cancelled booking wants no prompt or reminder any more. */
     void skipScheduled(String bookingId) {
         transactions.executeWithoutResult(status -> jdbc.update(

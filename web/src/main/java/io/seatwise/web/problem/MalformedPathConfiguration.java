@@ -10,6 +10,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.AbstractProtocol;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -28,6 +29,11 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * lets encoded slashes through undecoded, so that the firewall, which still refuses them, is the one judge; an API
  * path it refuses names nothing, so it is a 404, as any malformed id is. What Tomcat alone still refuses (a NUL in
  * the path) keeps Tomcat's status but is told as a problem too.
+ *
+ * <p>While a graceful shutdown has paused the connector, Tomcat answers a request that arrives on a kept-alive
+ * connection with 503, then finds it has no Host header (it stopped reading at the request line) and turns the 503
+ * into a 400. Such a request was well formed and only came too late, so it is answered 503 again: the client may
+ * send it to another node or try later.
  */
 @Configuration
 class MalformedPathConfiguration {
@@ -93,6 +99,9 @@ class MalformedPathConfiguration {
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
+            if (response.getStatus() == HttpStatus.BAD_REQUEST.value() && connectorPaused(request)) {
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            }
             if (!isApi(request.getRequestURI())) {
                 super.report(request, response, throwable);
                 return;
@@ -109,15 +118,22 @@ class MalformedPathConfiguration {
                 response.setCharacterEncoding("UTF-8");
                 var writer = response.getReporter();
                 if (writer != null) {
-                    var detail = status == HttpStatus.BAD_REQUEST
-                            ? "The request could not be read: its path or its headers are malformed"
-                            : "The request could not be handled: " + status.getReasonPhrase();
+                    var detail = switch (status) {
+                        case BAD_REQUEST -> "The request could not be read: its path or its headers are malformed";
+                        case SERVICE_UNAVAILABLE -> "The server is stopping: send the request again";
+                        default -> "The request could not be handled: " + status.getReasonPhrase();
+                    };
                     writer.write(JSON.writeValueAsString(problem(status, detail)));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException ignored) {
                 // the client is gone or the response already committed: nothing more can be said
             }
+        }
+
+        private static boolean connectorPaused(Request request) {
+            return request.getConnector().getProtocolHandler() instanceof AbstractProtocol<?> protocol
+                    && protocol.isPaused();
         }
     }
 }

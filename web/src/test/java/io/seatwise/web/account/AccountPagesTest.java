@@ -20,8 +20,11 @@ import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.Role;
 import io.seatwise.web.security.WebSlice;
+import jakarta.servlet.http.Cookie;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -42,7 +45,7 @@ class AccountPagesTest {
 
     @Test
     void aCommonPasswordIsRefusedInGermanOnTheFormWithoutEchoingIt() throws Exception {
-        when(registrations.register("fay@example.com", PASSWORD, "Fay", Role.USER))
+        when(registrations.register("fay@example.com", PASSWORD, "Fay", Role.USER, "de"))
                 .thenThrow(new DomainException(InvalidValue.of("password", Rule.TOO_COMMON), "password is common"));
 
         mvc.perform(registration("fay@example.com", PASSWORD).header(HttpHeaders.ACCEPT_LANGUAGE, "de"))
@@ -56,7 +59,7 @@ class AccountPagesTest {
 
     @Test
     void aTakenEmailIsRefusedInEnglish() throws Exception {
-        when(registrations.register("gus@example.com", "a-long-password", "Fay", Role.USER))
+        when(registrations.register("gus@example.com", "a-long-password", "Fay", Role.USER, "en"))
                 .thenThrow(new DomainException(Refusal.Plain.EMAIL_TAKEN, "An account with this email exists"));
 
         mvc.perform(registration("gus@example.com", "a-long-password").header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
@@ -74,12 +77,34 @@ class AccountPagesTest {
 
     @Test
     void aNewAccountIsSentToSignInWhenItCannotBeSignedInAtOnce() throws Exception {
-        when(registrations.register(any(), any(), any(), any())).thenReturn(AccountId.random());
+        when(registrations.register(any(), any(), any(), any(), any())).thenReturn(AccountId.random());
 
         mvc.perform(registration("ivy@example.com", "a-long-password"))
                 .andExpect(redirectedUrl("/login"))
                 .andExpect(flash().attribute("notice", "registration.done"));
-        verify(registrations).register("ivy@example.com", "a-long-password", "Fay", Role.USER);
+        verify(registrations).register("ivy@example.com", "a-long-password", "Fay", Role.USER, "en");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"de, de", "de-AT, de", "'de-CH,en;q=0.5', de", "'fr,de;q=0.8', de", "fr, en", "en-GB, en", "'*', en"})
+    void theNewAccountSpeaksTheBrowsersLanguageOrEnglish(String acceptLanguage, String language) throws Exception {
+        when(registrations.register(any(), any(), any(), any(), any())).thenReturn(AccountId.random());
+
+        mvc.perform(registration("kim@example.com", "a-long-password")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage))
+                .andExpect(status().is3xxRedirection());
+        verify(registrations).register("kim@example.com", "a-long-password", "Fay", Role.USER, language);
+    }
+
+    @Test
+    void theLanguageChosenOnThePagesIsTheNewAccountsLanguage() throws Exception {
+        when(registrations.register(any(), any(), any(), any(), any())).thenReturn(AccountId.random());
+
+        mvc.perform(registration("lu@example.com", "a-long-password")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                        .cookie(new Cookie("seatwise-lang", "de")))
+                .andExpect(status().is3xxRedirection());
+        verify(registrations).register("lu@example.com", "a-long-password", "Fay", Role.USER, "de");
     }
 
     @Test

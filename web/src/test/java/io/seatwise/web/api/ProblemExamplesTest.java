@@ -76,6 +76,26 @@ class ProblemExamplesTest extends ApplicationTest {
     }
 
     @Test
+    void languageRefusalsAreAnsweredAsDescribed() throws IOException {
+        var french = Map.of(
+                "email",
+                "l-" + UUID.randomUUID() + "@example.com",
+                "password",
+                ApiClient.USER_PASSWORD,
+                "displayName",
+                "Lea",
+                "language",
+                "fr");
+        answersAsDescribed("unknown-language", "post", "/api/users", api.post("/api/users", french));
+        var lea = api.newUserToken("Lea");
+        answersAsDescribed(
+                "unknown-language",
+                "put",
+                "/api/me/language",
+                api.put("/api/me/language", Map.of("language", "fr"), lea));
+    }
+
+    @Test
     void roleRefusalsAreAnsweredAsDescribed() throws IOException {
         var admin = adminToken();
         var path = "/api/admin/users/{id}/role";
@@ -119,6 +139,28 @@ class ProblemExamplesTest extends ApplicationTest {
         answersAsDescribed("already-cancelled", "delete", cancel, api.delete("/api/bookings/" + booking, ann));
         var unknown = "/api/bookings/" + UUID.randomUUID();
         answersAsDescribed("booking-not-found", "delete", cancel, api.delete(unknown, ann));
+    }
+
+    @Test
+    void ticketRefusalsAreAnsweredAsDescribed() throws IOException {
+        var event = eventIn7Days("Ticket Example Hall", 1, 4);
+        var ann = api.newUserToken("Ann");
+        var booking = api.book(ann, event, List.of(2)).json().path("bookingId").asText();
+        var bob = api.newUserToken("Bob");
+        var read = "/api/bookings/{bookingId}";
+        answersAsDescribed("not-your-booking", "get", read, api.get("/api/bookings/" + booking, bob));
+        answersAsDescribed("booking-not-found", "get", read, api.get("/api/bookings/" + UUID.randomUUID(), ann));
+        var pdf = "/api/bookings/{bookingId}/tickets.pdf";
+        answersAsDescribed("not-your-booking", "get", pdf, api.get("/api/bookings/" + booking + "/tickets.pdf", bob));
+
+        assertThat(api.delete("/api/bookings/" + booking, ann).status()).isEqualTo(204);
+        eventually(() -> api.get("/api/bookings/" + booking, ann).status() == 200);
+        answersAsDescribed("already-cancelled", "get", pdf, api.get("/api/bookings/" + booking + "/tickets.pdf", ann));
+        answersAsDescribed(
+                "already-cancelled",
+                "get",
+                "/api/bookings/{bookingId}/calendar.ics",
+                api.get("/api/bookings/" + booking + "/calendar.ics", ann));
     }
 
     @Test

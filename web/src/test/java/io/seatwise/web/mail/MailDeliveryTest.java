@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingReference;
+import io.seatwise.api.event.EventId;
 import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.ticket.TicketCodes;
+import io.seatwise.web.ticket.TicketCodes.TicketCode;
+import io.seatwise.web.ticket.TicketFiles;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +44,9 @@ class MailDeliveryTest extends ApplicationTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    TicketCodes ticketCodes;
 
     private String adminToken;
     private String venue;
@@ -116,6 +124,47 @@ class MailDeliveryTest extends ApplicationTest {
         assertThat(parts.getBodyPart(1).getContentType())
                 .startsWith("text/html")
                 .contains("UTF-8");
+    }
+
+    @Test
+    void confirmationCarriesTheTicketsAsPdfAndCalendarEntry() throws Exception {
+        var event = api.scheduleEvent(adminToken, venue, "Harp Duets", Instant.parse("2099-07-01T18:00:00Z"));
+        var fay = Booker.register(api, "Fay");
+        var bookingId = fay.book(event, 21, 22);
+
+        var mail = arrived(fay, "Your seats for Harp Duets");
+
+        assertThat(mail.getContentType()).startsWith("multipart/mixed");
+        var parts = (MimeMultipart) mail.getContent();
+        assertThat(parts.getCount()).isEqualTo(3);
+        assertThat(parts.getBodyPart(0).isMimeType("multipart/alternative")).isTrue();
+        var reference = BookingReference.of(BookingId.of(bookingId)).toString();
+        var pdf = parts.getBodyPart(1);
+        assertThat(pdf.isMimeType("application/pdf")).as(pdf.getContentType()).isTrue();
+        assertThat(pdf.getDisposition()).isEqualTo(BodyPart.ATTACHMENT);
+        assertThat(pdf.getFileName()).isEqualTo("tickets-" + reference + ".pdf");
+        var pdfBytes = pdf.getInputStream().readAllBytes();
+        assertThat(TicketFiles.pagesText(pdfBytes))
+                .hasSize(2)
+                .allSatisfy(page -> assertThat(page).contains(reference).contains("Fay"));
+        var decoded = TicketFiles.qrCodesPerPage(pdfBytes).stream()
+                .map(codes -> ticketCodes.read(codes.get(0)).orElseThrow())
+                .toList();
+        assertThat(decoded)
+                .containsExactly(
+                        new TicketCode(EventId.of(event), BookingId.of(bookingId), 21),
+                        new TicketCode(EventId.of(event), BookingId.of(bookingId), 22));
+        var calendar = parts.getBodyPart(2);
+        assertThat(calendar.isMimeType("text/calendar"))
+                .as(calendar.getContentType())
+                .isTrue();
+        assertThat(calendar.getFileName()).isEqualTo(reference + ".ics");
+        var entry =
+                TicketFiles.calendarEvent(new String(calendar.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertThat(TicketFiles.value(entry, "DTSTART")).isEqualTo("20990701T180000Z");
+        assertThat(TicketFiles.value(entry, "DURATION")).isEqualTo(EVENT_DURATION.toString());
+        assertThat(TicketFiles.value(entry, "SUMMARY")).isEqualTo("Harp Duets");
+        assertThat(TicketFiles.value(entry, "UID")).contains(bookingId);
     }
 
     @Test

@@ -231,7 +231,8 @@ class SeatMapBrowserTest extends ApplicationTest {
         booker.signIn(api.baseUrl(), email, PASSWORD);
         booker.resize(390, 844);
         try {
-            for (var page : List.of("/", "/events/" + eventId, "/me/bookings", "/register?lang=de", "/?lang=en")) {
+            for (var page : List.of(
+                    "/", "/events/" + eventId, "/me/bookings", "/me/account", "/register?lang=de", "/?lang=en")) {
                 booker.driver().get(api.baseUrl() + page);
                 assertThat(booker.driver()
                                 .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))

@@ -1,0 +1,178 @@
+package io.seatwise.web.mail;
+
+import static io.seatwise.web.mail.MailDeliveryTest.part;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatwise.web.ApiClient;
+import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.BrowserSession;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every mail in its recipient's language, over real SMTP (GreenMail): subject, texts and dates in German for an account
+ * that speaks German, in English for one that speaks English, and in the new language once an account changes it.
+ */
+class MailLanguageTest extends ApplicationTest {
+
+    /** Prompts stay in the outbox, unwritten, while the tests change languages: none is due during the class. */
+    static final Duration PROMPT_DELAY = Duration.ofMinutes(10);
+
+    static final SmtpServer smtp = SmtpServer.onFreePort().start();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String adminToken;
+    private String venue;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> SmtpServer.HOST);
+        registry.add("spring.mail.port", smtp::port);
+        registry.add("seatwise.public-url", () -> "https://tickets.example.org");
+        registry.add("seatwise.mail.poll-interval", () -> "100ms");
+        registry.add("seatwise.mail.review-prompt-delay", PROMPT_DELAY::toString);
+        registry.add("seatwise.time-zone", () -> "Europe/Berlin");
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void venue() {
+        adminToken = adminToken();
+        venue = api.createVenue(adminToken, "Gewandhaus", 3, 10);
+    }
+
+    @Test
+    void aGermanAccountsConfirmationIsInGerman() throws Exception {
+        var event = api.scheduleEvent(adminToken, venue, "Brahms & Schumann", Instant.parse("2099-06-05T17:30:00Z"));
+        var greta = booker("Greta Müller", "de");
+
+        greta.book(event, 12, 13);
+
+        var mail = arrived(greta, "Ihre Plätze für Brahms & Schumann");
+        var text = part(mail, "text/plain");
+        assertThat(text)
+                .contains("Guten Tag Greta Müller,")
+                .contains("Ihre Buchung ist bestätigt. Das haben Sie gebucht:")
+                .contains("Veranstaltung: Brahms & Schumann")
+                .contains("Wann: Freitag, 5. Juni 2099, 19:30 Uhr")
+                .contains("Wo: Gewandhaus")
+                .contains("Plätze: Main, Reihe B, Platz 2 (Nr. 12); Main, Reihe B, Platz 3 (Nr. 13)")
+                .contains("Buchungsnummer: ")
+                .contains("Ihre Buchungen ansehen: https://tickets.example.org/me/bookings")
+                .contains("Ihr Seatwise-Team")
+                .doesNotContain("Your", "Seats", "Row");
+        var html = part(mail, "text/html");
+        assertThat(html)
+                .contains("<html lang=\"de\">")
+                .contains("Brahms &amp; Schumann")
+                .contains("Freitag, 5. Juni 2099, 19:30 Uhr");
+    }
+
+    @Test
+    void anEnglishAccountsConfirmationIsInEnglish() throws Exception {
+        var event = api.scheduleEvent(adminToken, venue, "Organ Night", Instant.parse("2099-06-05T17:30:00Z"));
+        var ann = booker("Ann Smith", "en");
+
+        ann.book(event, 4);
+
+        var mail = arrived(ann, "Your seats for Organ Night");
+        var text = part(mail, "text/plain");
+        assertThat(text)
+                .contains("Hi Ann Smith,")
+                .contains("When: Friday 5 June 2099, 19:30")
+                .contains("Seats: Main, Row A, Seat 4 (no. 4)")
+                .doesNotContain("Ihre", "Reihe", "Uhr");
+        assertThat(part(mail, "text/html")).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void changingTheLanguageChangesTheMailsWrittenAfterwards() throws Exception {
+        var event = api.scheduleEvent(adminToken, venue, "Lieder Abend", Instant.parse("2099-07-01T18:00:00Z"));
+        var later = api.scheduleEvent(adminToken, venue, "Kammermusik", Instant.parse("2099-07-02T18:00:00Z"));
+        var udo = booker("Udo Umstieg", "en");
+
+        var first = udo.book(event, 1);
+        arrived(udo, "Your seats for Lieder Abend");
+
+        var changed = api.put("/api/me/language", Map.of("language", "de"), udo.token());
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+        // the review prompt of the first booking was put into the outbox in English; it goes out in German
+        eventually(
+                () -> subjectOf("review-prompt:" + first).equals("Kennen Sie den Veranstaltungsort von Lieder Abend?"));
+        udo.book(later, 2);
+        var confirmation = arrived(udo, "Ihre Plätze für Kammermusik");
+        assertThat(part(confirmation, "text/plain")).contains("Guten Tag Udo Umstieg,");
+        assertThat(api.delete("/api/bookings/" + first, udo.token()).status()).isEqualTo(204);
+        var cancellation = arrived(udo, "Ihre Buchung für Lieder Abend ist storniert");
+        assertThat(part(cancellation, "text/plain")).contains("Ihre Buchung ist storniert");
+        // the confirmation that went out in English stays as it was sent
+        assertThat(smtp.to(udo.email(), "Your seats for Lieder Abend")).hasSize(1);
+        assertThat(subjectOf("booking-confirmation:" + first)).isEqualTo("Your seats for Lieder Abend");
+    }
+
+    @Test
+    void aPromptWrittenAfterTheChangeHasSubjectAndBodyInTheNewLanguage() throws Exception {
+        var event = api.scheduleEvent(adminToken, venue, "Winterreise", Instant.parse("2099-12-01T18:00:00Z"));
+        var eva = booker("Eva Wechsel", "de");
+
+        var booking = eva.book(event, 7);
+        arrived(eva, "Ihre Plätze für Winterreise");
+        var prompt = "review-prompt:" + booking;
+        assertThat(subjectOf(prompt)).isEqualTo("Kennen Sie den Veranstaltungsort von Winterreise?");
+        assertThat(api.put("/api/me/language", Map.of("language", "en"), eva.token())
+                        .status())
+                .isEqualTo(200);
+
+        eventually(() -> subjectOf(prompt).equals("Been to the venue of Winterreise before?"));
+        // the prompt is not due: the admins' mail page shows it as the postman would write it now
+        var admin = BrowserSession.signedIn(api, ADMIN_EMAIL, ADMIN_PASSWORD);
+        var html = admin.get("/admin/mail/" + prompt + "/html");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.body())
+                .contains("<html lang=\"en\">", "Hi Eva Wechsel,", "Been to the venue of Winterreise before?")
+                .doesNotContain("Guten Tag", "Reihe");
+    }
+
+    private Booker booker(String name, String language) {
+        var email = name.toLowerCase().replaceAll("[^a-z]", "") + "-" + System.nanoTime() + "@example.com";
+        var created = api.post(
+                "/api/users",
+                Map.of("email", email, "password", ApiClient.USER_PASSWORD, "displayName", name, "language", language));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var accountId = created.json().path("id").asText();
+        return new Booker(api, email, accountId, api.token(email, ApiClient.USER_PASSWORD));
+    }
+
+    private String subjectOf(String key) {
+        return jdbc.queryForList("SELECT subject FROM mail_outbox WHERE mail_key = ?", String.class, key).stream()
+                .findFirst()
+                .orElse("");
+    }
+
+    private static MimeMessage arrived(Booker booker, String subject) {
+        return arrived(booker, subject, Duration.ofSeconds(10));
+    }
+
+    private static MimeMessage arrived(Booker booker, String subject, Duration within) {
+        eventually(within, () -> !smtp.to(booker.email(), subject).isEmpty());
+        var mails = smtp.to(booker.email(), subject);
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+}

@@ -1,0 +1,106 @@
+package io.seatwise.web.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatwise.api.booking.BookingId;
+import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.web.SeatwiseProperties;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * Every mail Seatwise writes, in both of its languages: the subject, the greeting, the intro, the seats and the date
+ * come from the recipient's language, and nothing of the other language is left in it.
+ */
+class MailWriterLanguagesTest {
+
+    private static final Instant STARTS = Instant.parse("2099-06-05T17:30:00Z");
+
+    private final MailWriter writer = new MailWriter(messages(), properties());
+
+    @ParameterizedTest
+    @CsvSource({
+        "BOOKING_CONFIRMATION, Ihre Plätze für Liederabend, Ihre Buchung ist bestätigt.",
+        "REVIEW_PROMPT, Kennen Sie den Veranstaltungsort von Liederabend?, Vielen Dank für Ihre Buchung",
+        "REVIEW_REMINDER, Wie hat Ihnen Liederabend gefallen?, Möchten Sie anderen Gästen erzählen",
+        "CANCELLATION, Ihre Buchung für Liederabend ist storniert, Ihre Buchung ist storniert"
+    })
+    void everyMailIsWrittenInGerman(MailKind kind, String subject, String intro) {
+        var facts = facts(Locale.GERMAN);
+
+        assertThat(writer.subject(kind, facts)).isEqualTo(subject);
+        var written = writer.write(kind, facts);
+        for (var body : List.of(written.text(), written.html())) {
+            assertThat(body)
+                    .contains("Guten Tag Clara,", intro, "Freitag, 5. Juni 2099, 19:30 Uhr")
+                    .contains("Main, Reihe B, Platz 2 (Nr. 12)", "Buchungsnummer", "Ihr Seatwise-Team")
+                    .doesNotContain("Hi Clara", "Row", "Seat ", "When", "The Seatwise team");
+        }
+        assertThat(written.html()).contains("<html lang=\"de\">");
+    }
+
+    @ParameterizedTest
+    @EnumSource(MailKind.class)
+    void everyMailIsWrittenInEnglish(MailKind kind) {
+        var facts = facts(Locale.ENGLISH);
+
+        assertThat(writer.subject(kind, facts)).contains("Liederabend").doesNotContain("Ihre", "Sie");
+        var written = writer.write(kind, facts);
+        for (var body : List.of(written.text(), written.html())) {
+            assertThat(body)
+                    .contains("Hi Clara,", "Friday 5 June 2099, 19:30", "Main, Row B, Seat 2 (no. 12)")
+                    .contains("The Seatwise team")
+                    .doesNotContain("Guten Tag", "Reihe", "Uhr", "Ihr Seatwise-Team");
+        }
+        assertThat(written.html()).contains("<html lang=\"en\">");
+    }
+
+    private static BookingFacts facts(Locale locale) {
+        return new BookingFacts(
+                BookingId.of("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"),
+                "clara@example.org",
+                "Clara",
+                "event-1",
+                "Liederabend",
+                STARTS,
+                SeatLayout.grid(3, 10),
+                "venue-1",
+                "Gewandhaus",
+                "Leipzig",
+                List.of(12),
+                locale);
+    }
+
+    /** The bundles as Spring Boot reads them ({@code spring.messages} in application.yml). */
+    private static ResourceBundleMessageSource messages() {
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    private static SeatwiseProperties properties() {
+        return new SeatwiseProperties(
+                Path.of("data"),
+                new SeatwiseProperties.Admin(null, null),
+                false,
+                null,
+                Duration.ofHours(12),
+                ZoneId.of("Europe/Berlin"),
+                Currency.getInstance("EUR"),
+                URI.create("https://tickets.example.org"),
+                new SeatwiseProperties.SignIn(5, 50, Duration.ofMinutes(15)));
+    }
+}
