@@ -52,7 +52,11 @@ public sealed interface Refusal extends Serializable {
         EMAIL_TAKEN(ErrorCode.CONFLICT),
         NO_SUCH_ACCOUNT(ErrorCode.NOT_FOUND),
         /** An admin tried to take the ADMIN role from themselves, which could leave nobody to run the site. */
-        OWN_ADMIN_ROLE(ErrorCode.CONFLICT);
+        OWN_ADMIN_ROLE(ErrorCode.CONFLICT),
+        // door: a ticket's booking is cancelled; a code names no ticket of a booking; a ticket of another event
+        CANCELLED(ErrorCode.CONFLICT),
+        INVALID_CODE(ErrorCode.INVALID),
+        WRONG_EVENT(ErrorCode.INVALID);
 
         private final ErrorCode code;
 
@@ -276,6 +280,25 @@ public sealed interface Refusal extends Serializable {
         @Override
         public Map<String, Object> properties() {
             return Map.of("companionSeats", companionSeats);
+        }
+    }
+
+    /** The ticket was admitted at the door already, at {@code checkedInAt}: a ticket is admitted once. */
+    record AlreadyCheckedIn(Instant checkedInAt) implements Refusal {
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.CONFLICT;
+        }
+
+        @Override
+        public String reason() {
+            return "already-checked-in";
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("checkedInAt", checkedInAt.toString());
         }
     }
 

@@ -45,6 +45,11 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium start() {
+        return start(List.of());
+    }
+
+    /** A Chromium started with further command-line switches, such as a fake camera's. */
+    public static Chromium start(List<String> switches) {
         assumeInstalled();
         System.setProperty("webdriver.chrome.driver", driverBinary().toString());
         try {
@@ -64,6 +69,7 @@ public final class Chromium implements AutoCloseable {
                     "--lang=en-GB",
                     "--window-size=1280,1000",
                     "--user-data-dir=" + profile);
+            options.addArguments(switches);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
             var service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(driverBinary().toFile())

@@ -8,13 +8,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
-import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.CancelBooking;
+import io.seatwise.api.booking.CheckInTicket;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.booking.TicketCheckedIn;
 import io.seatwise.api.event.CancelEvent;
 import io.seatwise.api.event.EditEvent;
 import io.seatwise.api.event.EventCancelled;
@@ -27,7 +28,6 @@ import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.venue.SeatLayout;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +51,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Revision 2 holds the whole layout, the prices and the single-seat rule; snapshots of revision 1 are passed over
  * (Axon's revision snapshot filter, configured from this class's {@code @Revision}) and the map is read from its
  * events instead. Revision 3 adds what the event's life leaves ({@link EventLife}): cancelled, and the bookings
- * that a reschedule lets be cancelled until the start.
+ * that a reschedule lets be cancelled until the start; and the tickets
+ * admitted at the door ({@link CheckIns}).
  */
 @Revision("3")
 @Aggregate(
@@ -81,6 +82,8 @@ public class SeatMap {
     private Map<String, Booking> bookings = new HashMap<>();
 
     private EventLife life = new EventLife();
+
+    private CheckIns checkIns = new CheckIns();
 
     protected SeatMap() {}
 
@@ -187,6 +190,14 @@ public class SeatMap {
         return new EventChanges(edited, rescheduled);
     }
 
+    /** Admits a ticket at the door once; see {@link CheckIns} for the refusals. */
+    @CommandHandler
+    TicketCheckedIn handle(CheckInTicket command, Clock clock) {
+        var admitted = checkIns.admit(command, bookings.get(command.bookingId().value()), clock.instant());
+        apply(admitted);
+        return admitted;
+    }
+
     /** Calls the event off: first the cancellation, then the release of every booking that stood, oldest id first. */
     @CommandHandler
     void handle(CancelEvent command, Clock clock) {
@@ -245,44 +256,11 @@ public class SeatMap {
         life.released(event.bookingId());
         event.seats().forEach(booked::clear);
         bookings.computeIfPresent(event.bookingId().value(), (id, booking) -> booking.cancel());
+        checkIns.forget(event.seats());
     }
 
-    /** What cancelling needs of a booking: its booker and its seats, as a plain array of at most a handful. */
-    record Booking(AccountId accountId, int[] seats, boolean cancelled) {
-
-        static Booking of(SeatsBooked event) {
-            return new Booking(
-                    event.accountId(),
-                    event.seats().stream().mapToInt(Integer::intValue).toArray(),
-                    false);
-        }
-
-        Booking cancel() {
-            return new Booking(accountId, seats, true);
-        }
-
-        List<Integer> seatList() {
-            return Arrays.stream(seats).sorted().boxed().toList();
-        }
-
-        // a record compares arrays by identity, but a booking restored from a snapshot is the same booking
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Booking that
-                    && accountId.equals(that.accountId)
-                    && Arrays.equals(seats, that.seats)
-                    && cancelled == that.cancelled;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(accountId, Arrays.hashCode(seats), cancelled);
-        }
-
-        @Override
-        public String toString() {
-            return "Booking[accountId=" + accountId + ", seats=" + Arrays.toString(seats) + ", cancelled=" + cancelled
-                    + "]";
-        }
+    @EventSourcingHandler
+    void on(TicketCheckedIn event) {
+        checkIns.add(event.seat(), event.checkedInAt());
     }
 }

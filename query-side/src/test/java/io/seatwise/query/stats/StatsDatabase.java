@@ -13,14 +13,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** The application's database, migrated by its own migrations: real SQLite files, or a PostgreSQL database. */
-final class StatsDatabase {
+public final class StatsDatabase {
 
     private static final Path MIGRATIONS = Path.of("../web/src/main/resources/db/migration");
 
     private StatsDatabase() {}
 
     /** One connection that sees both files, the read models' attached as the application attaches it. */
-    static SingleConnectionDataSource in(Path dataDir) {
+    public static SingleConnectionDataSource in(Path dataDir) {
         var dataSource = new SingleConnectionDataSource("jdbc:sqlite:" + dataDir.resolve("seatwise.db"), true);
         new JdbcTemplate(dataSource)
                 .execute("ATTACH DATABASE '" + dataDir.resolve("seatwise-read-models.db") + "' AS read_models");

@@ -63,6 +63,9 @@ record Problem(
         @Schema(description = "Until when the booking could have been cancelled (past the cutoff)")
         Instant cancellableUntil,
 
+        @Schema(description = "When the ticket was admitted at the door (already-checked-in)")
+        Instant checkedInAt,
+
         @Schema(
                 description = "Which rule of SPEC §1 a layout breaks (invalid-layout)",
                 example = "row A of Stalls has a seat of category X, which the layout does not define")

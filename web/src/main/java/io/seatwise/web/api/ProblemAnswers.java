@@ -88,6 +88,11 @@ final class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
         switch (needed) {
             case PUBLIC -> operation.setSecurity(List.of());
             case USER -> answer(operation, 401, "No valid bearer token was sent.", List.of("unauthorized"));
+            case STAFF -> {
+                answer(operation, 401, "No valid bearer token was sent.", List.of("unauthorized"));
+                answer(operation, 403, "The token's account is neither door staff nor an admin.", List.of("forbidden"));
+                operation.setDescription(join(operation.getDescription(), "Only door staff and admins may call this."));
+            }
             case ADMIN -> {
                 answer(operation, 401, "No valid bearer token was sent.", List.of("unauthorized"));
                 answer(operation, 403, "The token's account is not an admin.", List.of("forbidden"));

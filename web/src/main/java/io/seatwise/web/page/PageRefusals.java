@@ -64,6 +64,9 @@ public class PageRefusals {
         if (refusal instanceof Refusal.TooLateToCancel late) {
             return new Object[] {formats.dateTime(late.cancellableUntil())};
         }
+        if (refusal instanceof Refusal.AlreadyCheckedIn admitted) {
+            return new Object[] {formats.dateTime(admitted.checkedInAt())};
+        }
         if (refusal instanceof Refusal.NoAdjacentBlock block) {
             return new Object[] {block.count()};
         }

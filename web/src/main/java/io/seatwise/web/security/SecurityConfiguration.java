@@ -56,8 +56,15 @@ class SecurityConfiguration {
         var apiEntryPoint = problemEntryPoint(objectMapper);
         var apiAccessDenied = problemAccessDenied(objectMapper);
         var pageAccessDenied = new AccessDeniedHandlerImpl();
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/", "/events/**", "/venues/**", "/register", "/login", "/error", "/error/**")
+        http.authorizeHttpRequests(requests -> requests
+                        // the door: staff and admins (whose authorities include STAFF's)
+                        .requestMatchers("/events/*/door")
+                        .hasRole("STAFF")
+                        .requestMatchers(HttpMethod.POST, "/api/events/*/check-ins")
+                        .hasRole("STAFF")
+                        .requestMatchers(HttpMethod.GET, "/api/events/*/attendance", "/api/events/*/door-list")
+                        .hasRole("STAFF")
+                        .requestMatchers("/", "/events/**", "/venues/**", "/register", "/login", "/error", "/error/**")
                         .permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
                         .permitAll()

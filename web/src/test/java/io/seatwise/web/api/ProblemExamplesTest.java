@@ -254,6 +254,45 @@ class ProblemExamplesTest extends ApplicationTest {
     }
 
     @Test
+    void doorRefusalsAreAnsweredAsDescribed() throws IOException {
+        var admin = adminToken();
+        var event = eventIn7Days("Door Hall", 1, 4);
+        var other = eventIn7Days("Other Door Hall", 1, 4);
+        var ann = api.newUserToken("Ann");
+        var kept = api.book(ann, event, List.of(1)).json().path("reference").asText();
+        var dropped = api.book(ann, event, List.of(2)).json();
+        assertThat(api.delete("/api/bookings/" + dropped.path("bookingId").asText(), ann)
+                        .status())
+                .isEqualTo(204);
+        var elsewhere =
+                api.book(ann, other, List.of(1)).json().path("reference").asText();
+        var path = "/api/events/{id}/check-ins";
+        var checkIns = "/api/events/" + event + "/check-ins";
+        assertThat(api.post(checkIns, Map.of("reference", kept, "seat", 1), admin)
+                        .status())
+                .isEqualTo(200);
+        answersAsDescribed(
+                "already-checked-in", "post", path, api.post(checkIns, Map.of("reference", kept, "seat", 1), admin));
+        answersAsDescribed(
+                "cancelled",
+                "post",
+                path,
+                api.post(checkIns, Map.of("reference", dropped.path("reference").asText(), "seat", 2), admin));
+        answersAsDescribed(
+                "invalid-code", "post", path, api.post(checkIns, Map.of("reference", kept, "seat", 2), admin));
+        answersAsDescribed(
+                "wrong-event", "post", path, api.post(checkIns, Map.of("reference", elsewhere, "seat", 1), admin));
+        var unknownEvent = "/api/events/" + UUID.randomUUID() + "/check-ins";
+        answersAsDescribed(
+                "event-not-found", "post", path, api.post(unknownEvent, Map.of("reference", kept, "seat", 1), admin));
+        answersAsDescribed(
+                "event-not-found",
+                "get",
+                "/api/events/{id}/attendance",
+                api.get("/api/events/" + UUID.randomUUID() + "/attendance", admin));
+    }
+
+    @Test
     void reviewRefusalsAreAnsweredAsDescribed() throws IOException {
         var event = eventIn7Days("Review Hall", 1, 4);
         var ann = api.newUserToken("Ann");

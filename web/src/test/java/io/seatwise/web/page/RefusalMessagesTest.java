@@ -55,6 +55,7 @@ class RefusalMessagesTest {
         all.add(new Refusal.NoAdjacentBlock(4, "P"));
         all.add(new Refusal.SingleSeat(List.of(9)));
         all.add(new Refusal.CompanionWithoutWheelchair(List.of(2, 3)));
+        all.add(new Refusal.AlreadyCheckedIn(CUTOFF));
         for (var rule : Rule.values()) {
             all.add(new InvalidValue("title", rule, 1, 200));
         }

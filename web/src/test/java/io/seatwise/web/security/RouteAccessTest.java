@@ -4,9 +4,11 @@ import static io.seatwise.web.ProblemAssertions.assertProblem;
 import static io.seatwise.web.security.RouteAccessTest.Access.ADMIN;
 import static io.seatwise.web.security.RouteAccessTest.Access.PUBLIC;
 import static io.seatwise.web.security.RouteAccessTest.Access.SIGNED_IN;
+import static io.seatwise.web.security.RouteAccessTest.Access.STAFF;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BrowserSession;
 import io.seatwise.web.operations.Rebuilds;
@@ -35,6 +37,8 @@ class RouteAccessTest extends ApplicationTest {
     enum Access {
         PUBLIC,
         SIGNED_IN,
+        /** Door staff and admins. */
+        STAFF,
         ADMIN
     }
 
@@ -59,6 +63,7 @@ class RouteAccessTest extends ApplicationTest {
             entry("POST /{kind:events|venues}/{id}/reviews", SIGNED_IN),
             entry("POST /{kind:events|venues}/{id}/reviews/{reviewId}", SIGNED_IN),
             entry("POST /{kind:events|venues}/{id}/reviews/{reviewId}/delete", SIGNED_IN),
+            entry("GET /events/{id}/door", STAFF),
             entry("GET /admin", ADMIN),
             entry("GET /admin/venues/new", ADMIN),
             entry("POST /admin/venues/new", ADMIN),
@@ -115,6 +120,9 @@ class RouteAccessTest extends ApplicationTest {
             entry("GET /api/admin/users", ADMIN),
             entry("GET /api/admin/bookings/{reference}", ADMIN),
             entry("PUT /api/admin/users/{id}/role", ADMIN),
+            entry("POST /api/events/{id}/check-ins", STAFF),
+            entry("GET /api/events/{id}/attendance", STAFF),
+            entry("GET /api/events/{id}/door-list", STAFF),
             // Spring Boot's error page and the OpenAPI description
             entry("* /error", PUBLIC),
             entry("GET /v3/api-docs", PUBLIC),
@@ -134,6 +142,8 @@ class RouteAccessTest extends ApplicationTest {
     private static String venueId;
     private static String userToken;
     private static String adminToken;
+    private static String staffToken;
+    private static BrowserSession staffBrowser;
     private static BrowserSession userBrowser;
     private static BrowserSession adminBrowser;
 
@@ -148,6 +158,12 @@ class RouteAccessTest extends ApplicationTest {
         userToken = api.newUserToken("Una");
         userBrowser = BrowserSession.signedInUser(api, "Uma");
         adminBrowser = BrowserSession.signedIn(api, ADMIN_EMAIL, ADMIN_PASSWORD);
+        var staffEmail = "staff-" + UUID.randomUUID() + "@example.com";
+        var staffId = api.register(staffEmail, ApiClient.USER_PASSWORD, "Stew");
+        var made = api.put("/api/admin/users/" + staffId + "/role", Map.of("role", "STAFF"), adminToken);
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        staffToken = api.token(staffEmail, ApiClient.USER_PASSWORD);
+        staffBrowser = BrowserSession.signedIn(api, staffEmail, ApiClient.USER_PASSWORD);
         eventually(() -> api.get("/api/events/" + eventId + "/seats").status() == 200);
     }
 
@@ -243,9 +259,11 @@ class RouteAccessTest extends ApplicationTest {
         var anonymous = api.send(method, path, body, null);
         var user = api.send(method, path, body, userToken);
         var admin = api.send(method, path, body, adminToken);
+        var staff = api.send(method, path, body, staffToken);
 
         assertLetThrough("anonymous", anonymous.status(), access == PUBLIC, 401, anonymous.body());
-        assertLetThrough("user", user.status(), access != ADMIN, 403, user.body());
+        assertLetThrough("user", user.status(), access != ADMIN && access != STAFF, 403, user.body());
+        assertLetThrough("staff", staff.status(), access != ADMIN, 403, staff.body());
         assertLetThrough("admin", admin.status(), true, 403, admin.body());
     }
 
@@ -255,6 +273,7 @@ class RouteAccessTest extends ApplicationTest {
         var anonymous = page(anonymousBrowser, method, path);
         var user = page(userBrowser, method, path);
         var admin = page(adminBrowser, method, path);
+        var staff = page(staffBrowser, method, path);
 
         if (access == PUBLIC) {
             assertLetThrough("anonymous", anonymous.status(), true, 302, anonymous.body());
@@ -266,8 +285,10 @@ class RouteAccessTest extends ApplicationTest {
                     .as("anonymous sent to sign in on " + path)
                     .isTrue();
         }
-        assertLetThrough("user", user.status(), access != ADMIN, 403, user.body());
+        assertLetThrough("user", user.status(), access != ADMIN && access != STAFF, 403, user.body());
         assertThat(sentToSignIn(user)).as("user sent to sign in on " + path).isFalse();
+        assertLetThrough("staff", staff.status(), access != ADMIN, 403, staff.body());
+        assertThat(sentToSignIn(staff)).as("staff sent to sign in on " + path).isFalse();
         assertLetThrough("admin", admin.status(), true, 403, admin.body());
         assertThat(sentToSignIn(admin)).as("admin sent to sign in on " + path).isFalse();
         if (path.equals("/admin/operations/rebuild")) {
