@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
+import io.seatwise.api.booking.Admission;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookedSeats;
 import io.seatwise.api.booking.BookingId;
@@ -192,10 +193,10 @@ public class SeatMap {
 
     /** Admits a ticket at the door once; see {@link CheckIns} for the refusals. */
     @CommandHandler
-    TicketCheckedIn handle(CheckInTicket command, Clock clock) {
+    Admission handle(CheckInTicket command, Clock clock) {
         var admitted = checkIns.admit(command, bookings.get(command.bookingId().value()), clock.instant());
         apply(admitted);
-        return admitted;
+        return new Admission(admitted, layout.label(admitted.seat()));
     }
 
     /** Calls the event off: first the cancellation, then the release of every booking that stood, oldest id first. */

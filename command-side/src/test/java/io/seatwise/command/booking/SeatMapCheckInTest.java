@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seatwise.api.Refusal.AlreadyCheckedIn;
 import io.seatwise.api.Refusal.Plain;
 import io.seatwise.api.account.AccountId;
+import io.seatwise.api.booking.Admission;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.CheckInTicket;
 import io.seatwise.api.booking.SeatsBooked;
@@ -53,7 +54,8 @@ class SeatMapCheckInTest {
         fixture.given(scheduled(), booked(BOOKING, 4, 5))
                 .when(checkIn(BOOKING, 5, null))
                 .expectEvents(new TicketCheckedIn(EVENT, BOOKING, 5, STEWARD, NOW))
-                .expectResultMessagePayload(new TicketCheckedIn(EVENT, BOOKING, 5, STEWARD, NOW));
+                .expectResultMessagePayload(
+                        new Admission(new TicketCheckedIn(EVENT, BOOKING, 5, STEWARD, NOW), "Main, Row A, Seat 5"));
     }
 
     @Test

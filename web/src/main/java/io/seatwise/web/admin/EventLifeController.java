@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,9 @@ class EventLifeController {
     static final String PRICE_FIELD = "price_";
     static final String CONFIRMED = "confirmed";
 
+    /** The flash attribute that carries the event as changed to the page shown next. */
+    private static final String CHANGED = "changed";
+
     private final Catalog catalog;
     private final BookingLedger ledger;
     private final Formats formats;
@@ -54,9 +58,14 @@ class EventLifeController {
         this.clock = clock;
     }
 
+    /** Right after a change the page shows the event as the seat map answered, as the read side may lag a moment. */
     @GetMapping
     String page(@PathVariable String id, Model model) {
-        return page(catalog.event(id), Map.of(), null, model);
+        var event = model.getAttribute(CHANGED) instanceof EventView changed
+                        && changed.id().value().equals(id)
+                ? changed
+                : catalog.event(id);
+        return page(event, Map.of(), null, model);
     }
 
     @PostMapping("/edit")
@@ -116,7 +125,7 @@ class EventLifeController {
             Map<String, String> fields,
             Model model,
             RedirectAttributes redirect,
-            Runnable send) {
+            Supplier<EventView> send) {
         checkChangeable(event);
         if (!"true".equals(fields.get(CONFIRMED))) {
             var values = new LinkedHashMap<>(fields);
@@ -129,7 +138,7 @@ class EventLifeController {
             model.addAttribute("newStartsAt", "reschedule".equals(action) ? startsAt(fields.get("startsAt")) : null);
             return "admin/event-life-confirm";
         }
-        send.run();
+        redirect.addFlashAttribute(CHANGED, send.get());
         redirect.addFlashAttribute("notice", "admin.life.done." + action);
         return "redirect:/admin/events/" + event.id();
     }

@@ -3,10 +3,10 @@ package io.seatwise.web.door;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
+import io.seatwise.api.booking.Admission;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingReference;
 import io.seatwise.api.booking.CheckInTicket;
-import io.seatwise.api.booking.TicketCheckedIn;
 import io.seatwise.api.door.Attendance;
 import io.seatwise.api.door.DoorList;
 import io.seatwise.api.door.FindAttendance;
@@ -85,19 +85,17 @@ class Door {
         if (!ticket.eventId().equals(event)) {
             throw new DomainException(Refusal.Plain.WRONG_EVENT, "This ticket is for another event");
         }
-        TicketCheckedIn admitted;
+        Admission admission;
         try {
-            admitted = commands.sendAndWait(new CheckInTicket(event, ticket.bookingId(), ticket.seat(), by, at));
+            admission = commands.sendAndWait(new CheckInTicket(event, ticket.bookingId(), ticket.seat(), by, at));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
+        // the label comes from the seat map, as the read side may not have an event scheduled a moment ago
+        var admitted = admission.checkedIn();
         var reference = BookingReference.of(admitted.bookingId());
         return new Admitted(
-                admitted.seat(),
-                layout(eventId).label(admitted.seat()),
-                reference.toString(),
-                holderOf(reference),
-                admitted.checkedInAt());
+                admitted.seat(), admission.label(), reference.toString(), holderOf(reference), admitted.checkedInAt());
     }
 
     Attendance attendance(String eventId) {

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,11 +22,18 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Every mail Seatwise writes, in both of its languages: the subject, the greeting, the intro, the seats and the date
- * come from the recipient's language, and nothing of the other language is left in it.
+ * come from the recipient's language, and nothing of the other language is left in it. The mails about an event's
+ * reschedule or cancellation go to a booker of the event, not about one booking: they name no seats.
  */
 class MailWriterLanguagesTest {
 
     private static final Instant STARTS = Instant.parse("2099-06-05T17:30:00Z");
+
+    private static final Instant MOVED = Instant.parse("2099-06-12T17:00:00Z");
+
+    private static final Notice RESCHEDULED = new Notice(STARTS, MOVED, null);
+
+    private static final Notice CANCELLED = new Notice(null, null, "Die Sängerin ist erkrankt");
 
     private final MailWriter writer = new MailWriter(messages(), properties());
 
@@ -51,7 +59,10 @@ class MailWriterLanguagesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MailKind.class)
+    @EnumSource(
+            value = MailKind.class,
+            names = {"EVENT_RESCHEDULED", "EVENT_CANCELLED"},
+            mode = EnumSource.Mode.EXCLUDE)
     void everyMailIsWrittenInEnglish(MailKind kind) {
         var facts = facts(Locale.ENGLISH);
 
@@ -64,6 +75,46 @@ class MailWriterLanguagesTest {
                     .doesNotContain("Guten Tag", "Reihe", "Uhr", "Ihr Seatwise-Team");
         }
         assertThat(written.html()).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void theEventsRescheduleIsWrittenInTheBookersLanguageWithBothTimes() {
+        var german = writer.write(MailKind.EVENT_RESCHEDULED, facts(Locale.GERMAN), RESCHEDULED);
+        var english = writer.write(MailKind.EVENT_RESCHEDULED, facts(Locale.ENGLISH), RESCHEDULED);
+
+        assertThat(writer.subject(MailKind.EVENT_RESCHEDULED, facts(Locale.GERMAN)))
+                .isEqualTo("Liederabend findet an einem neuen Termin statt");
+        for (var body : List.of(german.text(), german.html())) {
+            assertThat(body)
+                    .contains("Guten Tag Clara,", "Liederabend wurde verschoben.")
+                    .contains("Freitag, 5. Juni 2099, 19:30 Uhr", "Freitag, 12. Juni 2099, 19:00 Uhr")
+                    .doesNotContain("Hi Clara", "Friday", "The Seatwise team");
+        }
+        for (var body : List.of(english.text(), english.html())) {
+            assertThat(body)
+                    .contains("Hi Clara,", "Friday 5 June 2099, 19:30", "Friday 12 June 2099, 19:00")
+                    .doesNotContain("Guten Tag", "Uhr");
+        }
+    }
+
+    @Test
+    void theEventsCancellationIsWrittenInTheBookersLanguageWithTheReason() {
+        var german = writer.write(MailKind.EVENT_CANCELLED, facts(Locale.GERMAN), CANCELLED);
+        var english = writer.write(MailKind.EVENT_CANCELLED, facts(Locale.ENGLISH), CANCELLED);
+
+        assertThat(writer.subject(MailKind.EVENT_CANCELLED, facts(Locale.GERMAN)))
+                .isEqualTo("Liederabend ist abgesagt");
+        for (var body : List.of(german.text(), german.html())) {
+            assertThat(body)
+                    .contains("Guten Tag Clara,", "Es tut uns leid: Liederabend wurde abgesagt.")
+                    .contains("Grund", "Die Sängerin ist erkrankt", "Freitag, 5. Juni 2099, 19:30 Uhr")
+                    .doesNotContain("Hi Clara", "Reason", "The Seatwise team");
+        }
+        for (var body : List.of(english.text(), english.html())) {
+            assertThat(body)
+                    .contains("Hi Clara,", "has been cancelled", "Reason", "Die Sängerin ist erkrankt")
+                    .doesNotContain("Guten Tag", "Grund");
+        }
     }
 
     private static BookingFacts facts(Locale locale) {
