@@ -289,10 +289,11 @@ class BadInputEventApiTest extends ApplicationTest {
     /**
      * Sends a bad request and checks the refusal, then that nothing changed: nothing was stored, and once a good
      * event scheduled afterwards shows on the read side, the upcoming events are the ones from before plus that one.
-     * The list before is read once the read side holds every event that was stored, so earlier tests cannot leak in.
+     * The list before is read once the read side holds every event that was stored, so earlier tests cannot leak in
+     * (an earlier test's event that has started since is shown on its own, not in the list).
      */
     private JsonNode assertRefusedWithoutTrace(Supplier<ApiClient.Response> badRequest, int status, String mention) {
-        eventually(() -> allUpcomingEvents().size() == StoredState.eventsOfType(jdbc, "EventScheduled"));
+        eventually(this::readSideHoldsEveryStoredEvent);
         var eventsBefore = allUpcomingEvents();
         var storedBefore = StoredState.of(jdbc);
 
@@ -305,6 +306,18 @@ class BadInputEventApiTest extends ApplicationTest {
         eventsAfter.remove(eventIds(eventsAfter).indexOf(marker));
         assertThat(eventsAfter).as("upcoming events besides the marker").isEqualTo(eventsBefore);
         return problem;
+    }
+
+    private boolean readSideHoldsEveryStoredEvent() {
+        var listed = eventIds(allUpcomingEvents());
+        return jdbc
+                .queryForList(
+                        "SELECT aggregateIdentifier FROM DomainEventEntry WHERE payloadType LIKE ?",
+                        String.class,
+                        "%.EventScheduled")
+                .stream()
+                .filter(id -> !listed.contains(id))
+                .allMatch(id -> api.get("/api/events/" + id).status() == 200);
     }
 
     private List<JsonNode> allUpcomingEvents() {
