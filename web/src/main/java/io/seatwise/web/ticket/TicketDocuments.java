@@ -24,7 +24,6 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import org.springframework.context.MessageSource;
 
 /**
@@ -118,7 +117,6 @@ public class TicketDocuments {
         var calendar = new Calendar()
                 .withProdId("-//Seatwise//Tickets//EN")
                 .withDefaults()
-                .withProperty(ImmutableMethod.PUBLISH)
                 .withComponent((VEvent) event)
                 .getFluentTarget();
         var out = new StringWriter();

@@ -73,16 +73,31 @@ public final class TicketFiles {
         return decode(image);
     }
 
+    /**
+     * What a code drawn by the server holds. The images are exact (square modules, the quiet zone), so ZXing reads them
+     * as pure codes: its finder-pattern search, made for photographs, now and then misses a pristine code whose data
+     * happens to look like a finder pattern, which once failed a run.
+     */
     public static String decode(BufferedImage image) throws NotFoundException, ChecksumException, FormatException {
         var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         return new QRCodeReader()
-                .decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE)))
+                .decode(
+                        bitmap,
+                        Map.of(
+                                DecodeHintType.POSSIBLE_FORMATS,
+                                List.of(BarcodeFormat.QR_CODE),
+                                DecodeHintType.PURE_BARCODE,
+                                Boolean.TRUE))
                 .getText();
     }
 
-    /** The calendar's one event, parsed by ical4j, which refuses a calendar that is not valid iCalendar. */
+    /** The calendar's one event, parsed and validated by ical4j, which refuses a calendar that is not valid iCalendar. */
     public static VEvent calendarEvent(String ics) throws IOException, ParserException {
         var calendar = new CalendarBuilder().build(new StringReader(ics));
+        var validation = calendar.validate();
+        if (validation.hasErrors()) {
+            throw new AssertionError("Not valid iCalendar: " + validation.getEntries() + " in " + ics);
+        }
         List<VEvent> events = calendar.getComponents(Component.VEVENT);
         if (events.size() != 1) {
             throw new AssertionError("Expected one VEVENT, found " + events.size() + " in " + ics);
