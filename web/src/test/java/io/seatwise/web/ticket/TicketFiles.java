@@ -73,21 +73,11 @@ public final class TicketFiles {
         return decode(image);
     }
 
-    /**
-     * What a code drawn by the server holds. The images are exact (square modules, the quiet zone), so ZXing reads them
-     * as pure codes: its finder-pattern search, made for photographs, now and then misses a pristine code whose data
-     * happens to look like a finder pattern, which once failed a run.
-     */
+    /** What a code in a picture holds, found as a scanner finds it (not read as a known pure code). */
     public static String decode(BufferedImage image) throws NotFoundException, ChecksumException, FormatException {
         var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         return new QRCodeReader()
-                .decode(
-                        bitmap,
-                        Map.of(
-                                DecodeHintType.POSSIBLE_FORMATS,
-                                List.of(BarcodeFormat.QR_CODE),
-                                DecodeHintType.PURE_BARCODE,
-                                Boolean.TRUE))
+                .decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE)))
                 .getText();
     }
 
