@@ -97,8 +97,10 @@ class WaitlistPageController {
     @PostMapping("/me/waitlist/{id}/accept")
     String accept(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
         try {
-            var accepted = waitlists.accept(id, CurrentAccount.of(authentication));
-            return "redirect:/bookings/" + accepted.bookingId().value();
+            waitlists.accept(id, CurrentAccount.of(authentication));
+            // the booking's own page and "my bookings" follow within a second; this page links to it once they do
+            redirect.addFlashAttribute("notice", "waitlist.accepted");
+            return "redirect:/me/waitlist";
         } catch (DomainException refused) {
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
