@@ -49,6 +49,8 @@
 
     /** Booked seats as a bit set like the server's (seat n is bit n % 8 of byte n / 8); null until the first map. */
     let booked = null;
+    // seats held for someone on the waitlist: nobody else can take them
+    let held = null;
     let bookedCount = null;
     /** The hall's rows in reading order, from the first map: {section, label, positions, firstSeat, rowIndex}. */
     let rows = null;
@@ -141,6 +143,35 @@
         return seat ? seat.dataset.status === 'booked' : false;
     }
 
+    function isHeld(number) {
+        if (held) {
+            return ((held[number >> 3] || 0) >> (number & 7)) & 1;
+        }
+        const seat = seats.get(number);
+        return seat ? seat.dataset.status === 'held' : false;
+    }
+
+    function isTaken(number) {
+        return isBooked(number) || isHeld(number);
+    }
+
+    /** A seat that cannot be chosen: booked, or held for someone on the waitlist. */
+    function unavailable(seat) {
+        return seat.dataset.status === 'booked' || seat.dataset.status === 'held';
+    }
+
+    /** Sets or clears a seat's held bit; true when that changed it. */
+    function hold(number, isNowHeld) {
+        const index = number >> 3;
+        const bit = 1 << (number & 7);
+        const was = (held[index] & bit) !== 0;
+        if (was !== isNowHeld) {
+            held[index] ^= bit;
+            return true;
+        }
+        return false;
+    }
+
     /** Sets a seat's bit; true when that changed it. */
     function mark(number, isNowBooked) {
         const index = number >> 3;
@@ -155,7 +186,10 @@
     }
 
     function statusOf(number) {
-        return isBooked(number) ? 'booked' : selected.has(number) ? 'selected' : 'available';
+        if (isBooked(number)) {
+            return 'booked';
+        }
+        return isHeld(number) ? 'held' : selected.has(number) ? 'selected' : 'available';
     }
 
     function show(seat, status) {
@@ -165,7 +199,7 @@
         const category = categories.get(seat.dataset.category) || {name: '', price: ''};
         seat.setAttribute('aria-label', format(data.seatLabel, where.section, where.row, where.number,
             category.name, category.price, data['status' + status.charAt(0).toUpperCase() + status.slice(1)]));
-        if (status === 'booked') {
+        if (status === 'booked' || status === 'held') {
             seat.setAttribute('aria-disabled', 'true');
         } else {
             seat.removeAttribute('aria-disabled');
@@ -218,7 +252,7 @@
         if (!seat) {
             return;
         }
-        if (seat.dataset.status === 'booked') {
+        if (unavailable(seat)) {
             event.preventDefault();
             return;
         }
@@ -230,7 +264,7 @@
 
     area.addEventListener('change', event => {
         const seat = event.target.closest('.sw-seat');
-        if (!seat || seat.dataset.status === 'booked') {
+        if (!seat || unavailable(seat)) {
             return;
         }
         const number = Number(seat.value);
@@ -547,8 +581,9 @@
     function applySnapshot(snapshot) {
         learnLayout(snapshot.layout);
         booked = decode(snapshot.booked);
+        held = decode(snapshot.held);
         bookedCount = snapshot.bookedCount;
-        taken(Array.from(selected).filter(number => isBooked(number)));
+        taken(Array.from(selected).filter(number => isTaken(number)));
         redraw(Array.from(seats.keys()));
     }
 
@@ -567,7 +602,17 @@
                 changed.push(number);
             }
         });
-        taken(change.booked);
+        (change.held || []).forEach(number => {
+            if (hold(number, true)) {
+                changed.push(number);
+            }
+        });
+        (change.unheld || []).forEach(number => {
+            if (hold(number, false)) {
+                changed.push(number);
+            }
+        });
+        taken(change.booked.concat(change.held || []));
         redraw(changed.filter(number => seats.has(number)));
     }
 
@@ -642,7 +687,7 @@
     map.setAttribute('aria-describedby', 'seat-map-keys'); // the keys it describes work only with this script
     indexSeats();
     seats.forEach((seat, number) => {
-        if (seat.checked && seat.dataset.status !== 'booked') {
+        if (seat.checked && !unavailable(seat)) {
             selected.add(number);
         }
     });

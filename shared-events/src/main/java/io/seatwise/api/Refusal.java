@@ -56,7 +56,16 @@ public sealed interface Refusal extends Serializable {
         // door: a ticket's booking is cancelled; a code names no ticket of a booking; a ticket of another event
         CANCELLED(ErrorCode.CONFLICT),
         INVALID_CODE(ErrorCode.INVALID),
-        WRONG_EVENT(ErrorCode.INVALID);
+        WRONG_EVENT(ErrorCode.INVALID),
+        // waitlist: joining an event that can seat you now, or twice; an entry of someone else's or none; accepting
+        // before seats are offered, after the offer ran out, or once the entry has ended (booked, left or closed)
+        SEATS_AVAILABLE(ErrorCode.CONFLICT),
+        ALREADY_WAITING(ErrorCode.CONFLICT),
+        NO_SUCH_WAITLIST_ENTRY(ErrorCode.NOT_FOUND),
+        NOT_YOUR_WAITLIST_ENTRY(ErrorCode.FORBIDDEN),
+        NO_OFFER(ErrorCode.CONFLICT),
+        OFFER_EXPIRED(ErrorCode.CONFLICT),
+        WAITLIST_ENTRY_ENDED(ErrorCode.CONFLICT);
 
         private final ErrorCode code;
 

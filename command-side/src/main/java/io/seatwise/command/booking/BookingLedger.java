@@ -9,6 +9,8 @@ import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.venue.VenueId;
+import io.seatwise.api.waitlist.WaitlistEntryId;
+import io.seatwise.api.waitlist.WaitlistJoined;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who booked what, for decisions that one seat map cannot make alone: which event a booking belongs to (a
  * cancellation names only the booking) and whether someone holds a booking for an event or at a venue (only they may
- * review it). Its processing group is subscribing, so these tables are written in the transaction that stores the
+ * review it), and which event a waitlist entry belongs to (leaving and accepting name only the entry). Its processing group is subscribing, so these tables are written in the transaction that stores the
  * events and are never behind them; a failure here fails that command (see {@link BookingLedgerConfiguration}).
  */
 @Component
@@ -76,6 +78,25 @@ public class BookingLedger {
                 "UPDATE ledger_bookings SET status = ? WHERE booking_id = ?",
                 BookingStatus.CANCELLED.name(),
                 event.bookingId().value());
+    }
+
+    @EventHandler
+    void on(WaitlistJoined event) {
+        jdbc.update(
+                "INSERT INTO ledger_waitlist (entry_id, event_id, account_id) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (entry_id) DO NOTHING",
+                event.entryId().value(),
+                event.eventId().value(),
+                event.accountId().value());
+    }
+
+    /** The event whose waitlist has the entry, ended or not. */
+    public Optional<EventId> eventOf(WaitlistEntryId entryId) {
+        return jdbc
+                .queryForList("SELECT event_id FROM ledger_waitlist WHERE entry_id = ?", String.class, entryId.value())
+                .stream()
+                .findFirst()
+                .map(EventId::of);
     }
 
     /** The event whose seat map holds the booking, cancelled or not. */

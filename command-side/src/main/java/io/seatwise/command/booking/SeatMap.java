@@ -27,6 +27,17 @@ import io.seatwise.api.event.EventRescheduled;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.api.waitlist.AcceptOffer;
+import io.seatwise.api.waitlist.CloseWaitlist;
+import io.seatwise.api.waitlist.ExpireOffer;
+import io.seatwise.api.waitlist.JoinWaitlist;
+import io.seatwise.api.waitlist.LeaveWaitlist;
+import io.seatwise.api.waitlist.OfferAccepted;
+import io.seatwise.api.waitlist.OfferExpired;
+import io.seatwise.api.waitlist.SeatsOffered;
+import io.seatwise.api.waitlist.WaitlistClosed;
+import io.seatwise.api.waitlist.WaitlistJoined;
+import io.seatwise.api.waitlist.WaitlistLeft;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.BitSet;
@@ -53,9 +64,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (Axon's revision snapshot filter, configured from this class's {@code @Revision}) and the map is read from its
  * events instead. Revision 3 adds what the event's life leaves ({@link EventLife}): cancelled, and the bookings
  * that a reschedule lets be cancelled until the start; and the tickets
- * admitted at the door ({@link CheckIns}).
+ * admitted at the door ({@link CheckIns}). Revision 5 adds the waitlist and the seats it holds ({@link Waitlist}).
  */
-@Revision("3")
+@Revision("5")
 @Aggregate(
         cache = "seatMapCache",
         snapshotTriggerDefinition = "seatMapSnapshotTrigger",
@@ -86,6 +97,8 @@ public class SeatMap {
 
     private CheckIns checkIns = new CheckIns();
 
+    private Waitlist waitlist = new Waitlist();
+
     protected SeatMap() {}
 
     /** Created by the venue that schedules the event. */
@@ -115,14 +128,14 @@ public class SeatMap {
                     Refusal.Plain.EVENT_STARTED, "The event has already started; its seats can no longer be booked");
         }
         if (wanted != null) {
-            seats = SeatBlocks.bestAvailable(layout, booked, wanted, singleSeatRule == SingleSeatRule.REFUSE)
+            seats = SeatBlocks.bestAvailable(layout, unavailable(), wanted, singleSeatRule == SingleSeatRule.REFUSE)
                     .orElseThrow(() -> new DomainException(
                             new Refusal.NoAdjacentBlock(wanted.count(), wanted.category()),
                             "No " + wanted.count() + " seats side by side"
                                     + (wanted.category() == null ? "" : " of category " + wanted.category())
                                     + " are free"));
         }
-        var unavailable = seats.stream().filter(booked::get).toList();
+        var unavailable = seats.stream().filter(unavailable()::get).toList();
         if (!unavailable.isEmpty()) {
             throw new DomainException(
                     new Refusal.SeatsUnavailable(unavailable), "Already booked: " + SeatRequests.describe(unavailable));
@@ -135,7 +148,7 @@ public class SeatMap {
                             + SeatRequests.describe(companions));
         }
         if (singleSeatRule == SingleSeatRule.REFUSE) {
-            var stranded = SeatBlocks.stranded(layout, booked, seats);
+            var stranded = SeatBlocks.stranded(layout, unavailable(), seats);
             if (!stranded.isEmpty()) {
                 throw new DomainException(
                         new Refusal.SingleSeat(stranded),
@@ -179,6 +192,7 @@ public class SeatMap {
         }
         apply(new SeatsReleased(
                 eventId, command.bookingId(), command.accountId(), booking.seatList(), clock.instant()));
+        offerReleasedSeats(clock);
     }
 
     /** Edits and reschedules in one go, so that a change of both is stored together or not at all. */
@@ -204,11 +218,86 @@ public class SeatMap {
     void handle(CancelEvent command, Clock clock) {
         life.checkChangeable(startsAt, clock.instant());
         apply(new EventCancelled(eventId, EventLife.reason(command), clock.instant()));
+        applyIfAny(waitlist.close(eventId, WaitlistClosed.Reason.EVENT_CANCELLED, clock.instant()));
         standing().forEach(id -> {
             var booking = bookings.get(id);
             apply(new SeatsReleased(
                     eventId, BookingId.of(id), booking.accountId(), booking.seatList(), clock.instant()));
         });
+    }
+
+    /** Takes someone onto the waitlist who cannot be seated now; answers their position, from 1. */
+    @CommandHandler
+    int handle(JoinWaitlist command, BookingRules rules, WaitlistRules waitlistRules, Clock clock) {
+        var wanted = new BookSeats.BestAvailable(command.count(), command.category());
+        SeatRequests.checkWanted(wanted, layout, rules);
+        checkOnSale(clock);
+        apply(waitlist.join(
+                command, layout, unavailable(), refusesSingles(), waitlistRules, startsAt, clock.instant()));
+        return waitlist.position(command.entryId());
+    }
+
+    @CommandHandler
+    void handle(LeaveWaitlist command, Clock clock) {
+        apply(waitlist.leave(command, clock.instant()));
+        offerReleasedSeats(clock);
+    }
+
+    /** Books the seats held for the entry, as a booking of its account. */
+    @CommandHandler
+    BookedSeats handle(AcceptOffer command, Clock clock) {
+        var offer = waitlist.acceptable(command, clock.instant());
+        var bookingId = command.bookingId() == null ? offer.bookingId() : command.bookingId();
+        var seats = offer.seats();
+        apply(new SeatsBooked(eventId, bookingId, command.accountId(), seats, clock.instant(), centsByCategory(seats)));
+        apply(new OfferAccepted(eventId, command.entryId(), command.accountId(), bookingId, clock.instant()));
+        return BookedSeats.of(layout, seats);
+    }
+
+    @CommandHandler
+    void handle(ExpireOffer command, Clock clock) {
+        if (applyIfAny(waitlist.expire(command, clock.instant()))) {
+            offerReleasedSeats(clock);
+        }
+    }
+
+    @CommandHandler
+    void handle(CloseWaitlist command, Clock clock) {
+        if (!clock.instant().isBefore(startsAt)) {
+            applyIfAny(waitlist.close(eventId, WaitlistClosed.Reason.EVENT_STARTED, clock.instant()));
+        }
+    }
+
+    private void checkOnSale(Clock clock) {
+        life.checkBookable();
+        if (!clock.instant().isBefore(startsAt)) {
+            throw new DomainException(
+                    Refusal.Plain.EVENT_STARTED, "The event has already started; its seats can no longer be booked");
+        }
+    }
+
+    /** Seats just released go to the waitlist first, in the same command, so nobody can book them in between. */
+    private void offerReleasedSeats(Clock clock) {
+        if (!life.cancelled()) {
+            waitlist.offers(eventId, layout, booked, refusesSingles(), startsAt, clock.instant())
+                    .forEach(AggregateLifecycle::apply);
+        }
+    }
+
+    private boolean applyIfAny(Object event) {
+        if (event != null) {
+            apply(event);
+        }
+        return event != null;
+    }
+
+    /** Booked seats and the seats the waitlist holds: what no booking may take. */
+    private BitSet unavailable() {
+        return waitlist.unavailable(booked);
+    }
+
+    private boolean refusesSingles() {
+        return singleSeatRule == SingleSeatRule.REFUSE;
     }
 
     private List<String> standing() {
@@ -263,5 +352,35 @@ public class SeatMap {
     @EventSourcingHandler
     void on(TicketCheckedIn event) {
         checkIns.add(event.seat(), event.checkedInAt());
+    }
+
+    @EventSourcingHandler
+    void on(WaitlistJoined event) {
+        waitlist.joined(event);
+    }
+
+    @EventSourcingHandler
+    void on(SeatsOffered event) {
+        waitlist.offered(event);
+    }
+
+    @EventSourcingHandler
+    void on(OfferAccepted event) {
+        waitlist.accepted(event);
+    }
+
+    @EventSourcingHandler
+    void on(OfferExpired event) {
+        waitlist.expired(event);
+    }
+
+    @EventSourcingHandler
+    void on(WaitlistLeft event) {
+        waitlist.left(event);
+    }
+
+    @EventSourcingHandler
+    void on(WaitlistClosed event) {
+        waitlist.closed(event);
     }
 }

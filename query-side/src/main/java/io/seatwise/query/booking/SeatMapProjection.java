@@ -10,6 +10,12 @@ import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.api.waitlist.OfferAccepted;
+import io.seatwise.api.waitlist.OfferExpired;
+import io.seatwise.api.waitlist.SeatsOffered;
+import io.seatwise.api.waitlist.WaitlistClosed;
+import io.seatwise.api.waitlist.WaitlistEntryId;
+import io.seatwise.api.waitlist.WaitlistLeft;
 import io.seatwise.query.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +35,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Which seats of each event are booked: one row per booked seat, written with plain JDBC because a large event
+ * Which seats of each event are booked, and which are held for waitlist offers: one row per booked or held seat, written with plain JDBC because a large event
  * reads tens of thousands of them at once. Inserts ignore rows that exist and a release deletes only the rows of its
  * own booking, so a redelivered event changes nothing.
  *
@@ -89,6 +95,52 @@ class SeatMapProjection {
     }
 
     @EventHandler
+    void on(SeatsOffered event, @SequenceNumber long version) {
+        jdbc.batchUpdate(
+                "INSERT INTO held_seats (event_id, seat, entry_id) VALUES (?, ?, ?) ON CONFLICT (event_id, seat) DO NOTHING",
+                event.seats(),
+                event.seats().size(),
+                (statement, seat) -> {
+                    statement.setString(1, event.eventId().value());
+                    statement.setInt(2, seat);
+                    statement.setString(3, event.entryId().value());
+                });
+        changed(version, SeatAvailabilityChanged.held(event.eventId(), event.seats()));
+    }
+
+    /** The held seats are booked now, by the {@code SeatsBooked} just before. */
+    @EventHandler
+    void on(OfferAccepted event, @SequenceNumber long version) {
+        var seats = jdbc.queryForList(
+                "SELECT seat FROM held_seats WHERE event_id = ? AND entry_id = ? ORDER BY seat",
+                Integer.class,
+                event.eventId().value(),
+                event.entryId().value());
+        unheld(event.eventId(), event.entryId(), seats, version);
+    }
+
+    @EventHandler
+    void on(OfferExpired event, @SequenceNumber long version) {
+        unheld(event.eventId(), event.entryId(), event.releasedSeats(), version);
+    }
+
+    @EventHandler
+    void on(WaitlistLeft event, @SequenceNumber long version) {
+        unheld(event.eventId(), event.entryId(), event.releasedSeats(), version);
+    }
+
+    @EventHandler
+    void on(WaitlistClosed event, @SequenceNumber long version) {
+        jdbc.update("DELETE FROM held_seats WHERE event_id = ?", event.eventId().value());
+        changed(version, SeatAvailabilityChanged.unheld(event.eventId(), event.releasedSeats()));
+    }
+
+    private void unheld(EventId eventId, WaitlistEntryId entryId, List<Integer> seats, long version) {
+        jdbc.update("DELETE FROM held_seats WHERE event_id = ? AND entry_id = ?", eventId.value(), entryId.value());
+        changed(version, SeatAvailabilityChanged.unheld(eventId, seats));
+    }
+
+    @EventHandler
     void on(SeatsReleased event, @SequenceNumber long version) {
         jdbc.update(
                 "DELETE FROM booked_seats WHERE event_id = ? AND booking_id = ?",
@@ -133,6 +185,7 @@ class SeatMapProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM booked_seats");
+        jdbc.update("DELETE FROM held_seats");
         jdbc.update("DELETE FROM seat_maps");
         // A snapshot read while the rows are deleted may be kept again, but only shows the seats of its version, and a
         // replay that brings the event back to that version brings back exactly those seats.
@@ -146,13 +199,14 @@ class SeatMapProjection {
                         query.eventId(),
                         snapshot.layout(),
                         snapshot.booked().stream().boxed().toList(),
-                        List.of()));
+                        snapshot.held().stream().boxed().toList()));
     }
 
     @QueryHandler
     Optional<SeatAvailability> handle(FindSeatAvailability query) {
         return current(query.eventId())
-                .map(snapshot -> SeatAvailability.of(query.eventId(), snapshot.layout(), snapshot.booked()));
+                .map(snapshot ->
+                        SeatAvailability.of(query.eventId(), snapshot.layout(), snapshot.booked(), snapshot.held()));
     }
 
     /** The event's seats as the database has them now: its version from the database, its seats from memory if kept. */
@@ -171,21 +225,28 @@ class SeatMapProjection {
         var loader = new SnapshotLoader();
         // one statement, so that the version and the seats are of the same committed state
         jdbc.query(
-                "SELECT m.seat_rows, m.seats_per_row, m.layout, m.version, b.seat FROM seat_maps m "
-                        + "LEFT JOIN booked_seats b ON b.event_id = m.event_id WHERE m.event_id = ?",
+                "SELECT m.seat_rows, m.seats_per_row, m.layout, m.version, b.seat, 0 FROM seat_maps m "
+                        + "LEFT JOIN booked_seats b ON b.event_id = m.event_id WHERE m.event_id = ? "
+                        + "UNION ALL SELECT m.seat_rows, m.seats_per_row, m.layout, m.version, h.seat, 1 FROM seat_maps m "
+                        + "JOIN held_seats h ON h.event_id = m.event_id WHERE m.event_id = ?",
                 loader,
+                id,
                 id);
         var loaded = loader.snapshot();
         loaded.ifPresent(snapshot -> snapshots.put(id, snapshot));
         return loaded;
     }
 
-    /** Reads the rows of one event's seat map, each with its layout and version, and a booked seat if there is one. */
+    /**
+     * Reads the rows of one event's seat map, each with its layout and version, and a booked seat (kind 0) or a held
+     * one (kind 1) if there is one.
+     */
     private static final class SnapshotLoader implements RowCallbackHandler {
 
         private SeatLayout layout;
         private long version;
         private BitSet booked;
+        private BitSet held;
 
         @Override
         public void processRow(ResultSet row) throws SQLException {
@@ -193,15 +254,17 @@ class SeatMapProjection {
                 layout = StoredJson.layout(row.getString(3), row.getInt(1), row.getInt(2));
                 version = row.getLong(4);
                 booked = new BitSet(layout.capacity() + 1);
+                held = new BitSet();
             }
             int seat = row.getInt(5);
             if (!row.wasNull()) {
-                booked.set(seat);
+                (row.getInt(6) == 0 ? booked : held).set(seat);
             }
         }
 
         Optional<SeatMapSnapshots.Snapshot> snapshot() {
-            return Optional.ofNullable(layout).map(found -> new SeatMapSnapshots.Snapshot(found, version, booked));
+            return Optional.ofNullable(layout)
+                    .map(found -> new SeatMapSnapshots.Snapshot(found, version, booked, held));
         }
     }
 }

@@ -24,20 +24,27 @@ final class SeatMapSnapshots {
     static final long MAX_BYTES = 32L << 20;
 
     /**
-     * The seats of one event as of {@code version}; {@code booked} is never changed after construction.
+     * The seats of one event as of {@code version}, booked and held for waitlist offers; neither set is changed after
+     * construction.
      */
-    record Snapshot(SeatLayout layout, long version, BitSet booked) {
+    record Snapshot(SeatLayout layout, long version, BitSet booked, BitSet held) {
 
         /** This snapshot with a change applied; a change says what its seats now are, so it can be applied again. */
         Snapshot with(SeatAvailabilityChanged change, long newVersion) {
             var seats = (BitSet) booked.clone();
             change.booked().forEach(seats::set);
             change.released().forEach(seats::clear);
-            return new Snapshot(layout, newVersion, seats);
+            var holds = held;
+            if (!change.held().isEmpty() || !change.unheld().isEmpty()) {
+                holds = (BitSet) held.clone();
+                change.held().forEach(holds::set);
+                change.unheld().forEach(holds::clear);
+            }
+            return new Snapshot(layout, newVersion, seats, holds);
         }
 
         int weight() {
-            return 64 + booked.size() / 8;
+            return 64 + booked.size() / 8 + held.size() / 8;
         }
     }
 

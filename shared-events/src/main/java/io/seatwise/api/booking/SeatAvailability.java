@@ -7,16 +7,25 @@ import java.util.BitSet;
 /**
  * The booked seats of one event as a bit set, bit {@code n} standing for seat {@code n}: 5 KB for 40,000 seats, where
  * a list of numbers would take up to 240 KB of JSON. {@code booked} is {@link BitSet#toByteArray()} (little-endian:
- * seat {@code n} is bit {@code n % 8} of byte {@code n / 8}); Jackson writes it as Base64.
+ * seat {@code n} is bit {@code n % 8} of byte {@code n / 8}); Jackson writes it as Base64. {@code held} are the seats
+ * held for waitlist offers, in the same form.
  */
-public record SeatAvailability(EventId eventId, SeatLayout layout, int bookedCount, byte[] booked) {
+public record SeatAvailability(EventId eventId, SeatLayout layout, int bookedCount, byte[] booked, byte[] held) {
 
     public static SeatAvailability of(EventId eventId, SeatLayout layout, BitSet booked) {
-        return new SeatAvailability(eventId, layout, booked.cardinality(), booked.toByteArray());
+        return of(eventId, layout, booked, new BitSet());
+    }
+
+    public static SeatAvailability of(EventId eventId, SeatLayout layout, BitSet booked, BitSet held) {
+        return new SeatAvailability(eventId, layout, booked.cardinality(), booked.toByteArray(), held.toByteArray());
     }
 
     public BitSet bookedSeats() {
         return BitSet.valueOf(booked);
+    }
+
+    public BitSet heldSeats() {
+        return BitSet.valueOf(held);
     }
 
     public int capacity() {

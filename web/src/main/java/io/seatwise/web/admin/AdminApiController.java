@@ -4,6 +4,7 @@ import io.seatwise.api.stats.DailyBookings;
 import io.seatwise.api.stats.StatisticsView;
 import io.seatwise.api.stats.VenueStatistics;
 import io.seatwise.query.stats.CsvExports;
+import io.seatwise.web.waitlist.Waitlists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,16 +40,32 @@ class AdminApiController {
 
     private final Statistics statistics;
     private final CsvExports exports;
+    private final Waitlists waitlists;
 
-    AdminApiController(Statistics statistics, CsvExports exports) {
+    AdminApiController(Statistics statistics, CsvExports exports, Waitlists waitlists) {
         this.statistics = statistics;
         this.exports = exports;
+        this.waitlists = waitlists;
     }
 
     @GetMapping("/stats")
     @Operation(operationId = "getStatistics", summary = "Figures of every event and their sums")
     StatisticsView stats() {
         return statistics.overall();
+    }
+
+    /** The length of each event's waitlist, from the waitlist's read model. */
+    record WaitlistLengthResponse(String eventId, int waiting, int offered) {}
+
+    @GetMapping("/stats/waitlists")
+    @Operation(
+            operationId = "getWaitlistLengths",
+            summary = "How many wait on each event's waitlist",
+            description = "Only events with open entries: waiting for seats, or with seats held for them (offered).")
+    List<WaitlistLengthResponse> waitlists() {
+        return waitlists.lengths().stream()
+                .map(length -> new WaitlistLengthResponse(length.eventId().value(), length.waiting(), length.offered()))
+                .toList();
     }
 
     @GetMapping("/stats/venues")

@@ -150,12 +150,53 @@ class MailDirectory {
         return Instant.ofEpochMilli(jdbc.queryForObject("SELECT min(installed_at) FROM mail_installed", Long.class));
     }
 
-    /** Everything a mail about the booking says, once its account, event and venue are known. */
+    /**
+     * Seats held for a waitlist entry, as the booking that accepting makes: its mail says what a booking's says. The
+     * offer stays open until it is accepted, runs out or is given up.
+     */
+    void offer(
+            BookingId bookingId, String entryId, String eventId, String accountId, List<Integer> seats, Instant until) {
+        jdbc.update(
+                "INSERT INTO mail_offers (booking_id, entry_id, event_id, account_id, seats, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (booking_id) DO NOTHING",
+                bookingId.value(),
+                entryId,
+                eventId,
+                accountId,
+                seats.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                until.toEpochMilli());
+    }
+
+    void offerEnded(String entryId) {
+        jdbc.update("UPDATE mail_offers SET open = FALSE WHERE entry_id = ?", entryId);
+    }
+
+    void offersOfEventEnded(String eventId) {
+        jdbc.update("UPDATE mail_offers SET open = FALSE WHERE event_id = ?", eventId);
+    }
+
+    /** Until when the seats offered as this booking are held. */
+    Optional<Instant> offerHeldUntil(String bookingId) {
+        return jdbc
+                .queryForList("SELECT expires_at FROM mail_offers WHERE booking_id = ?", Long.class, bookingId)
+                .stream()
+                .findFirst()
+                .map(Instant::ofEpochMilli);
+    }
+
+    /**
+     * Everything a mail about the booking says, once its account, event and venue are known; for a booking not yet
+     * made, what the waitlist's offer of it says.
+     */
     Optional<BookingFacts> facts(String bookingId) {
+        return facts(bookingId, "mail_bookings").or(() -> facts(bookingId, "mail_offers"));
+    }
+
+    private Optional<BookingFacts> facts(String bookingId, String table) {
         return jdbc
                 .query(
                         "SELECT b.event_id, b.seats, a.email, a.display_name, a.language, e.title, e.starts_at, e.seat_rows,"
-                                + " e.seats_per_row, e.layout, e.venue_id, v.name, v.city FROM mail_bookings b"
+                                + " e.seats_per_row, e.layout, e.venue_id, v.name, v.city FROM " + table + " b"
                                 + " JOIN mail_accounts a ON a.account_id = b.account_id"
                                 + " JOIN mail_events e ON e.event_id = b.event_id"
                                 + " JOIN mail_venues v ON v.venue_id = e.venue_id WHERE b.booking_id = ?",
@@ -184,6 +225,17 @@ class MailDirectory {
 
     /** A prompt or reminder is wanted while its booking stands and, for a reminder, the event is not yet reviewed. */
     boolean stillWanted(Mail mail) {
+        if (mail.kind() == MailKind.WAITLIST_OFFER) {
+            return Boolean.TRUE.equals(
+                    jdbc
+                            .queryForList(
+                                    "SELECT open FROM mail_offers WHERE booking_id = ?",
+                                    Boolean.class,
+                                    mail.bookingId())
+                            .stream()
+                            .findFirst()
+                            .orElse(false));
+        }
         var unwanted = jdbc.queryForObject(
                 "SELECT count(*) FROM mail_bookings b WHERE b.booking_id = ? AND (b.cancelled OR (? AND EXISTS ("
                         + "SELECT 1 FROM mail_event_reviews r WHERE r.event_id = b.event_id"

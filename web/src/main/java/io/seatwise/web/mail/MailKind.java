@@ -15,7 +15,12 @@ enum MailKind {
     /** To each booker of a rescheduled event, once per reschedule (the key names the reschedule's sequence). */
     EVENT_RESCHEDULED("event-rescheduled"),
     /** To each booker of a cancelled event, once, instead of a {@link #CANCELLATION} for each released booking. */
-    EVENT_CANCELLED("event-cancelled");
+    EVENT_CANCELLED("event-cancelled"),
+    /**
+     * Seats held for a waitlist entry, about the booking that accepting makes (its id is the offer's), once; not sent
+     * once the offer has ended.
+     */
+    WAITLIST_OFFER("waitlist-offer");
 
     /** Names the templates ({@code mail/<slug>.html}, {@code .txt}), the texts ({@code mail.<slug>.…}) and the key. */
     final String slug;
@@ -32,5 +37,10 @@ enum MailKind {
     /** Prompts and reminders wait until they are due, and are not wanted once the booking is cancelled. */
     boolean scheduled() {
         return this == REVIEW_PROMPT || this == REVIEW_REMINDER;
+    }
+
+    /** Whether a mail of this kind is checked when it falls due: prompts, reminders and offers. */
+    boolean checkedWhenDue() {
+        return scheduled() || this == WAITLIST_OFFER;
     }
 }

@@ -13,6 +13,11 @@ import io.seatwise.api.review.ReviewDeleted;
 import io.seatwise.api.review.ReviewSubject;
 import io.seatwise.api.review.ReviewSubmitted;
 import io.seatwise.api.venue.VenueCreated;
+import io.seatwise.api.waitlist.OfferAccepted;
+import io.seatwise.api.waitlist.OfferExpired;
+import io.seatwise.api.waitlist.SeatsOffered;
+import io.seatwise.api.waitlist.WaitlistClosed;
+import io.seatwise.api.waitlist.WaitlistLeft;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -165,6 +170,42 @@ class MailProjection {
             return;
         }
         facts(event.bookingId()).ifPresent(facts -> enqueue(MailKind.CANCELLATION, facts, event.releasedAt()));
+    }
+
+    /** Mails the offer at once; it is not sent once the offer has ended (see {@link MailDirectory#stillWanted}). */
+    @EventHandler
+    void on(SeatsOffered event, @Timestamp Instant storedAt) {
+        directory.offer(
+                event.bookingId(),
+                event.entryId().value(),
+                event.eventId().value(),
+                event.accountId().value(),
+                event.seats(),
+                event.expiresAt());
+        if (storedBeforeMail(storedAt)) {
+            return;
+        }
+        facts(event.bookingId()).ifPresent(facts -> enqueue(MailKind.WAITLIST_OFFER, facts, event.offeredAt()));
+    }
+
+    @EventHandler
+    void on(OfferAccepted event) {
+        directory.offerEnded(event.entryId().value());
+    }
+
+    @EventHandler
+    void on(OfferExpired event) {
+        directory.offerEnded(event.entryId().value());
+    }
+
+    @EventHandler
+    void on(WaitlistLeft event) {
+        directory.offerEnded(event.entryId().value());
+    }
+
+    @EventHandler
+    void on(WaitlistClosed event) {
+        directory.offersOfEventEnded(event.eventId().value());
     }
 
     @EventHandler

@@ -59,9 +59,19 @@ class MailWriter {
         return write(kind, facts, null);
     }
 
+    /** The offer of seats held for a waitlist entry until {@code heldUntil}. */
+    Written writeOffer(BookingFacts facts, Instant heldUntil) {
+        return write(MailKind.WAITLIST_OFFER, facts, null, when(heldUntil, facts));
+    }
+
     /** A mail with the {@link Notice} of an event's reschedule or cancellation, when it has one. */
     Written write(MailKind kind, BookingFacts facts, Notice notice) {
+        return write(kind, facts, notice, null);
+    }
+
+    private Written write(MailKind kind, BookingFacts facts, Notice notice, String heldUntil) {
         var variables = new HashMap<String, Object>();
+        variables.put("heldUntil", heldUntil);
         if (notice != null) {
             variables.put(
                     "previousWhen", notice.previousStartsAt() == null ? "" : when(notice.previousStartsAt(), facts));
@@ -79,6 +89,7 @@ class MailWriter {
         variables.put("eventUrl", link("/events/" + facts.eventId()));
         variables.put("venueUrl", link("/venues/" + facts.venueId()));
         variables.put("bookingsUrl", link("/me/bookings"));
+        variables.put("waitlistUrl", link("/me/waitlist"));
         var context = new Context(facts.locale(), variables);
         return new Written(
                 templates.process(kind.slug + ".html", context), templates.process(kind.slug + ".txt", context));

@@ -138,6 +138,10 @@ class Postman {
         var facts = directory
                 .facts(mail.bookingId())
                 .orElseThrow(() -> new IllegalStateException("Booking " + mail.bookingId() + " is unknown"));
+        if (mail.kind() == MailKind.WAITLIST_OFFER) {
+            return writer.writeOffer(
+                    facts, directory.offerHeldUntil(mail.bookingId()).orElseThrow());
+        }
         return writer.write(mail.kind(), facts, directory.notice(mail.key()).orElse(null));
     }
 
@@ -153,7 +157,7 @@ class Postman {
     }
 
     private boolean stillWanted(Mail mail) {
-        return !mail.kind().scheduled() || directory.stillWanted(mail);
+        return !mail.kind().checkedWhenDue() || directory.stillWanted(mail);
     }
 
     private void failed(Mail mail, Exception failure) {

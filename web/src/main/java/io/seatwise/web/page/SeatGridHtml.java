@@ -38,7 +38,8 @@ public class SeatGridHtml {
         var statuses = new String[] {
             escape(messages.getMessage("seat.status.available", null, locale)),
             escape(messages.getMessage("seat.status.selected", null, locale)),
-            escape(messages.getMessage("seat.status.booked", null, locale))
+            escape(messages.getMessage("seat.status.booked", null, locale)),
+            escape(messages.getMessage("seat.status.held", null, locale))
         };
         Map<Character, String[]> categories = new HashMap<>();
         for (var category : map.categories()) {
@@ -86,8 +87,9 @@ public class SeatGridHtml {
                 }
                 var category = categories.get(position);
                 boolean booked = map.booked().get(seat);
-                boolean selected = !booked && map.selected().contains(seat);
-                int status = booked ? 2 : selected ? 1 : 0;
+                boolean held = !booked && map.held().get(seat);
+                boolean selected = !booked && !held && map.selected().contains(seat);
+                int status = booked ? 2 : held ? 3 : selected ? 1 : 0;
                 html.append("<input type=\"checkbox\" class=\"sw-seat ")
                         .append(category[0])
                         .append("\" name=\"seats\" value=\"")
@@ -96,12 +98,12 @@ public class SeatGridHtml {
                         .append(" data-seat=\"")
                         .append(seat)
                         .append("\" data-status=\"")
-                        .append(booked ? "booked" : selected ? "selected" : "available")
+                        .append(booked ? "booked" : held ? "held" : selected ? "selected" : "available")
                         .append("\" data-category=\"")
                         .append(position)
                         .append("\" data-column=\"")
                         .append(column)
-                        .append(booked ? "\" aria-disabled=\"true\"" : "\"")
+                        .append(booked || held ? "\" aria-disabled=\"true\"" : "\"")
                         .append(" aria-label=\"");
                 name.appendTo(
                         html,

@@ -18,6 +18,7 @@ import java.util.Set;
  * 40,000-seat grid is then 50 blocks of 800 seats, and its page carries 800 seat controls instead of 40,000.
  *
  * @param booked the booked seats, bit {@code n} for seat {@code n}
+ * @param held the seats held for waitlist offers, in the same form
  * @param selected the seats the person has chosen (shown selected unless booked meanwhile)
  * @param categories the layout's categories with their prices, in the layout's order
  * @param blocks every block of the map (one for a map shown whole)
@@ -30,7 +31,8 @@ public record SeatMapModel(
         Set<Integer> selected,
         List<PricedCategory> categories,
         List<Block> blocks,
-        Block shown) {
+        Block shown,
+        BitSet held) {
 
     public static final int WHOLE_MAP_UP_TO = 2_000;
     public static final int MAX_BLOCK_ROWS = 20;
@@ -151,7 +153,14 @@ public record SeatMapModel(
                     .orElse(blocks.get(0));
         }
         return new SeatMapModel(
-                layout, booked, availability.bookedCount(), selected, categories(layout, prices), blocks, shown);
+                layout,
+                booked,
+                availability.bookedCount(),
+                selected,
+                categories(layout, prices),
+                blocks,
+                shown,
+                availability.heldSeats());
     }
 
     private static List<PricedCategory> categories(SeatLayout layout, Map<String, Long> prices) {

@@ -313,6 +313,35 @@ class ProblemExamplesTest extends ApplicationTest {
         answersAsDescribed("venue-not-found", "get", "/api/venues/{id}", api.get("/api/venues/" + UUID.randomUUID()));
     }
 
+    @Test
+    void waitlistRefusalsAreAnsweredAsDescribed() throws IOException {
+        var event = eventIn7Days("Waitlist Hall", 1, 4);
+        var join = "/api/events/{id}/waitlist";
+        var path = "/api/events/" + event + "/waitlist";
+        var ann = api.newUserToken("Ann");
+        answersAsDescribed("seats-available", "post", join, api.post(path, Map.of("count", 2), ann));
+        answersAsDescribed("invalid-count", "post", join, api.post(path, Map.of("count", 11), ann));
+        assertThat(api.book(api.newUserToken("Holder"), event, List.of(1, 2, 3, 4))
+                        .status())
+                .isEqualTo(201);
+        var entry = api.post(path, Map.of("count", 2), ann);
+        assertThat(entry.status()).as(entry.body()).isEqualTo(201);
+        answersAsDescribed("already-waiting", "post", join, api.post(path, Map.of("count", 1), ann));
+
+        var entryPath = "/api/waitlist/" + entry.json().path("id").asText();
+        var accept = "/api/waitlist/{id}/accept";
+        answersAsDescribed("no-offer", "post", accept, api.post(entryPath + "/accept", Map.of(), ann));
+        var bob = api.newUserToken("Bob");
+        answersAsDescribed("not-your-waitlist-entry", "delete", "/api/waitlist/{id}", api.delete(entryPath, bob));
+        answersAsDescribed(
+                "waitlist-entry-not-found",
+                "post",
+                accept,
+                api.post("/api/waitlist/" + UUID.randomUUID() + "/accept", Map.of(), ann));
+        assertThat(api.delete(entryPath, ann).status()).isEqualTo(204);
+        answersAsDescribed("waitlist-entry-ended", "delete", "/api/waitlist/{id}", api.delete(entryPath, ann));
+    }
+
     /** Scheduled on the command side, where bookings and reviews are decided; the read side is not waited for. */
     private String eventIn7Days(String venue, int rows, int seatsPerRow) {
         var admin = adminToken();

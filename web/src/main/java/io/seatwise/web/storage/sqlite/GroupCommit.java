@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,6 +21,7 @@ import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.callbacks.NoOpCallback;
 import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
@@ -42,8 +45,12 @@ import org.slf4j.LoggerFactory;
  * answers them and hands the lead to the next command in the queue.
  *
  * <p>Every command sent outside a unit of work is batched, whatever its aggregate: bookings and cancellations, but
- * also new venues, events, accounts and reviews. A command sent inside a unit of work (by an event handler, or by a
- * command handler) goes straight to Axon's bus and joins the unit of work it was sent in. Creating an aggregate that
+ * also new venues, events, accounts and reviews. A command sent inside a command's unit of work (by a command handler,
+ * or by the booking ledger, which handles events in the command's transaction) goes straight to Axon's bus and joins
+ * the unit of work it was sent in. A command sent while an event processor or a deadline handles its message (a saga)
+ * is batched like one from outside, by a thread of its own, while the sender waits for its answer: that unit of work's
+ * transaction writes the read models' file, and the command's events belong in the event store's, which no
+ * transaction writes together with the other. Creating an aggregate that
  * exists already, or twice in one batch, fails the batch as a whole (a duplicate key, or Axon's check of the
  * aggregates a unit of work holds), and then the rule below answers it exactly as a command sent alone.
  *
@@ -66,6 +73,13 @@ final class GroupCommit implements CommandBus {
     private final Counter failedBatches;
     private final List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors =
             new CopyOnWriteArrayList<>();
+
+    /** Sends the commands of event processors and deadlines outside their units of work (see above). */
+    private final ExecutorService outside = Executors.newCachedThreadPool(runnable -> {
+        var thread = new Thread(runnable, "group-commit-from-handlers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ReentrantLock queueLock = new ReentrantLock();
     private final ArrayDeque<WaitingCommand> queue = new ArrayDeque<>();
@@ -103,17 +117,33 @@ final class GroupCommit implements CommandBus {
     }
 
     /**
-     * Returns once the command is decided and stored, having answered the callback, as Axon's bus does; inside a unit
-     * of work, hands the command to Axon's bus at once.
+     * Returns once the command is decided and stored, having answered the callback, as Axon's bus does; inside a
+     * command's unit of work, hands the command to Axon's bus at once.
      */
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <C, R> void dispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
         var intercepted = intercept(command);
         if (CurrentUnitOfWork.isStarted()) {
-            commandBus.dispatch(intercepted, callback);
+            if (CurrentUnitOfWork.get().root().getMessage() instanceof EventMessage<?>) {
+                var answered = new CompletableFuture<Void>();
+                outside.execute(() -> {
+                    try {
+                        queueAndStore(intercepted, callback);
+                    } finally {
+                        answered.complete(null);
+                    }
+                });
+                answered.join();
+            } else {
+                commandBus.dispatch(intercepted, callback);
+            }
             return;
         }
+        queueAndStore(intercepted, callback);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <C, R> void queueAndStore(CommandMessage<C> intercepted, CommandCallback<? super C, ? super R> callback) {
         var waiting = new WaitingCommand(intercepted);
         queueLock.lock();
         try {
