@@ -7,10 +7,12 @@ import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.stats.StatisticsView;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
+import io.seatwise.api.waitlist.WaitlistLength;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.page.Formats;
 import io.seatwise.web.page.PageRefusals;
 import io.seatwise.web.venue.LayoutSummary;
+import io.seatwise.web.waitlist.Waitlists;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +45,15 @@ class AdminPageController {
     private final Statistics statistics;
     private final Formats formats;
     private final PageRefusals refusals;
+    private final Waitlists waitlists;
 
-    AdminPageController(Catalog catalog, Statistics statistics, Formats formats, PageRefusals refusals) {
+    AdminPageController(
+            Catalog catalog, Statistics statistics, Formats formats, PageRefusals refusals, Waitlists waitlists) {
         this.catalog = catalog;
         this.statistics = statistics;
         this.formats = formats;
         this.refusals = refusals;
+        this.waitlists = waitlists;
     }
 
     /**
@@ -95,7 +101,17 @@ class AdminPageController {
         model.addAttribute("descending", descending);
         model.addAttribute("columns", EventColumn.keys());
         model.addAttribute("venues", statistics.venues());
+        model.addAttribute("waitlists", waitlistsByEvent());
         return "admin/dashboard";
+    }
+
+    /** Each event's waitlist, by the event's id; events nobody waits for have none. */
+    private Map<String, WaitlistLength> waitlistsByEvent() {
+        var byEvent = new HashMap<String, WaitlistLength>();
+        for (var length : waitlists.lengths()) {
+            byEvent.put(length.eventId().value(), length);
+        }
+        return byEvent;
     }
 
     private static double occupancy(StatisticsView.Totals totals) {

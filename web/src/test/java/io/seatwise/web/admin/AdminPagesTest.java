@@ -30,6 +30,7 @@ import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.security.WebSlice;
+import io.seatwise.web.waitlist.Waitlists;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -56,6 +57,9 @@ class AdminPagesTest {
 
     @MockitoBean
     Statistics statistics;
+
+    @MockitoBean
+    Waitlists waitlists;
 
     @Test
     void onlyAdminsReachTheAdminPages() throws Exception {

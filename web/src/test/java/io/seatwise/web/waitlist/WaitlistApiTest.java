@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.BrowserSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -227,6 +228,14 @@ class WaitlistApiTest extends ApplicationTest {
         assertThat(api.get("/api/admin/stats/waitlists", api.newUserToken("Nosy"))
                         .status())
                 .isEqualTo(403);
+
+        var admin = new BrowserSession(port);
+        admin.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        var dashboard = admin.get("/admin").body();
+        var row = dashboard.substring(dashboard.indexOf("data-event=\"" + event + "\""));
+        var cell = row.indexOf("data-figure=\"waitlist\"");
+        var waitlist = row.substring(cell, row.indexOf("</td>", cell));
+        assertThat(waitlist).contains("2 (0 offered)");
     }
 
     /** A problem with the status and the reason. */
