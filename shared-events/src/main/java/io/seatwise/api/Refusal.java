@@ -56,7 +56,14 @@ public sealed interface Refusal extends Serializable {
         // door: a ticket's booking is cancelled; a code names no ticket of a booking; a ticket of another event
         CANCELLED(ErrorCode.CONFLICT),
         INVALID_CODE(ErrorCode.INVALID),
-        WRONG_EVENT(ErrorCode.INVALID);
+        WRONG_EVENT(ErrorCode.INVALID),
+        // accounts (issue 16): an address not verified yet may not book or review; a mailed link that is unknown,
+        // used or expired; a wrong current password; a link asked for again too soon or too often
+        EMAIL_NOT_VERIFIED(ErrorCode.FORBIDDEN),
+        EMAIL_ALREADY_VERIFIED(ErrorCode.CONFLICT),
+        INVALID_TOKEN(ErrorCode.INVALID),
+        WRONG_PASSWORD(ErrorCode.FORBIDDEN),
+        TOO_MANY_MAILS(ErrorCode.CONFLICT);
 
         private final ErrorCode code;
 
