@@ -46,13 +46,13 @@ class AccountBrowserTest extends MailedAccountsTest {
         driver.findElement(By.id("displayName")).sendKeys("Nora");
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        click(driver.findElement(By.cssSelector("form button[type=submit]")));
         assertThat(find(".alert-success").getText()).contains("We mailed you a link");
         chromium.screenshot("account-1-signed-up");
 
         driver.get(api.baseUrl() + "/events/" + eventId);
-        find("[data-seat=\"3\"]").click();
-        find("[data-action=book]").click();
+        click(find("[data-seat=\"3\"]"));
+        click(find("[data-action=book]"));
         assertThat(find(".alert-danger").getText()).contains("Please confirm your email address first");
         assertThat(find("[data-action=verify-email]").isDisplayed()).isTrue();
         chromium.screenshot("account-2-refused");
@@ -62,8 +62,8 @@ class AccountBrowserTest extends MailedAccountsTest {
         assertThat(find(".alert-success").getText()).contains("your email address is confirmed");
 
         driver.get(api.baseUrl() + "/events/" + eventId);
-        find("[data-seat=\"3\"]").click();
-        find("[data-action=book]").click();
+        click(find("[data-seat=\"3\"]"));
+        click(find("[data-action=book]"));
         chromium.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bookings/"));
         chromium.screenshot("account-3-booked");
     }
@@ -77,7 +77,7 @@ class AccountBrowserTest extends MailedAccountsTest {
         chromium.driver().get(api.baseUrl() + "/me/account");
         find("#currentPassword").sendKeys(PASSWORD);
         find("#newPassword").sendKeys(NEW_PASSWORD);
-        find("[data-action=change-password]").click();
+        click(find("[data-action=change-password]"));
 
         assertThat(find(".alert-success").getText()).contains("Your password is changed");
         assertThat(chromium.driver().getCurrentUrl()).endsWith("/me/account");
@@ -94,21 +94,27 @@ class AccountBrowserTest extends MailedAccountsTest {
         driver.manage().deleteAllCookies();
 
         driver.get(api.baseUrl() + "/login");
-        find("[data-action=forgot-password]").click();
+        click(find("[data-action=forgot-password]"));
         find("#email").sendKeys(email);
-        find("[data-action=request-reset]").click();
+        click(find("[data-action=request-reset]"));
         assertThat(find(".alert-success").getText()).contains("a link is on its way");
 
         var link = mailedLink(email, RESET_LINK);
         driver.get(api.baseUrl() + link.path());
         find("#newPassword").sendKeys(NEW_PASSWORD);
-        find("[data-action=reset-password]").click();
+        click(find("[data-action=reset-password]"));
         chromium.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
         assertThat(find(".alert-success").getText()).contains("Your new password is saved");
         chromium.screenshot("account-5-reset");
 
         chromium.signIn(api.baseUrl(), email, NEW_PASSWORD);
         assertThat(driver.getCurrentUrl()).doesNotContain("error");
+    }
+
+    /** Clicks as a person would, after scrolling the element to the middle of the screen. */
+    private static void click(WebElement element) {
+        chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
     }
 
     private static WebElement find(String css) {
