@@ -82,6 +82,32 @@ class EmailVerificationTest extends MailedAccountsTest {
     }
 
     @Test
+    void adminsSeeAnAccountsLinkMailWithoutItsTokenOnceItWentOut() {
+        var email = uniqueEmail("Wanda");
+        var accountId = api.post("/api/users", Map.of("email", email, "password", PASSWORD, "displayName", "Wanda"))
+                .json()
+                .path("id")
+                .asText();
+        var link = mailedLink(email, VERIFY_LINK);
+        var key = jdbc.queryForObject("SELECT mail_key FROM mail_outbox WHERE booking_id = ?", String.class, accountId);
+        eventually(() -> "SENT"
+                .equals(jdbc.queryForObject("SELECT status FROM mail_outbox WHERE mail_key = ?", String.class, key)));
+
+        var admin = BrowserSession.signedIn(api, ADMIN_EMAIL, ADMIN_PASSWORD);
+        assertThat(admin.get("/admin/mail").body()).contains("Address verification");
+        var detail = admin.get("/admin/mail/" + key);
+        assertThat(detail.body())
+                .contains("Please confirm your email address")
+                .contains("verify-email?token=removed")
+                .doesNotContain(link.token())
+                .doesNotContain("data-action=\"resend\"");
+        admin.post("/admin/mail/" + key + "/resend", Map.of());
+        assertThat(jdbc.queryForObject("SELECT status FROM mail_outbox WHERE mail_key = ?", String.class, key))
+                .isEqualTo("SENT");
+        assertThat(mailsTo(email)).as("not sent again").hasSize(1);
+    }
+
+    @Test
     void aTokenThatNoLinkCarriesIsRefused() throws IOException {
         var description = api.get("/v3/api-docs").json();
         DescribedProblems.answersAsDescribed(
