@@ -9,7 +9,6 @@ import io.seatwise.web.api.DescribedProblems;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,15 +25,9 @@ class EmailVerificationTest extends MailedAccountsTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private String eventId;
-
-    @BeforeEach
-    void eventOnSale() {
-        eventId = eventOnSale("Verification Hall", 2, 10, "Proof Night", 12);
-    }
-
     @Test
     void aNewAccountMayNotBookOrReviewUntilItFollowsTheLinkMailedInItsLanguage() throws IOException {
+        var eventId = scheduled();
         var email = uniqueEmail("Vera");
         var registered = api.post(
                 "/api/users", Map.of("email", email, "password", PASSWORD, "displayName", "Vera", "language", "de"));
@@ -124,12 +117,14 @@ class EmailVerificationTest extends MailedAccountsTest {
 
     @Test
     void theFirstAdminIsVerifiedAndMayBook() {
+        var eventId = scheduled();
         assertThat(verified(ADMIN_EMAIL)).isTrue();
         assertThat(api.book(adminToken(), eventId, List.of(20)).status()).isEqualTo(201);
     }
 
     @Test
     void accountsTheTestsOpenAreVerifiedThroughTheirLink() {
+        var eventId = scheduled();
         var email = uniqueEmail("Helper");
         api.register(email, PASSWORD, "Helper");
 
@@ -140,6 +135,7 @@ class EmailVerificationTest extends MailedAccountsTest {
 
     @Test
     void theLinkInTheMailOpensAPageThatVerifiesAndTheBookingThatWasRefusedGoesThrough() {
+        var eventId = eventOnSale("Verification Hall", 2, 10, "Proof Night", 12);
         var email = uniqueEmail("Paula");
         var browser = new BrowserSession(port);
         browser.get("/register");
@@ -189,6 +185,12 @@ class EmailVerificationTest extends MailedAccountsTest {
         browser.post("/me/verify-email", Map.of());
         assertThat(browser.get("/me/verify-email").body()).contains("Your email address is confirmed already.");
         assertThat(mailsTo(email)).hasSize(1);
+    }
+
+    /** Scheduled on the command side, where bookings and reviews are decided; the read side is not waited for. */
+    private String scheduled() {
+        var admin = adminToken();
+        return api.scheduleEvent(admin, api.createVenue(admin, "Verification Hall", 2, 10), "Proof Night", inDays(12));
     }
 
     private boolean verified(String email) {
