@@ -65,7 +65,14 @@ public sealed interface Refusal extends Serializable {
         NOT_YOUR_WAITLIST_ENTRY(ErrorCode.FORBIDDEN),
         NO_OFFER(ErrorCode.CONFLICT),
         OFFER_EXPIRED(ErrorCode.CONFLICT),
-        WAITLIST_ENTRY_ENDED(ErrorCode.CONFLICT);
+        WAITLIST_ENTRY_ENDED(ErrorCode.CONFLICT),
+        // accounts (issue 16): an address not verified yet may not book or review; a mailed link that is unknown,
+        // used or expired; a wrong current password; a link asked for again too soon or too often
+        EMAIL_NOT_VERIFIED(ErrorCode.FORBIDDEN),
+        EMAIL_ALREADY_VERIFIED(ErrorCode.CONFLICT),
+        INVALID_TOKEN(ErrorCode.INVALID),
+        WRONG_PASSWORD(ErrorCode.FORBIDDEN),
+        TOO_MANY_MAILS(ErrorCode.CONFLICT);
 
         private final ErrorCode code;
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A small HTTP client for the JSON API, talking to the application over a real socket. */
 public class ApiClient {
@@ -25,9 +26,20 @@ public class ApiClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private UnaryOperator<String> mailedVerificationToken;
 
     public ApiClient(int port) {
         this.baseUrl = "http://localhost:" + port;
+    }
+
+    /**
+     * Where accounts must verify their address: {@link #register} then verifies each account it registers, through
+     * {@code POST /api/users/verify} with the token of the link mailed to it, which {@code mailedToken} finds by the
+     * address.
+     */
+    public ApiClient verifyingWith(UnaryOperator<String> mailedToken) {
+        this.mailedVerificationToken = mailedToken;
+        return this;
     }
 
     public String baseUrl() {
@@ -149,6 +161,12 @@ public class ApiClient {
         var response = post("/api/users", Map.of("email", email, "password", password, "displayName", displayName));
         if (response.status() != 201) {
             throw new IllegalStateException("Registration failed: " + response.status() + " " + response.body());
+        }
+        if (mailedVerificationToken != null) {
+            var verified = post("/api/users/verify", Map.of("token", mailedVerificationToken.apply(email)));
+            if (verified.status() != 204) {
+                throw new IllegalStateException("Verification failed: " + verified.status() + " " + verified.body());
+            }
         }
         return response.json().get("id").asText();
     }

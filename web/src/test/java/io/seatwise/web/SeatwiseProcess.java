@@ -64,7 +64,9 @@ public final class SeatwiseProcess implements AutoCloseable {
                 "--seatwise.data-dir=" + dataDir,
                 "--seatwise.demo=false",
                 "--seatwise.admin.email=" + ApplicationTest.ADMIN_EMAIL,
-                "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD));
+                "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
+                // as in ApplicationTest: the users that tests and benchmarks register book at once
+                "--seatwise.accounts.verify-email=false"));
         command.addAll(List.of(settings));
         var output = dataDir.resolveSibling(name + ".log");
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

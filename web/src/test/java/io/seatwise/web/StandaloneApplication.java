@@ -84,7 +84,9 @@ public final class StandaloneApplication implements AutoCloseable {
             "--seatwise.data-dir=" + dataDir,
             "--seatwise.demo=false",
             "--seatwise.admin.email=" + ApplicationTest.ADMIN_EMAIL,
-            "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD
+            "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
+            // as in ApplicationTest: the users that tests register book at once; a test of verification turns it on
+            "--seatwise.accounts.verify-email=false"
         };
     }
 

@@ -26,12 +26,12 @@ public class AccountDirectory {
         this.jdbc = jdbc;
     }
 
-    void claim(Credentials credentials, Language language) {
+    void claim(Credentials credentials, Language language, boolean emailVerified) {
         int inserted = jdbc.update(
                 """
                 INSERT INTO account_credentials
-                    (account_id, email_key, email, display_name, password_hash, role, language)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                    (account_id, email_key, email, display_name, password_hash, role, language, email_verified)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (email_key) DO NOTHING
                 """,
                 credentials.accountId().value(),
@@ -40,7 +40,8 @@ public class AccountDirectory {
                 credentials.displayName(),
                 credentials.passwordHash(),
                 credentials.role().name(),
-                language.code());
+                language.code(),
+                emailVerified);
         if (inserted == 0) {
             throw new DomainException(Refusal.Plain.EMAIL_TAKEN, "An account with this email already exists");
         }
@@ -53,6 +54,48 @@ public class AccountDirectory {
     void changeLanguage(AccountId accountId, Language language) {
         jdbc.update(
                 "UPDATE account_credentials SET language = ? WHERE account_id = ?", language.code(), accountId.value());
+    }
+
+    void emailVerified(AccountId accountId) {
+        jdbc.update("UPDATE account_credentials SET email_verified = ? WHERE account_id = ?", true, accountId.value());
+    }
+
+    /**
+     * A new password hash, and one more version of the account's credentials: tokens and sessions that name an older
+     * version are refused from the next request on (see {@link #standingOf}).
+     */
+    void changePassword(AccountId accountId, String passwordHash) {
+        jdbc.update(
+                "UPDATE account_credentials SET password_hash = ?, credential_version = credential_version + 1"
+                        + " WHERE account_id = ?",
+                passwordHash,
+                accountId.value());
+    }
+
+    /**
+     * The account's role, credential version and whether its address is verified, now: read on every use of a token
+     * or a session (through a short cache), so that a changed role or password takes effect at once.
+     */
+    public Optional<Standing> standingOf(AccountId accountId) {
+        return jdbc
+                .query(
+                        "SELECT role, credential_version, email_verified FROM account_credentials WHERE account_id = ?",
+                        (rs, row) -> new Standing(Role.valueOf(rs.getString(1)), rs.getInt(2), rs.getBoolean(3)),
+                        accountId.value())
+                .stream()
+                .findFirst();
+    }
+
+    /** Whether the account's address is verified; false for an account that the directory does not know. */
+    public boolean isEmailVerified(AccountId accountId) {
+        return jdbc
+                .queryForList(
+                        "SELECT email_verified FROM account_credentials WHERE account_id = ?",
+                        Boolean.class,
+                        accountId.value())
+                .stream()
+                .findFirst()
+                .orElse(false);
     }
 
     /**
@@ -83,7 +126,8 @@ public class AccountDirectory {
     public Optional<AccountEntry> find(AccountId accountId) {
         return jdbc
                 .query(
-                        "SELECT account_id, email, display_name, role, language FROM account_credentials WHERE account_id = ?",
+                        "SELECT account_id, email, display_name, role, language, email_verified FROM account_credentials"
+                                + " WHERE account_id = ?",
                         AccountDirectory::entry,
                         accountId.value())
                 .stream()
@@ -99,7 +143,7 @@ public class AccountDirectory {
         var key = fragment == null ? "" : Emails.key(fragment);
         var literal = key.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return jdbc.query("""
-                SELECT account_id, email, display_name, role, language FROM account_credentials
+                SELECT account_id, email, display_name, role, language, email_verified FROM account_credentials
                 WHERE email_key LIKE ? ESCAPE '!' ORDER BY email_key LIMIT ?
                 """, AccountDirectory::entry, "%" + literal + "%", limit);
     }
@@ -110,7 +154,8 @@ public class AccountDirectory {
                 rs.getString(2),
                 rs.getString(3),
                 Role.valueOf(rs.getString(4)),
-                Language.of(rs.getString(5)).orElse(Language.EN));
+                Language.of(rs.getString(5)).orElse(Language.EN),
+                rs.getBoolean(6));
     }
 
     public Optional<Credentials> findByEmail(String email) {
@@ -120,7 +165,7 @@ public class AccountDirectory {
         return jdbc
                 .query(
                         """
-                        SELECT account_id, email, display_name, password_hash, role
+                        SELECT account_id, email, display_name, password_hash, role, credential_version
                         FROM account_credentials WHERE email_key = ?
                         """,
                         (rs, row) -> new Credentials(
@@ -128,7 +173,8 @@ public class AccountDirectory {
                                 rs.getString(2),
                                 rs.getString(3),
                                 rs.getString(4),
-                                Role.valueOf(rs.getString(5))),
+                                Role.valueOf(rs.getString(5)),
+                                rs.getInt(6)),
                         Emails.key(email))
                 .stream()
                 .findFirst();

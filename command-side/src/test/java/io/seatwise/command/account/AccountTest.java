@@ -61,8 +61,8 @@ class AccountTest {
     void registeringAccountRecordsIt() {
         fixture.givenNoPriorActivity()
                 .when(registerAccount(ACCOUNT, "ada@example.org"))
-                .expectEvents(
-                        new AccountRegistered(ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW, Language.EN));
+                .expectEvents(new AccountRegistered(
+                        ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW, Language.EN, false));
     }
 
     @Test
@@ -92,8 +92,8 @@ class AccountTest {
     void emailIsTrimmedButKeepsItsCase() {
         fixture.givenNoPriorActivity()
                 .when(registerAccount(ACCOUNT, "  Ada@Example.org "))
-                .expectEvents(
-                        new AccountRegistered(ACCOUNT, "Ada@Example.org", "Ada Lovelace", Role.USER, NOW, Language.EN));
+                .expectEvents(new AccountRegistered(
+                        ACCOUNT, "Ada@Example.org", "Ada Lovelace", Role.USER, NOW, Language.EN, false));
     }
 
     @Test
@@ -194,7 +194,8 @@ class AccountTest {
 
         fixture.givenNoPriorActivity()
                 .when(new RegisterAccount(ACCOUNT, "root@example.org", "Root", PASSWORD_HASH, Role.ADMIN))
-                .expectEvents(new AccountRegistered(ACCOUNT, "root@example.org", "Root", Role.ADMIN, NOW, Language.EN));
+                .expectEvents(new AccountRegistered(
+                        ACCOUNT, "root@example.org", "Root", Role.ADMIN, NOW, Language.EN, false));
         assertThat(directory.anyAdmin()).isTrue();
     }
 
@@ -261,8 +262,8 @@ class AccountTest {
     void accountRegistersWithItsLanguage() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterAccount(ACCOUNT, "ada@example.org", "Ada Lovelace", PASSWORD_HASH, Role.USER, "de"))
-                .expectEvents(
-                        new AccountRegistered(ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW, Language.DE));
+                .expectEvents(new AccountRegistered(
+                        ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW, Language.DE, false));
         assertThat(directory.languageOf(ACCOUNT)).hasValue(Language.DE);
         assertThat(directory.find(ACCOUNT))
                 .hasValueSatisfying(entry -> assertThat(entry.language()).isEqualTo(Language.DE));
@@ -272,8 +273,8 @@ class AccountTest {
     void languageCodeIsReadInAnyCase() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterAccount(ACCOUNT, "ada@example.org", "Ada Lovelace", PASSWORD_HASH, Role.USER, " DE "))
-                .expectEvents(
-                        new AccountRegistered(ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW, Language.DE));
+                .expectEvents(new AccountRegistered(
+                        ACCOUNT, "ada@example.org", "Ada Lovelace", Role.USER, NOW, Language.DE, false));
     }
 
     @ParameterizedTest
@@ -348,7 +349,8 @@ class AccountTest {
     }
 
     private static AccountRegistered registered(AccountId accountId, Role role) {
-        return new AccountRegistered(accountId, accountId.value() + "@example.org", "Someone", role, NOW, Language.EN);
+        return new AccountRegistered(
+                accountId, accountId.value() + "@example.org", "Someone", role, NOW, Language.EN, false);
     }
 
     private FixtureConfiguration<Account> accountFixture() {

@@ -30,7 +30,7 @@ class UsersProjectionTest {
     void projection() {
         jdbc = new JdbcTemplate(StatsDatabase.in(dataDir));
         projection = new UsersProjection(jdbc);
-        projection.on(new AccountRegistered(SAM, "sam@example.org", "Sam", Role.USER, NOW, Language.EN));
+        projection.on(new AccountRegistered(SAM, "sam@example.org", "Sam", Role.USER, NOW, Language.EN, false));
     }
 
     @Test
@@ -46,7 +46,7 @@ class UsersProjectionTest {
         projection.on(new RoleChanged(SAM, Role.ADMIN, ROOT, NOW.plusSeconds(120)));
 
         projection.reset();
-        projection.on(new AccountRegistered(SAM, "sam@example.org", "Sam", Role.USER, NOW, Language.EN));
+        projection.on(new AccountRegistered(SAM, "sam@example.org", "Sam", Role.USER, NOW, Language.EN, false));
         projection.on(new RoleChanged(SAM, Role.STAFF, ROOT, NOW.plusSeconds(60)));
         projection.on(new RoleChanged(SAM, Role.ADMIN, ROOT, NOW.plusSeconds(120)));
 

@@ -1,6 +1,7 @@
 package io.seatwise.api.booking;
 
 import io.seatwise.api.account.AccountId;
+import io.seatwise.api.account.RequiresVerifiedEmail;
 import io.seatwise.api.event.EventId;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -14,10 +15,16 @@ public record BookSeats(
         BookingId bookingId,
         AccountId accountId,
         List<Integer> seats,
-        BestAvailable bestAvailable) {
+        BestAvailable bestAvailable)
+        implements RequiresVerifiedEmail {
 
     public BookSeats(EventId eventId, BookingId bookingId, AccountId accountId, List<Integer> seats) {
         this(eventId, bookingId, accountId, seats, null);
+    }
+
+    @Override
+    public AccountId actor() {
+        return accountId;
     }
 
     /** {@code count} seats side by side, all of {@code category} when it is given (a category code, else null). */

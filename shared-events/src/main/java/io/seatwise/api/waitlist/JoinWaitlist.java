@@ -1,6 +1,7 @@
 package io.seatwise.api.waitlist;
 
 import io.seatwise.api.account.AccountId;
+import io.seatwise.api.account.RequiresVerifiedEmail;
 import io.seatwise.api.event.EventId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,4 +14,11 @@ public record JoinWaitlist(
         WaitlistEntryId entryId,
         AccountId accountId,
         int count,
-        String category) {}
+        String category)
+        implements RequiresVerifiedEmail {
+
+    @Override
+    public AccountId actor() {
+        return accountId;
+    }
+}

@@ -3,9 +3,10 @@ package io.seatwise.web.account;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.account.Language;
 import io.seatwise.api.account.Role;
+import io.seatwise.command.account.AccountRules;
 import io.seatwise.web.page.PageRefusals;
+import io.seatwise.web.security.SessionSignIn;
 import io.seatwise.web.security.SignInThrottle;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,10 +29,15 @@ class AccountPageController {
 
     private final Registrations registrations;
     private final PageRefusals refusals;
+    private final SessionSignIn sessions;
+    private final AccountRules rules;
 
-    AccountPageController(Registrations registrations, PageRefusals refusals) {
+    AccountPageController(
+            Registrations registrations, PageRefusals refusals, SessionSignIn sessions, AccountRules rules) {
         this.registrations = registrations;
         this.refusals = refusals;
+        this.sessions = sessions;
+        this.rules = rules;
     }
 
     record RegistrationForm(
@@ -61,11 +68,16 @@ class AccountPageController {
         return "register";
     }
 
+    /**
+     * Opens the account and signs it in under a new session id and CSRF token: whatever session the visitor had
+     * before (perhaps one planted by someone else) is not the signed-in one.
+     */
     @PostMapping("/register")
     String register(
             @Valid @ModelAttribute("form") RegistrationForm form,
             BindingResult result,
             HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
             return "register";
@@ -79,12 +91,13 @@ class AccountPageController {
             return "register";
         }
         try {
-            request.login(form.email(), form.password());
-        } catch (ServletException signInLater) {
+            sessions.signIn(form.email(), form.password(), request, response);
+        } catch (AuthenticationException signInLater) {
             redirect.addFlashAttribute("notice", "registration.done");
             return "redirect:/login";
         }
-        redirect.addFlashAttribute("notice", "registration.welcome");
+        redirect.addFlashAttribute(
+                "notice", rules.verifyEmail() ? "registration.welcomeVerify" : "registration.welcome");
         return "redirect:/";
     }
 }

@@ -1,18 +1,19 @@
 package io.seatwise.web.account;
 
-import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.Language;
 import io.seatwise.api.account.RegisterAccount;
 import io.seatwise.api.account.Role;
-import java.nio.charset.StandardCharsets;
+import io.seatwise.command.account.AccountRules;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Opens accounts for the API, the registration form and the first admin alike. */
+/**
+ * Opens accounts for the API, the registration form and the first admin alike. A person's new account is mailed a
+ * link to verify its address (while {@link AccountRules#verifyEmail()} is on); the addresses that the operator chose
+ * are verified from the start.
+ */
 @Service
 public class Registrations {
 
@@ -22,49 +23,46 @@ public class Registrations {
 
     private final CommandGateway commands;
     private final PasswordEncoder passwordEncoder;
-    private final CommonPasswords commonPasswords;
+    private final PasswordPolicy policy;
+    private final AccountRules rules;
+    private final EmailVerification verification;
 
-    Registrations(CommandGateway commands, PasswordEncoder passwordEncoder, CommonPasswords commonPasswords) {
+    Registrations(
+            CommandGateway commands,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy policy,
+            AccountRules rules,
+            EmailVerification verification) {
         this.commands = commands;
         this.passwordEncoder = passwordEncoder;
-        this.commonPasswords = commonPasswords;
+        this.policy = policy;
+        this.rules = rules;
+        this.verification = verification;
     }
 
-    /** An account that reads English: the first admin and the demo guest. */
-    public AccountId register(String email, String password, String displayName, Role role) {
-        return register(email, password, displayName, role, Language.EN.code());
+    /** An account that reads English, its address verified: the first admin and the demo guest. */
+    public AccountId registerVerified(String email, String password, String displayName, Role role) {
+        return open(email, password, displayName, role, Language.EN.code(), true);
     }
 
     /**
      * An account in the language of the given code ({@code en} or {@code de}); any other code is refused by the
-     * account (400 {@code invalid-not-a-choice}).
+     * account (400 {@code invalid-not-a-choice}). Its address is verified by the link mailed to it now.
      */
     public AccountId register(String email, String password, String displayName, Role role, String language) {
-        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
-            throw new DomainException(
-                    InvalidValue.atMost("password", Rule.TOO_MANY_BYTES, MAX_PASSWORD_LENGTH),
-                    "password must be at most " + MAX_PASSWORD_LENGTH + " bytes long in UTF-8: " + MAX_PASSWORD_LENGTH
-                            + " plain letters or digits, fewer accented ones");
+        var accountId = open(email, password, displayName, role, language, false);
+        if (rules.verifyEmail()) {
+            verification.sendAfterRegistration(accountId);
         }
-        if (commonPasswords.contains(password)) {
-            throw new DomainException(
-                    InvalidValue.of("password", Rule.TOO_COMMON),
-                    "password is one of the most common passwords, which are guessed first; please choose another");
-        }
-        if (password != null
-                && (password.strip().equalsIgnoreCase(strip(email))
-                        || password.strip().equalsIgnoreCase(strip(displayName)))) {
-            throw new DomainException(
-                    InvalidValue.of("password", Rule.LIKE_NAME),
-                    "password must not be your email or your name; please choose another");
-        }
-        var accountId = AccountId.random();
-        commands.sendAndWait(
-                new RegisterAccount(accountId, email, displayName, passwordEncoder.encode(password), role, language));
         return accountId;
     }
 
-    private static String strip(String text) {
-        return text == null ? "" : text.strip();
+    private AccountId open(
+            String email, String password, String displayName, Role role, String language, boolean verified) {
+        policy.check(password, email, displayName, "password");
+        var accountId = AccountId.random();
+        commands.sendAndWait(new RegisterAccount(
+                accountId, email, displayName, passwordEncoder.encode(password), role, language, verified));
+        return accountId;
     }
 }

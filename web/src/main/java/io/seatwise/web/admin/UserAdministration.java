@@ -80,8 +80,9 @@ class UserAdministration {
     }
 
     /**
-     * An account as admins see it. {@code verified} is whether its email address is verified; Seatwise does not
-     * verify addresses yet, so it is false for every account. {@code language} is the language of its mail.
+     * An account as admins see it. {@code verified} is whether its email address is verified (by its mailed link or a
+     * password reset; the first admin, the demo guest and accounts opened before addresses were verified count as
+     * verified). {@code language} is the language of its mail.
      */
     record AdminUserView(String id, String email, String displayName, Role role, boolean verified, Language language) {
 
@@ -91,7 +92,7 @@ class UserAdministration {
                     entry.email(),
                     entry.displayName(),
                     entry.role(),
-                    false,
+                    entry.emailVerified(),
                     entry.language());
         }
     }

@@ -109,6 +109,10 @@ class BookingApiController {
                     + "twice (unknownSeats, repeatedSeats); a count out of range or a category the event does not "
                     + "have.",
             examples = "invalid-seats")
+    @ApiRefusal(
+            status = 403,
+            when = "The account's address is not verified yet (reason email-not-verified).",
+            examples = "email-not-verified")
     @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
     @ApiRefusal(
             status = 409,

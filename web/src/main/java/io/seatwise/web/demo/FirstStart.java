@@ -83,7 +83,7 @@ class FirstStart implements ApplicationRunner {
         }
         var adminEmail = email == null ? DEFAULT_ADMIN_EMAIL : email;
         try {
-            registrations.register(adminEmail, password, "Administrator", Role.ADMIN);
+            registrations.registerVerified(adminEmail, password, "Administrator", Role.ADMIN);
         } catch (DomainException e) {
             if (e.refusal() == Refusal.Plain.EMAIL_TAKEN) {
                 return; // another node created it at the same moment

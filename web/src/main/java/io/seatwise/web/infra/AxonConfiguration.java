@@ -2,6 +2,7 @@ package io.seatwise.web.infra;
 
 import io.seatwise.api.DomainException;
 import io.seatwise.command.StoredMessages;
+import io.seatwise.command.account.VerifiedEmails;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -34,14 +35,16 @@ class AxonConfiguration {
      * rollback would do is evict the aggregate from the cache, and on a busy event every booking refused for a taken
      * seat would make the next booking read the seat map back from its snapshot. The storage may put a bus of its own
      * in front of this one (on SQLite, the group commit), which is why this one is qualified {@code localSegment}, as
-     * in Axon's own auto-configuration.
+     * in Axon's own auto-configuration. Every command that needs a verified address is checked here
+     * ({@link VerifiedEmails}).
      */
     @Bean
     @Qualifier("localSegment")
     SimpleCommandBus commandBus(
             TransactionManager transactionManager,
             org.axonframework.config.Configuration axon,
-            DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+            DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+            VerifiedEmails verifiedEmails) {
         var commandBus = SimpleCommandBus.builder()
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
@@ -50,6 +53,7 @@ class AxonConfiguration {
                 .rollbackConfiguration(failure -> !(failure instanceof DomainException))
                 .build();
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        commandBus.registerHandlerInterceptor(verifiedEmails);
         return commandBus;
     }
 

@@ -24,8 +24,11 @@ record Mail(
         return html == null || text == null ? Optional.empty() : Optional.of(new MailWriter.Written(html, text));
     }
 
-    /** Whether an admin may send it again: once it has gone out, or once it was given up. Public for templates. */
+    /**
+     * Whether an admin may send it again: once it has gone out, or once it was given up; an account's link once it
+     * has gone out is not (see {@link MailKind#carriesSecretLink()}). Public for templates.
+     */
     public boolean resendable() {
-        return status == MailStatus.SENT || status == MailStatus.FAILED;
+        return status == MailStatus.FAILED || (status == MailStatus.SENT && !kind.carriesSecretLink());
     }
 }

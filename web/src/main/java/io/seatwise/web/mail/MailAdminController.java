@@ -72,9 +72,8 @@ class MailAdminController {
 
     @PostMapping("/{key}/resend")
     String resend(@PathVariable String key, RedirectAttributes redirect) {
-        mail(key);
-        redirect.addFlashAttribute(
-                "notice", outbox.resend(key, clock.instant()) ? "admin.mail.resent" : "admin.mail.notResent");
+        var resent = mail(key).resendable() && outbox.resend(key, clock.instant());
+        redirect.addFlashAttribute("notice", resent ? "admin.mail.resent" : "admin.mail.notResent");
         return "redirect:/admin/mail";
     }
 

@@ -5,7 +5,8 @@ import io.seatwise.api.booking.BookingId;
 /**
  * The mails Seatwise sends; each booking gets at most one of each kind, except that a booking gets one
  * {@link #EVENT_RESCHEDULED} for each reschedule. The event's mails go to each booker once: to the booker's first
- * standing booking of the event (the smallest id), so a booker with two bookings gets one mail.
+ * standing booking of the event (the smallest id), so a booker with two bookings gets one mail. An account's own mails
+ * (a link to verify its address or reset its password) are about the account, one for each link.
  */
 enum MailKind {
     BOOKING_CONFIRMATION("booking-confirmation"),
@@ -20,7 +21,11 @@ enum MailKind {
      * Seats held for a waitlist entry, about the booking that accepting makes (its id is the offer's), once; not sent
      * once the offer has ended.
      */
-    WAITLIST_OFFER("waitlist-offer");
+    WAITLIST_OFFER("waitlist-offer"),
+    /** A link that verifies the account's address; written when it is put in the outbox, as the link is known then. */
+    EMAIL_VERIFICATION("email-verification"),
+    /** A link that resets the account's password, valid for an hour. */
+    PASSWORD_RESET("password-reset");
 
     /** Names the templates ({@code mail/<slug>.html}, {@code .txt}), the texts ({@code mail.<slug>.…}) and the key. */
     final String slug;
@@ -32,6 +37,14 @@ enum MailKind {
     /** The idempotency key: the same booking and kind always give the same mail, however often its event arrives. */
     String keyFor(BookingId bookingId) {
         return slug + ":" + bookingId.value();
+    }
+
+    /**
+     * An account's mail carries a link that acts for its holder: once it went out over SMTP, the outbox keeps it
+     * without the link's token, and it is not sent again (the holder asks for a new link instead).
+     */
+    boolean carriesSecretLink() {
+        return this == EMAIL_VERIFICATION || this == PASSWORD_RESET;
     }
 
     /** Prompts and reminders wait until they are due, and are not wanted once the booking is cancelled. */

@@ -5,7 +5,9 @@ import io.seatwise.web.SeatwiseProperties;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -46,7 +48,40 @@ class MailWriter {
     }
 
     /** A mail's two bodies: HTML, and plain text for mail programs that show no HTML. */
-    record Written(String html, String text) {}
+    record Written(String html, String text) {
+
+        private static final Pattern TOKEN = Pattern.compile("(token=)[A-Za-z0-9_-]{16,}");
+
+        /** The same mail with the tokens of its links taken out, to be kept once it has gone out. */
+        Written withoutTokens() {
+            return new Written(
+                    TOKEN.matcher(html).replaceAll("$1removed"),
+                    TOKEN.matcher(text).replaceAll("$1removed"));
+        }
+    }
+
+    /** The subject of an account's own mail, in its language. */
+    String subject(MailKind kind, Locale locale) {
+        return oneLine(messages.getMessage("mail." + kind.slug + ".subject", null, locale));
+    }
+
+    /** An account's own mail: a greeting by {@code name} and the {@code link} to follow, in its language. */
+    Written write(MailKind kind, String name, Locale locale, String link) {
+        var variables = new HashMap<String, Object>();
+        variables.put("subject", subject(kind, locale));
+        variables.put("name", name);
+        variables.put("link", link);
+        variables.put("footer", messages.getMessage("mail.account.footer", null, locale));
+        var context = new Context(locale, variables);
+        return new Written(
+                templates.process(kind.slug + ".html", context), templates.process(kind.slug + ".txt", context));
+    }
+
+    /** An absolute link to a page of Seatwise: {@code path} after {@code seatwise.public-url}. */
+    String link(String path) {
+        var base = properties.publicUrl().toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
 
     /** The subject line, which the outbox lists before the mail is written. */
     String subject(MailKind kind, BookingFacts facts) {
@@ -113,11 +148,6 @@ class MailWriter {
     private String when(Instant instant, BookingFacts facts) {
         var pattern = messages.getMessage("mail.date-pattern", null, facts.locale());
         return DateTimeFormatter.ofPattern(pattern, facts.locale()).format(instant.atZone(properties.zone()));
-    }
-
-    private String link(String path) {
-        var base = properties.publicUrl().toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 
     /** A subject is one header line: a title with a line break in it must not start another header. */

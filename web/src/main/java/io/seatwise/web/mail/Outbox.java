@@ -54,6 +54,34 @@ class Outbox {
     }
 
     /**
+     * Adds a mail that is written already, about an account rather than a booking (its id stands in the booking's
+     * column): an account's link, whose token is known only now. Due at once.
+     */
+    void addWritten(
+            String key,
+            MailKind kind,
+            String accountId,
+            String recipient,
+            String subject,
+            MailWriter.Written written,
+            Instant now) {
+        transactions.executeWithoutResult(status -> jdbc.update(
+                "INSERT INTO mail_outbox (mail_key, kind, booking_id, recipient, subject, html_body, text_body, status,"
+                        + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+                        + " ON CONFLICT (mail_key) DO NOTHING",
+                key,
+                kind.name(),
+                accountId,
+                recipient,
+                subject,
+                written.html(),
+                written.text(),
+                MailStatus.PENDING.name(),
+                now.toEpochMilli(),
+                now.toEpochMilli()));
+    }
+
+    /**
      * The mails to an account that are not written yet (bodies are written when a mail is first sent): after the
      * account changes its language, their subjects are written again in the new one, as their bodies will be.
      */

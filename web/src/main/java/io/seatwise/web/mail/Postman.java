@@ -120,7 +120,10 @@ class Postman {
                     claimed.subList(i + 1, claimed.size()).forEach(rest -> outbox.release(rest.key(), clock.instant()));
                     return false;
                 }
-                var sent = new Outbox.Sent(mail.key(), written, clock.instant());
+                var sent = new Outbox.Sent(
+                        mail.key(),
+                        smtp.isPresent() && mail.kind().carriesSecretLink() ? written.withoutTokens() : written,
+                        clock.instant());
                 if (smtp.isPresent()) {
                     outbox.sent(List.of(sent));
                 } else {

@@ -35,9 +35,15 @@ public class PageRefusals {
         return messages.getMessage(KEY_PREFIX + refusal.reason(), arguments(refusal), LocaleContextHolder.getLocale());
     }
 
-    /** Shows the refusal on the page a redirect leads to (the layout shows the flash attribute {@code error}). */
+    /**
+     * Shows the refusal on the page a redirect leads to (the layout shows the flash attribute {@code error}); for an
+     * address not verified yet, with the way to have its link mailed again ({@code verifyEmail}).
+     */
     public void flash(DomainException refused, RedirectAttributes redirect) {
         redirect.addFlashAttribute("error", message(refused));
+        if (refused.refusal() == Refusal.Plain.EMAIL_NOT_VERIFIED) {
+            redirect.addFlashAttribute("verifyEmail", true);
+        }
     }
 
     /** Shows the refusal above the form that is shown again. */

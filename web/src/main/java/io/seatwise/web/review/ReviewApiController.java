@@ -63,6 +63,10 @@ class ReviewApiController {
     @Operation(operationId = "reviewEvent", summary = "Review an event you booked")
     @ApiResponse(responseCode = "201", description = "Published", useReturnTypeSchema = true)
     @ApiRefusal(status = 403, when = "You have not booked this event.", examples = "not-a-booker")
+    @ApiRefusal(
+            status = 403,
+            when = "Your address is not verified yet (reason email-not-verified).",
+            examples = "email-not-verified")
     @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
     @ApiRefusal(status = 409, when = "You have already reviewed it.", examples = "already-reviewed")
     ResponseEntity<ReviewCreated> reviewEvent(
@@ -74,6 +78,7 @@ class ReviewApiController {
     @Operation(operationId = "reviewVenue", summary = "Review a venue where you booked an event")
     @ApiResponse(responseCode = "201", description = "Published", useReturnTypeSchema = true)
     @ApiRefusal(status = 403, when = "You have not booked an event at this venue.")
+    @ApiRefusal(status = 403, when = "Your address is not verified yet (reason email-not-verified).")
     @ApiRefusal(status = 404, when = "No such venue.", examples = "venue-not-found")
     @ApiRefusal(status = 409, when = "You have already reviewed it.")
     ResponseEntity<ReviewCreated> reviewVenue(
@@ -98,6 +103,7 @@ class ReviewApiController {
     @PutMapping("/reviews/{id}")
     @Operation(operationId = "editReview", summary = "Change your review's rating and text")
     @ApiRefusal(status = 403, when = "Someone else wrote the review.", examples = "not-the-author")
+    @ApiRefusal(status = 403, when = "Your address is not verified yet (reason email-not-verified).")
     @ApiRefusal(status = 404, when = "No such review.", examples = "review-not-found")
     ReviewResponse edit(
             @PathVariable String id, @Valid @RequestBody ReviewRequest request, Authentication authentication) {

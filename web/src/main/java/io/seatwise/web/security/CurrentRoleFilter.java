@@ -1,7 +1,7 @@
 package io.seatwise.web.security;
 
 import io.seatwise.api.account.AccountId;
-import io.seatwise.api.account.Role;
+import io.seatwise.command.account.Standing;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,14 +18,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives a browser session the powers of its account's role now, not of the role it signed in with: an admin
  * demoted meanwhile is no admin on their next request, a user made staff is staff. The session itself is left as it
  * is; the request runs with an authentication rebuilt for the current role (looked up as for tokens, so about once a
- * second per account).
+ * second per account). A session signed in with credentials of an older version (the password was changed or reset
+ * since, elsewhere) is ended: the request goes on signed out. This works with any session store, since it only reads
+ * the session's own authentication.
  */
 final class CurrentRoleFilter extends OncePerRequestFilter {
 
-    private final Function<AccountId, Optional<Role>> currentRole;
+    private final Function<AccountId, Optional<Standing>> standing;
 
-    CurrentRoleFilter(Function<AccountId, Optional<Role>> currentRole) {
-        this.currentRole = currentRole;
+    CurrentRoleFilter(Function<AccountId, Optional<Standing>> standing) {
+        this.standing = standing;
     }
 
     @Override
@@ -34,17 +36,26 @@ final class CurrentRoleFilter extends OncePerRequestFilter {
         var strategy = SecurityContextHolder.getContextHolderStrategy();
         var authentication = strategy.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SeatwiseUser user) {
-            currentRole.apply(user.accountId()).ifPresent(role -> {
-                var authorities = SeatwiseUser.authoritiesOf(role);
-                if (!new HashSet<>(authorities).equals(new HashSet<>(user.getAuthorities()))) {
-                    var updated =
-                            UsernamePasswordAuthenticationToken.authenticated(user.withRole(role), null, authorities);
-                    updated.setDetails(authentication.getDetails());
-                    var context = strategy.createEmptyContext();
-                    context.setAuthentication(updated);
-                    strategy.setContext(context);
+            var now = standing.apply(user.accountId());
+            if (now.isPresent() && now.get().credentialVersion() != user.credentialVersion()) {
+                var session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
                 }
-            });
+                strategy.clearContext();
+            } else {
+                now.ifPresent(current -> {
+                    var authorities = SeatwiseUser.authoritiesOf(current.role());
+                    if (!new HashSet<>(authorities).equals(new HashSet<>(user.getAuthorities()))) {
+                        var updated = UsernamePasswordAuthenticationToken.authenticated(
+                                user.withRole(current.role()), null, authorities);
+                        updated.setDetails(authentication.getDetails());
+                        var context = strategy.createEmptyContext();
+                        context.setAuthentication(updated);
+                        strategy.setContext(context);
+                    }
+                });
+            }
         }
         chain.doFilter(request, response);
     }

@@ -13,16 +13,23 @@ public class SeatwiseUser extends User {
 
     private final AccountId accountId;
     private final String displayName;
+    private final int credentialVersion;
 
     SeatwiseUser(Credentials credentials) {
         super(credentials.email(), credentials.passwordHash(), authoritiesOf(credentials.role()));
         this.accountId = credentials.accountId();
         this.displayName = credentials.displayName();
+        this.credentialVersion = credentials.credentialVersion();
     }
 
     /** The same person with another role's authorities; the password is not kept, as after a sign-in. */
     SeatwiseUser withRole(Role role) {
-        return new SeatwiseUser(new Credentials(accountId, getUsername(), displayName, "", role));
+        return new SeatwiseUser(new Credentials(accountId, getUsername(), displayName, "", role, credentialVersion));
+    }
+
+    /** The version of the account's credentials that this person signed in with. */
+    int credentialVersion() {
+        return credentialVersion;
     }
 
     public AccountId accountId() {

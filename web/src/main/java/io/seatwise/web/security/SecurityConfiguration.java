@@ -31,6 +31,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -51,7 +53,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(
-            HttpSecurity http, ObjectMapper objectMapper, SignInThrottle throttle, TokenAuthentication tokens)
+            HttpSecurity http,
+            ObjectMapper objectMapper,
+            SignInThrottle throttle,
+            TokenAuthentication tokens,
+            CsrfTokenRepository csrfTokens)
             throws Exception {
         var apiEntryPoint = problemEntryPoint(objectMapper);
         var apiAccessDenied = problemAccessDenied(objectMapper);
@@ -65,6 +71,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/events/*/attendance", "/api/events/*/door-list")
                         .hasRole("STAFF")
                         .requestMatchers("/", "/events/**", "/venues/**", "/register", "/login", "/error", "/error/**")
+                        .permitAll()
+                        // accounts: a mailed link's page, and asking for a password reset
+                        .requestMatchers("/verify-email", "/password-reset", "/password-reset/confirm")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/users/verify", "/api/password-resets", "/api/password-resets/*")
                         .permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
                         .permitAll()
@@ -100,12 +112,13 @@ class SecurityConfiguration {
                         .failureHandler(countingFailure(throttle))
                         .permitAll())
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new CurrentRoleFilter(tokens::currentRoleOf), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentRoleFilter(tokens::standingOf), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(apiEntryPoint)
                         .accessDeniedHandler(apiAccessDenied))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
@@ -128,6 +141,12 @@ class SecurityConfiguration {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /** Where CSRF tokens live: in the session, as by default; {@link SessionSignIn} renews them there too. */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new HttpSessionCsrfTokenRepository();
     }
 
     /** Back to the page that asked for a sign-in, or home; and the account's failures are forgiven. */

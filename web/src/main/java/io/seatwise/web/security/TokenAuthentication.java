@@ -1,7 +1,7 @@
 package io.seatwise.web.security;
 
 import io.seatwise.api.account.AccountId;
-import io.seatwise.api.account.Role;
+import io.seatwise.command.account.Standing;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.core.convert.converter.Converter;
@@ -13,25 +13,34 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * A verified token's authentication, with the powers of the role its account holds now rather than the roles the
  * token names: those were true when it was issued, and an admin may have changed the role since. A token whose
- * account the directory does not know is refused (401).
+ * account the directory does not know is refused (401), and so is a token issued before the account's password last
+ * changed: it names an older credential version ({@value TokenService#CREDENTIAL_VERSION_CLAIM}; tokens issued before
+ * versions existed name none, which is version 0).
  */
 final class TokenAuthentication implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    private final Function<AccountId, Optional<Role>> currentRole;
+    private final Function<AccountId, Optional<Standing>> standing;
 
-    TokenAuthentication(Function<AccountId, Optional<Role>> currentRole) {
-        this.currentRole = currentRole;
+    TokenAuthentication(Function<AccountId, Optional<Standing>> standing) {
+        this.standing = standing;
     }
 
-    /** The account's role now; empty for an account that the directory does not know. */
-    Optional<Role> currentRoleOf(AccountId accountId) {
-        return currentRole.apply(accountId);
+    /** The account's role and credential version now; empty for an account that the directory does not know. */
+    Optional<Standing> standingOf(AccountId accountId) {
+        return standing.apply(accountId);
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        var role = currentRoleOf(AccountId.of(jwt.getSubject()))
+        var now = standingOf(AccountId.of(jwt.getSubject()))
                 .orElseThrow(() -> new InvalidBearerTokenException("The token's account does not exist"));
-        return new JwtAuthenticationToken(jwt, SeatwiseUser.authoritiesOf(role), jwt.getSubject());
+        if (credentialVersionOf(jwt) != now.credentialVersion()) {
+            throw new InvalidBearerTokenException("The account's password has changed since this token was issued");
+        }
+        return new JwtAuthenticationToken(jwt, SeatwiseUser.authoritiesOf(now.role()), jwt.getSubject());
+    }
+
+    static int credentialVersionOf(Jwt jwt) {
+        return jwt.getClaim(TokenService.CREDENTIAL_VERSION_CLAIM) instanceof Number version ? version.intValue() : 0;
     }
 }

@@ -10,12 +10,16 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
 
-/** Issues the API's bearer tokens: HMAC-signed JWTs naming the account and its roles. */
+/**
+ * Issues the API's bearer tokens: HMAC-signed JWTs naming the account, its roles and the version of its credentials,
+ * which a change of password moves on (see {@link TokenAuthentication}).
+ */
 @Service
 public class TokenService {
 
     static final String ISSUER = "seatwise";
     static final String ROLES_CLAIM = "roles";
+    static final String CREDENTIAL_VERSION_CLAIM = "cv";
 
     private final JwtEncoder encoder;
     private final SeatwiseProperties properties;
@@ -36,6 +40,7 @@ public class TokenService {
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .claim("email", user.getUsername())
+                .claim(CREDENTIAL_VERSION_CLAIM, user.credentialVersion())
                 .claim(
                         ROLES_CLAIM,
                         user.getAuthorities().stream()

@@ -92,6 +92,7 @@ class WaitlistApiController {
             status = 400,
             when = "A count out of range (1 to the seats one booking holds) or a category the event does not have.",
             examples = "invalid-count")
+    @ApiRefusal(status = 403, when = "The account's address is not verified yet (reason email-not-verified).")
     @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
     @ApiRefusal(
             status = 409,

@@ -2,6 +2,7 @@ package io.seatwise.web.security;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.Role;
+import io.seatwise.command.account.AccountRules;
 import io.seatwise.command.account.Credentials;
 import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.SeatwiseProperties;
@@ -27,8 +28,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * {@link #admin()}.
  */
 @TestConfiguration
-@EnableConfigurationProperties(SeatwiseProperties.class)
-@Import({SecurityConfiguration.class, SignInThrottle.class, Formats.class, PageRefusals.class, SeatLabels.class})
+@EnableConfigurationProperties({SeatwiseProperties.class, AccountRules.class})
+@Import({
+    SecurityConfiguration.class,
+    SignInThrottle.class,
+    SessionSignIn.class,
+    Formats.class,
+    PageRefusals.class,
+    SeatLabels.class
+})
 public class WebSliceConfiguration {
 
     public static final AccountId USER_ID = AccountId.of("user-in-a-slice");

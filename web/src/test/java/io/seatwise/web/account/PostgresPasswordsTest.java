@@ -1,0 +1,6 @@
+package io.seatwise.web.account;
+
+import io.seatwise.web.OnPostgreSql;
+
+/** {@link PasswordsTest} on PostgreSQL: credential versions, reset links and their bounds there. */
+class PostgresPasswordsTest extends PasswordsTest implements OnPostgreSql {}
