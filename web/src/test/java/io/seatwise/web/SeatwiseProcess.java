@@ -65,6 +65,7 @@ public final class SeatwiseProcess implements AutoCloseable {
                 "--seatwise.demo=false",
                 "--seatwise.admin.email=" + ApplicationTest.ADMIN_EMAIL,
                 "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD));
+        ApplicationTest.UNTHROTTLED.forEach((setting, value) -> command.add("--" + setting + "=" + value));
         command.addAll(List.of(settings));
         var output = dataDir.resolveSibling(name + ".log");
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

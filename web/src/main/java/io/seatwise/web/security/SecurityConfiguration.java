@@ -25,7 +25,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -96,8 +95,8 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
-                        .successHandler(countingSuccess(throttle))
-                        .failureHandler(countingFailure(throttle))
+                        .successHandler(forgivingSuccess(throttle))
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))
                         .permitAll())
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new CurrentRoleFilter(tokens::currentRoleOf), AuthorizationFilter.class)
@@ -105,7 +104,8 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(apiEntryPoint)
                         .accessDeniedHandler(apiAccessDenied))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
+                .csrf(csrf -> csrf.csrfTokenRepository(new PublicPageTokens())
+                        .ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
@@ -130,21 +130,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Back to the page that asked for a sign-in, or home; and the account's failures are forgiven. */
-    private static AuthenticationSuccessHandler countingSuccess(SignInThrottle throttle) {
+    /** Back to the page that asked for a sign-in, or home; the client's wrong passwords for the account are forgiven. */
+    private static AuthenticationSuccessHandler forgivingSuccess(SignInThrottle throttle) {
         var backToWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
         backToWhereTheyWere.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
-            throttle.succeeded(authentication.getName());
+            throttle.succeeded(request.getParameter("email"), request.getRemoteAddr());
             backToWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
-        };
-    }
-
-    private static AuthenticationFailureHandler countingFailure(SignInThrottle throttle) {
-        var backToTheForm = new SimpleUrlAuthenticationFailureHandler("/login?error");
-        return (request, response, exception) -> {
-            throttle.failed(request.getParameter("email"), request.getRemoteAddr());
-            backToTheForm.onAuthenticationFailure(request, response, exception);
         };
     }
 
