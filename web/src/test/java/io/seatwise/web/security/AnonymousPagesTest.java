@@ -30,11 +30,7 @@ class AnonymousPagesTest extends ApplicationTest {
     @Test
     void anonymousViewsOfPublicPagesSetNoSessionCookie() {
         for (var path : List.of(
-                "/",
-                "/events/" + eventId,
-                "/venues/" + venueId,
-                "/?lang=de",
-                "/events/" + eventId + "?lang=de")) {
+                "/", "/events/" + eventId, "/venues/" + venueId, "/?lang=de", "/events/" + eventId + "?lang=de")) {
             var browser = new BrowserSession(port);
 
             var page = browser.get(path);
@@ -59,7 +55,9 @@ class AnonymousPagesTest extends ApplicationTest {
 
         var form = browser.get("/login");
 
-        assertThat(browser.cookie("JSESSIONID")).as("the sign-in form keeps its token").isNotNull();
+        assertThat(browser.cookie("JSESSIONID"))
+                .as("the sign-in form keeps its token")
+                .isNotNull();
         assertThat(form.body()).contains("name=\"_csrf\"");
         var signedIn = browser.post("/login", Map.of("email", email, "password", ApiClient.USER_PASSWORD));
         assertThat(signedIn.status()).isEqualTo(302);
@@ -83,9 +81,12 @@ class AnonymousPagesTest extends ApplicationTest {
         var registered = browser.post(
                 "/register",
                 Map.of(
-                        "displayName", "Rita",
-                        "email", "rita-" + UUID.randomUUID() + "@example.com",
-                        "password", ApiClient.USER_PASSWORD));
+                        "displayName",
+                        "Rita",
+                        "email",
+                        "rita-" + UUID.randomUUID() + "@example.com",
+                        "password",
+                        ApiClient.USER_PASSWORD));
 
         assertThat(registered.status()).as(registered.body()).isEqualTo(302);
         assertThat(browser.path(registered.location())).isEqualTo("/");

@@ -49,18 +49,23 @@ class AnonymousVisitorBrowserTest extends ApplicationTest {
         api.register(email, ApiClient.USER_PASSWORD, "Wanda");
         var driver = browser.driver();
         driver.get(api.baseUrl() + "/events/" + eventId);
-        browser.waiting(Duration.ofSeconds(10)).until(ignored -> "live"
-                .equals(driver.findElement(By.cssSelector(".sw-booking-form")).getAttribute("data-live")));
-        assertThat(driver.manage().getCookieNamed("JSESSIONID")).as("session of an anonymous view").isNull();
+        browser.waiting(Duration.ofSeconds(10))
+                .until(ignored -> "live"
+                        .equals(driver.findElement(By.cssSelector(".sw-booking-form"))
+                                .getAttribute("data-live")));
+        assertThat(driver.manage().getCookieNamed("JSESSIONID"))
+                .as("session of an anonymous view")
+                .isNull();
 
         driver.findElement(By.cssSelector(".sw-summary a[href='/login']")).click();
         browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
-        assertThat(driver.manage().getCookieNamed("JSESSIONID")).as("session of the sign-in form").isNotNull();
+        assertThat(driver.manage().getCookieNamed("JSESSIONID"))
+                .as("session of the sign-in form")
+                .isNotNull();
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(ApiClient.USER_PASSWORD);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        browser.waiting(Duration.ofSeconds(10))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
         driver.get(api.baseUrl() + "/events/" + eventId);
         driver.findElement(By.cssSelector("[data-seat=\"8\"]")).click();
