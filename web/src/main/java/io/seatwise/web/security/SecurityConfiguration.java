@@ -30,6 +30,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -54,7 +55,7 @@ class SecurityConfiguration {
             throws Exception {
         var apiEntryPoint = problemEntryPoint(objectMapper);
         var apiAccessDenied = problemAccessDenied(objectMapper);
-        var pageAccessDenied = new AccessDeniedHandlerImpl();
+        var pageAccessDenied = signInWhenNoTokenWasKept();
         http.authorizeHttpRequests(requests -> requests
                         // the door: staff and admins (whose authorities include STAFF's)
                         .requestMatchers("/events/*/door")
@@ -137,6 +138,22 @@ class SecurityConfiguration {
         return (request, response, authentication) -> {
             throttle.succeeded(request.getParameter("email"), request.getRemoteAddr());
             backToWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /**
+     * A page's form sent without a session to hold its CSRF token (never signed in, as on the public pages, which keep
+     * no token for anonymous visitors, or a session that has ended) asks the visitor to sign in; anything else
+     * refused is the 403 page.
+     */
+    private static AccessDeniedHandler signInWhenNoTokenWasKept() {
+        var forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if (denied instanceof MissingCsrfTokenException && !request.isRequestedSessionIdValid()) {
+                response.sendRedirect(request.getContextPath() + "/login");
+            } else {
+                forbidden.handle(request, response, denied);
+            }
         };
     }
 

@@ -94,12 +94,19 @@ class AnonymousPagesTest extends ApplicationTest {
     }
 
     @Test
-    void anEventPageViewedAnonymouslyGivesNoTokenThatSignsAnythingIn() {
+    void anEventPagesFormSentWithoutASessionSignsNothingInAndAsksToSignIn() {
         var browser = new BrowserSession(port);
         browser.get("/events/" + eventId);
 
         var refused = browser.post("/login", Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
 
-        assertThat(refused.status()).as("a token no session holds").isEqualTo(403);
+        assertThat(refused.status()).as("a token no session holds").isEqualTo(302);
+        assertThat(browser.path(refused.location())).isEqualTo("/login");
+        assertThat(browser.get("/me/bookings").status()).as("still signed out").isEqualTo(302);
+        var visitor = new BrowserSession(port);
+        visitor.get("/events/" + eventId);
+        var booking = visitor.post("/events/" + eventId + "/book", Map.of("seats", List.of(4)));
+        assertThat(booking.status()).isEqualTo(302);
+        assertThat(visitor.path(booking.location())).isEqualTo("/login");
     }
 }
