@@ -110,7 +110,7 @@ final class TrustedProxies extends ValveBase {
     }
 
     boolean trusted(String address) {
-        return isAddress(address) && proxies.stream().anyMatch(proxy -> proxy.matches(address));
+        return !proxies.isEmpty() && isAddress(address) && proxies.stream().anyMatch(proxy -> proxy.matches(address));
     }
 
     /** An IP address as written, never a host name, which would have to be looked up. */
