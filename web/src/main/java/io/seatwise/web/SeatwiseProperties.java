@@ -19,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the zone in which pages show and admins enter event times; the server's zone when unset
  * @param currency the ISO 4217 currency of all prices
  * @param publicUrl where people reach Seatwise; links in mails start with it
- * @param signIn how many failed sign-ins are allowed before an account or a client must wait
  */
 @ConfigurationProperties("seatwise")
 public record SeatwiseProperties(
@@ -30,22 +29,11 @@ public record SeatwiseProperties(
         @DefaultValue("12h") Duration tokenTtl,
         ZoneId timeZone,
         @DefaultValue("GBP") Currency currency,
-        @DefaultValue("http://localhost:8080") URI publicUrl,
-        @DefaultValue SignIn signIn) {
+        @DefaultValue("http://localhost:8080") URI publicUrl) {
 
     public ZoneId zone() {
         return timeZone == null ? ZoneId.systemDefault() : timeZone;
     }
 
     public record Admin(String email, String password) {}
-
-    /**
-     * @param maxFailuresPerAccount failed sign-ins with one email, from anywhere, before that email must wait
-     * @param maxFailuresPerClient failed sign-ins from one address, with any email, before that address must wait
-     * @param failureWindow how long failures are remembered, counted from the first; also the longest wait
-     */
-    public record SignIn(
-            @DefaultValue("5") int maxFailuresPerAccount,
-            @DefaultValue("50") int maxFailuresPerClient,
-            @DefaultValue("15m") Duration failureWindow) {}
 }

@@ -27,9 +27,32 @@ public class ApiClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private UnaryOperator<String> mailedVerificationToken;
+    private final List<String> headers;
 
     public ApiClient(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port, List.of());
+    }
+
+    private ApiClient(String baseUrl, List<String> headers) {
+        this.baseUrl = baseUrl;
+        this.headers = headers;
+    }
+
+    /**
+     * The same client with headers on every request, such as the {@code X-Forwarded-For} that a proxy in front of
+     * Seatwise adds to name the client it passes on.
+     */
+    public ApiClient withHeaders(String... headerNamesAndValues) {
+        var all = new ArrayList<>(headers);
+        all.addAll(List.of(headerNamesAndValues));
+        var client = new ApiClient(baseUrl, List.copyOf(all));
+        client.mailedVerificationToken = mailedVerificationToken;
+        return client;
+    }
+
+    /** The same client as a trusted proxy in front of Seatwise passes it on: named by its address. */
+    public ApiClient from(String clientAddress) {
+        return withHeaders("X-Forwarded-For", clientAddress);
     }
 
     /**
@@ -131,6 +154,9 @@ public class ApiClient {
                 .header("Accept", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.size(); i += 2) {
+            builder.header(headers.get(i), headers.get(i + 1));
         }
         return builder;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,10 +62,20 @@ public abstract class ApplicationTest {
         registry.add("seatwise.demo", () -> "false");
         registry.add("seatwise.admin.email", () -> ADMIN_EMAIL);
         registry.add("seatwise.admin.password", () -> ADMIN_PASSWORD);
-        // every test signs in from the same address: only SignInThrottleTest, on an application of its own, counts
-        // failures per client
-        registry.add("seatwise.sign-in.max-failures-per-client", () -> "1000000");
+        UNTHROTTLED.forEach((name, value) -> registry.add(name, () -> value));
     }
+
+    /**
+     * Every test client comes from this machine's address: the throttles per client are lifted (only wrong passwords
+     * for one account still count), and loopback is a trusted proxy, so a test may say which client it is with
+     * X-Forwarded-For. The throttles' own tests start applications of their own with small limits.
+     */
+    public static final Map<String, String> UNTHROTTLED = Map.of(
+            "seatwise.throttle.sign-ins", "1000000/1m",
+            "seatwise.throttle.registrations", "1000000/1m",
+            "seatwise.throttle.password-resets", "1000000/1m",
+            "seatwise.live.max-streams-per-client", "1000000",
+            "seatwise.trusted-proxies", "127.0.0.1,::1");
 
     @BeforeEach
     void client() {

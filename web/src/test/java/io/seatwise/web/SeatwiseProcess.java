@@ -67,6 +67,7 @@ public final class SeatwiseProcess implements AutoCloseable {
                 "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
                 // as in ApplicationTest: the users that tests and benchmarks register book at once
                 "--seatwise.accounts.verify-email=false"));
+        ApplicationTest.UNTHROTTLED.forEach((setting, value) -> command.add("--" + setting + "=" + value));
         command.addAll(List.of(settings));
         var output = dataDir.resolveSibling(name + ".log");
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

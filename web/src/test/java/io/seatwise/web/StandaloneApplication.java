@@ -77,17 +77,19 @@ public final class StandaloneApplication implements AutoCloseable {
     /**
      * The settings go in as command-line arguments: the builder's {@code properties(...)} are only defaults, and
      * {@code application.yml} overrides them ({@code server.port: 8080} and {@code seatwise.data-dir: ./data} win).
+     * The throttles per client are lifted as for {@link ApplicationTest#UNTHROTTLED}.
      */
     private static String[] arguments(Path dataDir) {
-        return new String[] {
-            "--server.port=0",
-            "--seatwise.data-dir=" + dataDir,
-            "--seatwise.demo=false",
-            "--seatwise.admin.email=" + ApplicationTest.ADMIN_EMAIL,
-            "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
-            // as in ApplicationTest: the users that tests register book at once; a test of verification turns it on
-            "--seatwise.accounts.verify-email=false"
-        };
+        var arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--seatwise.data-dir=" + dataDir,
+                "--seatwise.demo=false",
+                "--seatwise.admin.email=" + ApplicationTest.ADMIN_EMAIL,
+                "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
+                // as in ApplicationTest: the users that tests register book at once; a test of verification turns it on
+                "--seatwise.accounts.verify-email=false"));
+        ApplicationTest.UNTHROTTLED.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return arguments.toArray(String[]::new);
     }
 
     public ConfigurableApplicationContext context() {

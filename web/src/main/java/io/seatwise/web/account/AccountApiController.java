@@ -114,16 +114,16 @@ class AccountApiController {
     @ApiRefusal(status = 401, when = "The email or the password is wrong.", examples = "wrong-credentials")
     @ApiRefusal(
             status = 429,
-            when = "Too many failed sign-ins for this email or from this address; retryAfterSeconds (and the "
-                    + "Retry-After header) say how long to wait.",
+            when = "Too many wrong passwords for this email from this address, or too many sign-in attempts from "
+                    + "it; retryAfterSeconds (and the Retry-After header) say how long to wait.",
             examples = "too-many-sign-ins")
     ResponseEntity<?> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         var client = http.getRemoteAddr();
-        var wait = throttle.waitBefore(request.email(), client);
+        var wait = throttle.attempt(request.email(), client);
         if (wait.isPresent()) {
             var seconds = SignInThrottle.retryAfterSeconds(wait.get());
             var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again in " + seconds + " seconds");
+                    HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts; try again in " + seconds + " seconds");
             problem.setProperty("retryAfterSeconds", seconds);
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
@@ -132,11 +132,10 @@ class AccountApiController {
         try {
             var authentication = authenticationManager.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(request.email(), request.password()));
-            throttle.succeeded(request.email());
+            throttle.succeeded(request.email(), client);
             IssuedToken token = tokens.issue((SeatwiseUser) authentication.getPrincipal());
             return ResponseEntity.ok(token);
         } catch (AuthenticationException wrongCredentials) {
-            throttle.failed(request.email(), client);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header("WWW-Authenticate", "Bearer")
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong email or password"));

@@ -1,5 +1,6 @@
 package io.seatwise.web.api;
 
+import io.seatwise.web.throttle.ClientThrottle;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -20,9 +21,10 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * The problem answers of every API operation: its own refusals ({@link ApiRefusal} on the controller method), and those
- * that follow from its form and from the security rules: 400 where it takes input, 401 where it needs a token, 403
- * where it needs a role that a user lacks. Which routes are public is read from the security rules themselves, so
- * the description cannot promise what the filter chain refuses. Success examples come from {@link ApiExamples}.
+ * that follow from its form, the security rules and the throttles: 400 where it takes input, 401 where it needs a
+ * token, 403 where it needs a role that a user lacks, 429 where a client may call it only so often. Which routes are
+ * public or throttled is read from the security rules and the throttle themselves, so the description cannot promise
+ * what the filter chain refuses. Success examples come from {@link ApiExamples}.
  */
 final class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 
@@ -51,6 +53,7 @@ final class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
                 .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                     describeInput(operation);
                     describeAccess(operation, access.of(method, path));
+                    describeThrottle(operation, method.name(), path);
                     operation.setResponses(sorted(operation.getResponses()));
                     addSuccessExamples(operation);
                     operation
@@ -98,6 +101,18 @@ final class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
                 answer(operation, 403, "The token's account is not an admin.", List.of("forbidden"));
                 operation.setDescription(join(operation.getDescription(), "Only admins may call this."));
             }
+        }
+    }
+
+    /** The routes whose requests each client may make only so often ({@link ClientThrottle}). */
+    private static void describeThrottle(Operation operation, String method, String path) {
+        if (ClientThrottle.limits(method, path)) {
+            answer(
+                    operation,
+                    429,
+                    "Too many such requests from the client's address; retryAfterSeconds (and the Retry-After header) "
+                            + "say how long to wait.",
+                    List.of("too-many-requests"));
         }
     }
 

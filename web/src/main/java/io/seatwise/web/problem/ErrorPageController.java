@@ -46,6 +46,10 @@ class ErrorPageController extends BasicErrorController {
         var page = new ModelAndView("error");
         page.setStatus(status);
         page.addObject("status", status.value());
+        if (status == HttpStatus.TOO_MANY_REQUESTS && response.getHeader(HttpHeaders.RETRY_AFTER) != null) {
+            // a throttle's refusal (throttle.ClientThrottle) says how long to wait; the page says it in minutes
+            page.addObject("waitMinutes", (Long.parseLong(response.getHeader(HttpHeaders.RETRY_AFTER)) + 59) / 60);
+        }
         return page;
     }
 

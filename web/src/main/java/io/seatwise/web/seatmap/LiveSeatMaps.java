@@ -36,8 +36,9 @@ import reactor.core.scheduler.Schedulers;
  * a slow browser never holds up the projection that emits them. A stream is closed, and its subscription cancelled,
  * when the browser goes away (a failed write or the periodic heartbeat finds out), after {@link #STREAM_LIFETIME} (the
  * browser reconnects within a second and gets a fresh snapshot, so nothing is missed), and before the web server shuts
- * down, which would otherwise wait for open streams. Past {@code maxStreams} new streams are refused with a 503 and
- * the page polls instead.
+ * down, which would otherwise wait for open streams. Past {@code maxStreams} new streams are refused with a 503, and
+ * past {@code maxStreamsPerClient} streams of one client (its address) with a 429, so that no client holds them all;
+ * the page then polls instead. Streams are counted per node: each node holds its own.
  */
 @Component
 public class LiveSeatMaps implements SmartLifecycle {
@@ -52,7 +53,9 @@ public class LiveSeatMaps implements SmartLifecycle {
 
     private final QueryGateway queries;
     private final int maxStreams;
+    private final int maxStreamsPerClient;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, Integer> streamsPerClient = new ConcurrentHashMap<>();
     private final Scheduler writers = Schedulers.newBoundedElastic(4, Integer.MAX_VALUE, "seat-map-stream");
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "seat-map-heartbeat");
@@ -64,33 +67,64 @@ public class LiveSeatMaps implements SmartLifecycle {
     LiveSeatMaps(QueryGateway queries, LiveSeatMapProperties properties) {
         this.queries = queries;
         this.maxStreams = properties.maxStreams();
+        this.maxStreamsPerClient = properties.maxStreamsPerClient();
     }
 
-    /** Opens a stream of the event's seat map; a 404 for an unknown event, a 503 when too many streams are open. */
-    SseEmitter open(EventId eventId) {
+    /**
+     * Opens a stream of the event's seat map for the client (its address); a 404 for an unknown event, a 503 when too
+     * many streams are open, a 429 when the client holds too many.
+     */
+    SseEmitter open(EventId eventId, String client) {
         if (!running || streams.size() >= maxStreams) {
             throw new TooManyStreams();
         }
-        SubscriptionQueryResult<Optional<SeatAvailability>, SeatAvailabilityChanged> subscription =
-                queries.subscriptionQuery(
-                        new FindSeatAvailability(eventId),
-                        ResponseTypes.optionalInstanceOf(SeatAvailability.class),
-                        ResponseTypes.instanceOf(SeatAvailabilityChanged.class));
+        if (!claim(client)) {
+            throw new TooManyStreamsFromClient();
+        }
+        SubscriptionQueryResult<Optional<SeatAvailability>, SeatAvailabilityChanged> subscription;
         Optional<SeatAvailability> initial;
         try {
-            initial = subscription.initialResult().block(Duration.ofSeconds(30));
+            subscription = queries.subscriptionQuery(
+                    new FindSeatAvailability(eventId),
+                    ResponseTypes.optionalInstanceOf(SeatAvailability.class),
+                    ResponseTypes.instanceOf(SeatAvailabilityChanged.class));
+            try {
+                initial = subscription.initialResult().block(Duration.ofSeconds(30));
+            } catch (RuntimeException failure) {
+                subscription.cancel();
+                throw failure;
+            }
         } catch (RuntimeException failure) {
-            subscription.cancel();
+            unclaim(client);
             throw failure;
         }
         if (initial == null || initial.isEmpty()) {
             subscription.cancel();
+            unclaim(client);
             throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
-        var stream = new Stream(new SseEmitter(STREAM_LIFETIME.toMillis()), subscription);
+        var stream = new Stream(new SseEmitter(STREAM_LIFETIME.toMillis()), subscription, client);
         streams.add(stream);
         stream.start(initial.get());
         return stream.emitter;
+    }
+
+    /** Counts one more stream of the client, unless it holds as many as it may. */
+    private boolean claim(String client) {
+        var claimed = new AtomicBoolean();
+        streamsPerClient.compute(client, (key, open) -> {
+            int count = open == null ? 0 : open;
+            if (count >= maxStreamsPerClient) {
+                return open;
+            }
+            claimed.set(true);
+            return count + 1;
+        });
+        return claimed.get();
+    }
+
+    private void unclaim(String client) {
+        streamsPerClient.computeIfPresent(client, (key, open) -> open <= 1 ? null : open - 1);
     }
 
     /** How many streams are open now. */
@@ -134,16 +168,25 @@ public class LiveSeatMaps implements SmartLifecycle {
         }
     }
 
+    /** 429: this client holds as many streams as it may; the page falls back to polling. */
+    static final class TooManyStreamsFromClient extends RuntimeException {
+        TooManyStreamsFromClient() {
+            super("Too many open seat maps from this address; poll instead", null, false, false);
+        }
+    }
+
     private final class Stream {
 
         private final SseEmitter emitter;
         private final SubscriptionQueryResult<?, SeatAvailabilityChanged> subscription;
+        private final String client;
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile Disposable updates;
 
-        Stream(SseEmitter emitter, SubscriptionQueryResult<?, SeatAvailabilityChanged> subscription) {
+        Stream(SseEmitter emitter, SubscriptionQueryResult<?, SeatAvailabilityChanged> subscription, String client) {
             this.emitter = emitter;
             this.subscription = subscription;
+            this.client = client;
         }
 
         void start(SeatAvailability snapshot) {
@@ -197,6 +240,7 @@ public class LiveSeatMaps implements SmartLifecycle {
                 return false;
             }
             streams.remove(this);
+            unclaim(client);
             if (updates != null) {
                 updates.dispose();
             }

@@ -4,6 +4,7 @@ import io.seatwise.api.booking.SeatAvailability;
 import io.seatwise.api.event.EventId;
 import io.seatwise.web.event.Catalog;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +31,8 @@ class SeatMapController {
     }
 
     @GetMapping("/events/{id}/seats/stream")
-    SseEmitter stream(@PathVariable String id) {
-        return live.open(EventId.of(id));
+    SseEmitter stream(@PathVariable String id, HttpServletRequest request) {
+        return live.open(EventId.of(id), request.getRemoteAddr());
     }
 
     @GetMapping("/events/{id}/seats/availability")
@@ -42,6 +43,13 @@ class SeatMapController {
     @ExceptionHandler(LiveSeatMaps.TooManyStreams.class)
     ResponseEntity<Void> tooManyStreams() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "30")
+                .build();
+    }
+
+    @ExceptionHandler(LiveSeatMaps.TooManyStreamsFromClient.class)
+    ResponseEntity<Void> tooManyStreamsFromClient() {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", "30")
                 .build();
     }

@@ -25,14 +25,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -61,7 +60,7 @@ class SecurityConfiguration {
             throws Exception {
         var apiEntryPoint = problemEntryPoint(objectMapper);
         var apiAccessDenied = problemAccessDenied(objectMapper);
-        var pageAccessDenied = new AccessDeniedHandlerImpl();
+        var pageAccessDenied = signInWhenNoTokenWasKept();
         http.authorizeHttpRequests(requests -> requests
                         // the door: staff and admins (whose authorities include STAFF's)
                         .requestMatchers("/events/*/door")
@@ -108,8 +107,8 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
-                        .successHandler(countingSuccess(throttle))
-                        .failureHandler(countingFailure(throttle))
+                        .successHandler(forgivingSuccess(throttle))
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))
                         .permitAll())
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new CurrentRoleFilter(tokens::standingOf), AuthorizationFilter.class)
@@ -143,27 +142,38 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Where CSRF tokens live: in the session, as by default; {@link SessionSignIn} renews them there too. */
+    /**
+     * Where CSRF tokens live: in the session, except for anonymous views of public pages ({@link PublicPageTokens});
+     * {@link SessionSignIn} renews them there too.
+     */
     @Bean
     CsrfTokenRepository csrfTokenRepository() {
-        return new HttpSessionCsrfTokenRepository();
+        return new PublicPageTokens();
     }
 
-    /** Back to the page that asked for a sign-in, or home; and the account's failures are forgiven. */
-    private static AuthenticationSuccessHandler countingSuccess(SignInThrottle throttle) {
+    /** Back to the page that asked for a sign-in, or home; the client's wrong passwords for the account are forgiven. */
+    private static AuthenticationSuccessHandler forgivingSuccess(SignInThrottle throttle) {
         var backToWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
         backToWhereTheyWere.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
-            throttle.succeeded(authentication.getName());
+            throttle.succeeded(request.getParameter("email"), request.getRemoteAddr());
             backToWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
         };
     }
 
-    private static AuthenticationFailureHandler countingFailure(SignInThrottle throttle) {
-        var backToTheForm = new SimpleUrlAuthenticationFailureHandler("/login?error");
-        return (request, response, exception) -> {
-            throttle.failed(request.getParameter("email"), request.getRemoteAddr());
-            backToTheForm.onAuthenticationFailure(request, response, exception);
+    /**
+     * A page's form sent without a session to hold its CSRF token (never signed in, as on the public pages, which keep
+     * no token for anonymous visitors, or a session that has ended) asks the visitor to sign in; anything else
+     * refused is the 403 page.
+     */
+    private static AccessDeniedHandler signInWhenNoTokenWasKept() {
+        var forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if (denied instanceof MissingCsrfTokenException && !request.isRequestedSessionIdValid()) {
+                response.sendRedirect(request.getContextPath() + "/login");
+            } else {
+                forbidden.handle(request, response, denied);
+            }
         };
     }
 

@@ -1,26 +1,27 @@
 package io.seatwise.web.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import io.seatwise.web.SeatwiseProperties;
-import java.time.Clock;
+import io.seatwise.web.throttle.ThrottleProperties;
+import io.seatwise.web.throttle.Throttles;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing on the sign-in form and the token endpoint alike. Failures are counted per account
- * (the email as typed, known or not, so the answer tells nothing about which emails exist) and per client address,
- * each in a window that starts with the first failure. Once either count reaches its limit, every sign-in for that
- * account or from that client is refused, right password or not, until the window ends: a guesser must not learn
- * that a guess was right. A successful sign-in clears its account's count.
+ * Slows down password guessing on the sign-in form and the token endpoint alike, without ever locking the right
+ * person out. Two buckets ({@link Throttles}): each client (address) may try to sign in so often with any accounts
+ * ({@code SEATWISE_THROTTLE_SIGN_INS}), and each client may give so many wrong passwords for one account
+ * ({@code SEATWISE_THROTTLE_WRONG_PASSWORDS}, 5 in 15 minutes). An attacker who guesses one account's password from
+ * one address must wait; its owner, signing in from another, never counts the attacker's failures.
  *
- * <p>Counts live in memory, bounded in size; a restart forgets them, and nodes sharing a database count apart.
+ * <p>Every attempt takes one wrong password before the password is checked, so that parallel guesses cannot pass the
+ * limit together; the right password gives the account's failures from that client back. A refused attempt checks
+ * no password at all: a guesser must not learn that a guess was right. Accounts count by the email as typed, known or
+ * not, so the answer tells nothing about which emails exist.
  */
 @Component
 public class SignInThrottle {
@@ -28,81 +29,47 @@ public class SignInThrottle {
     /** Request attribute holding the whole minutes a refused sign-in must wait, for the sign-in page. */
     public static final String WAIT_MINUTES_ATTRIBUTE = "io.seatwise.signIn.waitMinutes";
 
-    private static final int MAX_TRACKED = 100_000;
+    static final String SIGN_INS = "sign-in";
+    static final String WRONG_PASSWORDS = "wrong-password";
 
-    private final int maxPerAccount;
-    private final int maxPerClient;
-    private final Duration window;
-    private final Clock clock;
-    private final Cache<String, Failures> accounts;
-    private final Cache<String, Failures> clients;
+    private final Throttles throttles;
+    private final ThrottleProperties limits;
 
-    SignInThrottle(SeatwiseProperties properties, Clock clock) {
-        var limits = properties.signIn();
-        this.maxPerAccount = limits.maxFailuresPerAccount();
-        this.maxPerClient = limits.maxFailuresPerClient();
-        this.window = limits.failureWindow();
-        this.clock = clock;
-        this.accounts = failureCache();
-        this.clients = failureCache();
+    SignInThrottle(Throttles throttles, ThrottleProperties limits) {
+        this.throttles = throttles;
+        this.limits = limits;
     }
-
-    /** Failures of one key since {@code since}; forgotten once the window after {@code since} has passed. */
-    private record Failures(int count, Instant since) {}
 
     /** Whole seconds for a Retry-After header, rounded up so that a client which waits that long is let in. */
     public static long retryAfterSeconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Throttles.retryAfterSeconds(wait);
     }
 
-    /** How long the sign-in must wait, or nothing when it may go ahead. */
-    public Optional<Duration> waitBefore(String email, String client) {
-        var now = clock.instant();
-        return Stream.of(
-                        waitFor(accounts.getIfPresent(accountKey(email)), maxPerAccount, now),
-                        waitFor(clients.getIfPresent(client), maxPerClient, now))
-                .flatMap(Optional::stream)
-                .max(Comparator.naturalOrder());
-    }
-
-    public void failed(String email, String client) {
-        var now = clock.instant();
-        count(accounts, accountKey(email), now);
-        count(clients, client, now);
-    }
-
-    public void succeeded(String email) {
-        accounts.invalidate(accountKey(email));
-    }
-
-    private Cache<String, Failures> failureCache() {
-        return Caffeine.newBuilder()
-                .maximumSize(MAX_TRACKED)
-                .expireAfter(Expiry.<String, Failures>creating((key, failures) -> window))
-                .build();
-    }
-
-    private void count(Cache<String, Failures> cache, String key, Instant now) {
-        cache.asMap()
-                .compute(
-                        key,
-                        (ignored, failures) -> failures == null || !now.isBefore(end(failures))
-                                ? new Failures(1, now)
-                                : new Failures(failures.count() + 1, failures.since()));
-    }
-
-    private Optional<Duration> waitFor(Failures failures, int limit, Instant now) {
-        if (failures == null || failures.count() < limit || !now.isBefore(end(failures))) {
-            return Optional.empty();
+    /**
+     * Counts an attempt to sign in from the client; answers how long it must wait when it may not try now, and then
+     * the password must not be checked.
+     */
+    public Optional<Duration> attempt(String email, String client) {
+        var wait = throttles.take(SIGN_INS, client, limits.signIns());
+        if (wait.isPresent()) {
+            return wait;
         }
-        return Optional.of(Duration.between(now, end(failures)));
+        return throttles.take(WRONG_PASSWORDS, accountAndClient(email, client), limits.wrongPasswords());
     }
 
-    private Instant end(Failures failures) {
-        return failures.since().plus(window);
+    /** The password was right: the client's wrong passwords for the account are forgiven. */
+    public void succeeded(String email, String client) {
+        throttles.forget(WRONG_PASSWORDS, accountAndClient(email, client));
     }
 
-    private static String accountKey(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    /** The account as typed, hashed so that no typed address is kept, and the client's address. */
+    private static String accountAndClient(String email, String client) {
+        var account = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(account.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest) + ":" + client;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 }

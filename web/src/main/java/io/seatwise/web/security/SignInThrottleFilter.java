@@ -11,8 +11,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands before the sign-in form's handling: a sign-in that must wait is not checked at all but answered 429 with
- * Retry-After and the sign-in page, which says how long to wait. Failures are counted by the form's failure handler.
+ * Stands before the sign-in form's handling and counts each attempt ({@link SignInThrottle}): one that must wait is
+ * not checked at all but answered 429 with Retry-After and the sign-in page, which says how long to wait. The form's
+ * success handler forgives the client's wrong passwords for the account.
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
 
@@ -30,7 +31,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var wait = throttle.waitBefore(request.getParameter("email"), request.getRemoteAddr());
+        var wait = throttle.attempt(request.getParameter("email"), request.getRemoteAddr());
         if (wait.isEmpty()) {
             chain.doFilter(request, response);
             return;

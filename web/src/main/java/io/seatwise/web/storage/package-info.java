@@ -3,8 +3,9 @@
  * PostgreSQL (several nodes on one database) lives here, and the database is chosen once, at startup, by the URL in
  * {@code spring.datasource.url} ({@link io.seatwise.web.storage.ConditionalOnSqlite},
  * {@link io.seatwise.web.storage.ConditionalOnPostgreSql}): {@code storage.sqlite} and {@code storage.postgres} each
- * hold one configuration that builds the data source, the two transaction managers, the token store, the node lock and
- * the keeper of generated secrets, and nothing asks at run time which database it is on. What both share is here too:
+ * hold one configuration that builds the data source, the two transaction managers, the token store, the node lock,
+ * the keeper of generated secrets and the throttles' buckets ({@link io.seatwise.web.storage.ThrottleBuckets}), and
+ * nothing asks at run time which database it is on. What both share is here too:
  * Axon's JDBC event store, the duplicate-key resolver that turns a lost race into a concurrency error, and the
  * snapshotter, which holds the writer only to store a snapshot.
  *

@@ -153,7 +153,6 @@ class MailWriterLanguagesTest {
                 Duration.ofHours(12),
                 ZoneId.of("Europe/Berlin"),
                 Currency.getInstance("EUR"),
-                URI.create("https://tickets.example.org"),
-                new SeatwiseProperties.SignIn(5, 50, Duration.ofMinutes(15)));
+                URI.create("https://tickets.example.org"));
     }
 }

@@ -180,6 +180,6 @@ class RefusalMessagesTest {
 
     private static Formats formats() {
         return new Formats(new SeatwiseProperties(
-                null, null, null, null, null, ZoneId.of("Europe/London"), Currency.getInstance("GBP"), null, null));
+                null, null, null, null, null, ZoneId.of("Europe/London"), Currency.getInstance("GBP"), null));
     }
 }

@@ -10,23 +10,35 @@ import io.seatwise.web.StandaloneApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Password guessing on the token endpoint and the sign-in form, on an application of its own with small limits (3
- * failures per account, 12 per client, forgotten after 5 seconds) and tokens that last 3 seconds. Every test waits
- * out the refusals it causes, so none leaves the client blocked for the next.
+ * Password guessing on the token endpoint and the sign-in form, on an application of its own: 5 wrong passwords per
+ * account and client as by default, but forgotten after 20 seconds, 20 sign-in attempts per client in 2 minutes, and
+ * tokens that last 3 seconds. Loopback is the trusted proxy, so each test names its clients with X-Forwarded-For (or
+ * Forwarded), fresh ones each time; the sign-in form's client is the test's own address.
  */
 class SignInThrottleTest {
 
-    private static final int PER_ACCOUNT = 3;
-    private static final int PER_CLIENT = 12;
-    private static final Duration WINDOW = Duration.ofSeconds(5);
+    private static final int WRONG_PASSWORDS = 5;
+    private static final int SIGN_INS = 20;
+    /** Longer than a test's wrong passwords take (each is checked, slowly, as BCrypt is meant to be). */
+    private static final Duration WINDOW = Duration.ofSeconds(20);
+
+    private static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(2);
     private static final String PASSWORD = "correct-horse-battery";
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private static StandaloneApplication application;
     private static ApiClient api;
@@ -36,9 +48,9 @@ class SignInThrottleTest {
         Path dataDir = Files.createTempDirectory("seatwise-throttle-");
         application = StandaloneApplication.start(
                 dataDir,
-                "--seatwise.sign-in.max-failures-per-account=" + PER_ACCOUNT,
-                "--seatwise.sign-in.max-failures-per-client=" + PER_CLIENT,
-                "--seatwise.sign-in.failure-window=" + WINDOW.toSeconds() + "s",
+                "--seatwise.throttle.wrong-passwords=" + WRONG_PASSWORDS + "/" + WINDOW.toSeconds() + "s",
+                "--seatwise.throttle.sign-ins=" + SIGN_INS + "/" + SIGN_IN_WINDOW.toSeconds() + "s",
+                "--seatwise.trusted-proxies=127.0.0.1,::1,10.0.0.0/8",
                 "--seatwise.token-ttl=3s");
         api = application.api();
     }
@@ -49,32 +61,41 @@ class SignInThrottleTest {
     }
 
     @Test
-    void tokenEndpointRefusesAnAccountAfterRepeatedFailuresWithRetryAfter() throws InterruptedException {
+    void anAttackerIsMadeToWaitWhileTheOwnerSignsInFromAnotherClient() {
         var email = newAccount();
-        for (int attempt = 0; attempt < PER_ACCOUNT; attempt++) {
-            assertProblem(token(email, "wrong-password-" + attempt), 401, "wrong email or password");
+        var attacker = api.from(newClient());
+        for (int attempt = 0; attempt < WRONG_PASSWORDS; attempt++) {
+            assertProblem(token(attacker, email, "wrong-password-" + attempt), 401, "wrong email or password");
         }
 
-        var refused = token(email, PASSWORD);
+        var refused = token(attacker, email, PASSWORD);
 
         var problem = assertProblem(refused, 429, "try again");
         var retryAfter = retryAfter(refused);
         assertThat(retryAfter).isBetween(1L, WINDOW.toSeconds());
         assertThat(problem.get("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
-        assertThat(refused.body()).doesNotContain("\"token\"");
-        assertThat(token(newAccount(), PASSWORD).status())
-                .as("another account from the same client")
-                .isEqualTo(200);
+        assertThat(refused.body()).as("the right password is not even checked").doesNotContain("\"token\"");
 
-        Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
-        assertThat(token(email, PASSWORD).status()).as("after the wait").isEqualTo(200);
+        var owner = api.from(newClient());
+        assertThat(token(owner, email, PASSWORD).status())
+                .as("the owner, from elsewhere")
+                .isEqualTo(200);
+        var ownersBrowser = new BrowserSession(application.port()).signIn(email, PASSWORD);
+        assertThat(ownersBrowser.status()).isEqualTo(302);
+        assertThat(ownersBrowser.location()).as("the owner's sign-in form").doesNotContain("error");
+        assertThat(token(attacker, email, PASSWORD).status())
+                .as("the owner's sign-ins forgive the attacker nothing")
+                .isEqualTo(429);
+        assertThat(token(attacker, newAccount(), PASSWORD).status())
+                .as("another account from the attacker's client")
+                .isEqualTo(200);
     }
 
     @Test
-    void signInPageTellsSomeoneToWaitAfterRepeatedFailures() throws InterruptedException {
+    void signInPageTellsAClientToWaitAfterTooManyWrongPasswordsAndLetsItInAfterTheWait() throws InterruptedException {
         var email = newAccount();
         var browser = new BrowserSession(application.port());
-        for (int attempt = 0; attempt < PER_ACCOUNT; attempt++) {
+        for (int attempt = 0; attempt < WRONG_PASSWORDS; attempt++) {
             var failed = browser.signIn(email, "wrong-password-" + attempt);
             assertThat(browser.path(failed.location())).isEqualTo("/login?error");
         }
@@ -84,16 +105,19 @@ class SignInThrottleTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Content-Type")).startsWith("text/html");
         assertThat(refused.body())
-                .contains("Too many failed sign-ins")
+                .contains("Too many sign-in attempts")
                 .contains("data-problem=\"throttled\"")
                 .doesNotContain("Wrong email or password")
                 .doesNotContain("Exception");
         var retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, WINDOW.toSeconds());
         assertThat(browser.get("/me/bookings").status()).as("still signed out").isEqualTo(302);
-        assertThat(token(email, PASSWORD).status())
-                .as("the API counts the same failures")
+        assertThat(token(api, email, PASSWORD).status())
+                .as("the API counts the same client's wrong passwords")
                 .isEqualTo(429);
+        assertThat(token(api.from(newClient()), email, PASSWORD).status())
+                .as("another client")
+                .isEqualTo(200);
 
         Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
         var signedIn = browser.signIn(email, PASSWORD);
@@ -103,37 +127,87 @@ class SignInThrottleTest {
     }
 
     @Test
-    void oneClientIsRefusedAfterFailingWithManyAccounts() throws InterruptedException {
-        Thread.sleep(WINDOW.toMillis()); // forget what the other tests of this class failed from this client
+    void oneClientIsRefusedAfterTooManySignInAttemptsWithAnyAccounts() {
         var email = newAccount();
-        for (int attempt = 0; attempt < PER_CLIENT; attempt++) {
-            assertProblem(token("guess-" + attempt + "@example.com", PASSWORD), 401, "wrong email or password");
+        var client = api.from(newClient());
+        for (int attempt = 0; attempt < SIGN_INS; attempt++) {
+            assertProblem(token(client, "guess-" + attempt + "@example.com", PASSWORD), 401, "wrong email or password");
         }
 
-        var refused = token(email, PASSWORD);
+        var refused = token(client, email, PASSWORD);
 
         assertProblem(refused, 429, "try again");
-        var retryAfter = retryAfter(refused);
-        assertThat(retryAfter).isBetween(1L, WINDOW.toSeconds());
-        assertThat(new BrowserSession(application.port())
-                        .signIn(email, PASSWORD)
-                        .status())
-                .as("the sign-in form from the same client")
-                .isEqualTo(429);
-
-        Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
-        assertThat(token(email, PASSWORD).status()).as("after the wait").isEqualTo(200);
+        assertThat(retryAfter(refused)).isBetween(1L, SIGN_IN_WINDOW.toSeconds());
+        assertThat(token(api.from(newClient()), email, PASSWORD).status())
+                .as("the same account from another client")
+                .isEqualTo(200);
     }
 
     @Test
-    void successfulSignInForgivesEarlierFailures() {
+    void theRightPasswordForgivesTheClientsWrongOnes() {
         var email = newAccount();
-        for (int round = 0; round < 2; round++) {
-            for (int attempt = 0; attempt < PER_ACCOUNT - 1; attempt++) {
-                assertProblem(token(email, "wrong-password-" + attempt), 401, "wrong email or password");
+        var client = api.from(newClient());
+        for (int round = 0; round < 3; round++) {
+            for (int attempt = 0; attempt < WRONG_PASSWORDS - 1; attempt++) {
+                assertProblem(token(client, email, "wrong-password-" + attempt), 401, "wrong email or password");
             }
-            assertThat(token(email, PASSWORD).status()).isEqualTo(200);
+            assertThat(token(client, email, PASSWORD).status())
+                    .as("round " + round)
+                    .isEqualTo(200);
         }
+    }
+
+    @Test
+    void parallelGuessesFromOneClientPassNoMoreThanTheLimit() throws Exception {
+        var email = newAccount();
+        var client = api.from(newClient());
+        int guesses = 16;
+        var start = new CyclicBarrier(guesses);
+        var pool = Executors.newFixedThreadPool(guesses);
+        try {
+            var answers = new ArrayList<Future<Integer>>();
+            for (int guess = 0; guess < guesses; guess++) {
+                var password = "parallel-guess-" + guess;
+                Callable<Integer> attempt = () -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return token(client, email, password).status();
+                };
+                answers.add(pool.submit(attempt));
+            }
+            var checked = 0;
+            var refused = 0;
+            for (var answer : answers) {
+                int status = answer.get(30, TimeUnit.SECONDS);
+                assertThat(status).isIn(401, 429);
+                checked += status == 401 ? 1 : 0;
+                refused += status == 429 ? 1 : 0;
+            }
+            assertThat(checked).as("guesses checked").isEqualTo(WRONG_PASSWORDS);
+            assertThat(refused).as("guesses refused unchecked").isEqualTo(guesses - WRONG_PASSWORDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void behindChainedProxiesTheClientIsTheLastAddressThatNoTrustedProxyWrote() {
+        var email = newAccount();
+        var client = newClient();
+        for (int attempt = 0; attempt < WRONG_PASSWORDS; attempt++) {
+            // whatever the client writes in front of the chain, the proxies append its real address and their own
+            var spoofed = api.withHeaders("X-Forwarded-For", "192.0.2." + attempt + ", " + client + ", 10.1.2.3");
+            assertProblem(token(spoofed, email, "wrong-" + attempt), 401, "wrong email or password");
+        }
+
+        assertThat(token(api.from(client), email, PASSWORD).status()).isEqualTo(429);
+        assertThat(token(api.withHeaders("Forwarded", "for=\"" + client + ":4711\";proto=https"), email, PASSWORD)
+                        .status())
+                .as("the same client named by RFC 7239's Forwarded")
+                .isEqualTo(429);
+        assertThat(token(api.withHeaders("Forwarded", "for=" + newClient()), email, PASSWORD)
+                        .status())
+                .as("another client named by Forwarded")
+                .isEqualTo(200);
     }
 
     @Test
@@ -154,8 +228,14 @@ class SignInThrottleTest {
         return email;
     }
 
-    private static ApiClient.Response token(String email, String password) {
-        return api.post("/api/auth/token", Map.of("email", email, "password", password));
+    /** A client address of its own for each use, from the documentation range. */
+    private static String newClient() {
+        int n = CLIENTS.incrementAndGet();
+        return "203.0." + (n / 250) + "." + (1 + n % 250);
+    }
+
+    private static ApiClient.Response token(ApiClient client, String email, String password) {
+        return client.post("/api/auth/token", Map.of("email", email, "password", password));
     }
 
     private static long retryAfter(ApiClient.Response response) {

@@ -1,5 +1,6 @@
 package io.seatwise.web.security;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.Role;
 import io.seatwise.command.account.AccountRules;
@@ -9,6 +10,9 @@ import io.seatwise.web.SeatwiseProperties;
 import io.seatwise.web.page.Formats;
 import io.seatwise.web.page.PageRefusals;
 import io.seatwise.web.page.SeatLabels;
+import io.seatwise.web.storage.ThrottleBuckets;
+import io.seatwise.web.throttle.ThrottleProperties;
+import io.seatwise.web.throttle.Throttles;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,11 +32,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * {@link #admin()}.
  */
 @TestConfiguration
-@EnableConfigurationProperties({SeatwiseProperties.class, AccountRules.class})
+@EnableConfigurationProperties({SeatwiseProperties.class, AccountRules.class, ThrottleProperties.class})
 @Import({
     SecurityConfiguration.class,
     SignInThrottle.class,
     SessionSignIn.class,
+    Throttles.class,
     Formats.class,
     PageRefusals.class,
     SeatLabels.class
@@ -45,6 +50,12 @@ public class WebSliceConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The throttles' buckets in memory, as on SQLite. */
+    @Bean
+    ProxyManager<String> throttleBuckets() {
+        return ThrottleBuckets.inMemory();
     }
 
     @Bean

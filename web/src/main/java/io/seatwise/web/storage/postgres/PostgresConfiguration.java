@@ -1,6 +1,7 @@
 package io.seatwise.web.storage.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.seatwise.web.storage.ConditionalOnPostgreSql;
 import io.seatwise.web.storage.KeptSecrets;
 import io.seatwise.web.storage.NodeLock;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -57,7 +59,8 @@ import org.springframework.orm.jpa.JpaTransactionManager;
  *   <li>claims on processor segments are spread over the live nodes ({@link ProcessorBalancer});
  *   <li>what must happen once, such as the first start's seeding, runs under an advisory lock
  *       ({@link AdvisoryNodeLock}), and the generated secrets (the token secret, the
- *       tickets' key) are rows that every node reads ({@link SecretRows}).
+ *       tickets' key) are rows that every node reads ({@link SecretRows});
+ *   <li>the throttles' buckets are rows too, so that a client counts the same on every node ({@link BucketRows}).
  * </ul>
  */
 @Configuration
@@ -109,6 +112,17 @@ class PostgresConfiguration {
     @Bean
     KeptSecrets keptSecrets(JdbcTemplate jdbc) {
         return new SecretRows(jdbc);
+    }
+
+    @Bean(destroyMethod = "close")
+    BucketRows bucketRows(DataSource dataSource) {
+        return new BucketRows(dataSource);
+    }
+
+    /** The throttles' buckets, shared by every node ({@link BucketRows}). */
+    @Bean
+    ProxyManager<String> throttleBuckets(BucketRows rows) {
+        return rows.buckets();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.seatwise.web.storage.sqlite;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.seatwise.web.SeatwiseProperties;
 import io.seatwise.web.storage.ConditionalOnSqlite;
@@ -7,6 +8,7 @@ import io.seatwise.web.storage.KeptSecrets;
 import io.seatwise.web.storage.NodeLock;
 import io.seatwise.web.storage.ReadModels;
 import io.seatwise.web.storage.SharedMigrationsUpgrade;
+import io.seatwise.web.storage.ThrottleBuckets;
 import io.seatwise.web.storage.TransactionManagers;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
@@ -161,6 +163,12 @@ class SqliteConfiguration {
     @Bean
     KeptSecrets keptSecrets(SeatwiseProperties properties) {
         return new SecretFiles(properties.dataDir());
+    }
+
+    /** One node: the throttles' buckets in its memory; a restart forgets them. */
+    @Bean
+    ProxyManager<String> throttleBuckets() {
+        return ThrottleBuckets.inMemory();
     }
 
     /** Lets a database of the release before the shared migrations go on migrating. */
