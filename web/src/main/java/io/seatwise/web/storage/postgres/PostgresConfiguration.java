@@ -18,6 +18,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -142,6 +143,18 @@ class PostgresConfiguration {
                 .fetchDelay(properties.eventPollInterval().toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
+    }
+
+    /**
+     * The command bus that the gateway and everything else dispatches to: Axon's own (qualified {@code localSegment}),
+     * deciding again on the stored events what this node's cache may have decided on stale state ({@link
+     * FreshDecisions}).
+     */
+    @Bean
+    @Primary
+    FreshDecisions freshDecisions(
+            @Qualifier("localSegment") CommandBus localSegment, @Qualifier("seatMapCache") Cache seatMapCache) {
+        return new FreshDecisions(localSegment, seatMapCache);
     }
 
     @Bean(destroyMethod = "shutdownNow")
