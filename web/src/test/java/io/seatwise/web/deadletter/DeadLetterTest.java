@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BrowserSession;
+import io.seatwise.web.operations.Rebuilds;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +137,28 @@ class DeadLetterTest extends ApplicationTest {
                 .isEqualTo(404);
         // dropped for good: healing the cause brings nothing back
         poison.heal(title);
+        assertThat(api.event(poisoned)).isEmpty();
+    }
+
+    @Test
+    void rebuildEmptiesTheQueueAndParksWhatStillFails() {
+        var title = "Rebuilt night " + UUID.randomUUID();
+        poison.failOn(title);
+        var poisoned = api.scheduleEvent(admin, venue, title, inDays(8));
+        assertThat(api.book(api.newUserToken("Rea"), poisoned, List.of(1)).status())
+                .isEqualTo(201);
+        var before = lettersOf(poisoned, 2).stream()
+                .map(letter -> letter.path("id").asText())
+                .toList();
+
+        Rebuilds.rebuildAndAwait(BrowserSession.signedIn(api, ADMIN_EMAIL, ADMIN_PASSWORD), Duration.ofSeconds(60));
+
+        // the same two events parked once more, as letters of the rebuild, not twice
+        eventually(() -> lettersOf(poisoned).stream().noneMatch(letter -> before.contains(letter.path("id").asText())));
+        var after = lettersOf(poisoned, 2);
+        assertThat(after).extracting(letter -> letter.path("eventType").asText())
+                .containsExactly("EventScheduled", "SeatsBooked");
+        assertThat(after.get(0).path("attempts").asInt()).isEqualTo(1);
         assertThat(api.event(poisoned)).isEmpty();
     }
 
