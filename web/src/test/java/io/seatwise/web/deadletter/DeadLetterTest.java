@@ -85,7 +85,9 @@ class DeadLetterTest extends ApplicationTest {
         var page = browser.get("/admin/dead-letters");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
-                .contains("data-group=\"catalog\"", "data-letter=\"" + first.path("id").asText() + "\"")
+                .contains(
+                        "data-group=\"catalog\"",
+                        "data-letter=\"" + first.path("id").asText() + "\"")
                 .contains("data-letter=\"" + second.path("id").asText() + "\"", "EventScheduled", "SeatsBooked")
                 .contains("no_such_poison_table", "data-action=\"retry\"", "data-action=\"drop\"");
 
@@ -133,7 +135,8 @@ class DeadLetterTest extends ApplicationTest {
         assertThat(lettersOf(poisoned)).isEmpty();
         assertProblem(api.delete("/api/admin/dead-letters/" + id, admin), 404, "dead letter");
         assertProblem(api.post("/api/admin/dead-letters/" + id + "/retry", Map.of(), admin), 404, "dead letter");
-        assertThat(browser.post("/admin/dead-letters/" + id + "/drop", Map.of("confirmed", "true")).status())
+        assertThat(browser.post("/admin/dead-letters/" + id + "/drop", Map.of("confirmed", "true"))
+                        .status())
                 .isEqualTo(404);
         // dropped for good: healing the cause brings nothing back
         poison.heal(title);
@@ -154,9 +157,11 @@ class DeadLetterTest extends ApplicationTest {
         Rebuilds.rebuildAndAwait(BrowserSession.signedIn(api, ADMIN_EMAIL, ADMIN_PASSWORD), Duration.ofSeconds(60));
 
         // the same two events parked once more, as letters of the rebuild, not twice
-        eventually(() -> lettersOf(poisoned).stream().noneMatch(letter -> before.contains(letter.path("id").asText())));
+        eventually(() -> lettersOf(poisoned).stream()
+                .noneMatch(letter -> before.contains(letter.path("id").asText())));
         var after = lettersOf(poisoned, 2);
-        assertThat(after).extracting(letter -> letter.path("eventType").asText())
+        assertThat(after)
+                .extracting(letter -> letter.path("eventType").asText())
                 .containsExactly("EventScheduled", "SeatsBooked");
         assertThat(after.get(0).path("attempts").asInt()).isEqualTo(1);
         assertThat(api.event(poisoned)).isEmpty();
