@@ -168,11 +168,16 @@ class DeadLetterTest extends ApplicationTest {
     }
 
     @Test
-    void lettersAreCountedPerGroup() {
+    void lettersAreCountedPerGroupAndShownInGerman() {
         var title = "Counted night " + UUID.randomUUID();
         poison.failOn(title);
         var poisoned = api.scheduleEvent(admin, venue, title, inDays(7));
         lettersOf(poisoned, 1);
+
+        var german = BrowserSession.signedIn(api, ADMIN_EMAIL, ADMIN_PASSWORD)
+                .get("/admin/dead-letters?lang=de")
+                .body();
+        assertThat(german).contains("Unzustellbare Ereignisse", "Erneut versuchen", "Verwerfen", "Versuche");
 
         var metrics = api.metrics(admin).body();
         assertThat(metrics).containsPattern("seatwise_dead_letters\\{group=\"catalog\"[^}]*} [1-9]");
