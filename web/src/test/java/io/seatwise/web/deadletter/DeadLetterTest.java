@@ -16,8 +16,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,9 @@ class DeadLetterTest extends ApplicationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private String admin;
     private String venue;
@@ -178,6 +183,14 @@ class DeadLetterTest extends ApplicationTest {
                 .get("/admin/dead-letters?lang=de")
                 .body();
         assertThat(german).contains("Unzustellbare Ereignisse", "Erneut versuchen", "Verwerfen", "Versuche");
+
+        // Axon's JDBC queue, as the storage builds it, for every streaming group; none for the booking ledger
+        for (var group : List.of("catalog", "seat-maps", "my-bookings", "reviews", "statistics", "door", "mail")) {
+            assertThat(processing.deadLetterQueue(group))
+                    .as(group)
+                    .containsInstanceOf(JdbcSequencedDeadLetterQueue.class);
+        }
+        assertThat(processing.deadLetterQueue("booking-ledger")).isEmpty();
 
         var metrics = api.metrics(admin).body();
         assertThat(metrics).containsPattern("seatwise_dead_letters\\{group=\"catalog\"[^}]*} [1-9]");
