@@ -173,15 +173,16 @@ class DeadLetterTest extends ApplicationTest {
     }
 
     @Test
-    void lettersAreCountedPerGroupAndShownInGerman() {
+    void lettersAreLinkedCountedPerGroupAndShownInGerman() {
         var title = "Counted night " + UUID.randomUUID();
         poison.failOn(title);
         var poisoned = api.scheduleEvent(admin, venue, title, inDays(7));
         lettersOf(poisoned, 1);
 
-        var german = BrowserSession.signedIn(api, ADMIN_EMAIL, ADMIN_PASSWORD)
-                .get("/admin/dead-letters?lang=de")
-                .body();
+        var browser = BrowserSession.signedIn(api, ADMIN_EMAIL, ADMIN_PASSWORD);
+        assertThat(browser.get("/admin").body()).contains("href=\"/admin/dead-letters\"");
+        assertThat(browser.get("/admin/operations").body()).contains("href=\"/admin/dead-letters\"");
+        var german = browser.get("/admin/dead-letters?lang=de").body();
         assertThat(german).contains("Unzustellbare Ereignisse", "Erneut versuchen", "Verwerfen", "Versuche");
 
         // Axon's JDBC queue, as the storage builds it, for every streaming group; none for the booking ledger
