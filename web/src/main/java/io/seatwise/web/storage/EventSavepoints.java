@@ -13,6 +13,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.hibernate.Session;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,8 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the letter is then written in the same transaction as the events around it and the token. When a letter is tried
  * again, the failure does reach this interceptor, which rolls back the same way.
  *
- * <p>JPA's pending changes are flushed before each savepoint (the catalog writes entities), and the persistence
- * context is cleared with a rollback, so that nothing of the failed event is flushed later.
+ * <p>JPA's pending changes are flushed before each savepoint when the transaction holds entities (the catalog writes
+ * entities: a booking's change of an event's figures is then written with each booking rather than once per batch),
+ * and the persistence context is cleared with a rollback, so that nothing of the failed event is flushed later.
  */
 final class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -49,7 +51,7 @@ final class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?>
             return chain.proceed();
         }
         var entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagers);
-        if (entityManager != null) {
+        if (entityManager != null && holdsEntities(entityManager)) {
             entityManager.flush();
         }
         var connection = DataSourceUtils.getConnection(dataSource);
@@ -68,6 +70,11 @@ final class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?>
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
         }
+    }
+
+    /** Whether JPA manages any entity in the transaction: most groups write with JDBC only, and need no flush. */
+    private static boolean holdsEntities(EntityManager entityManager) {
+        return entityManager.unwrap(Session.class).getStatistics().getEntityCount() > 0;
     }
 
     /** The policy, after the writes of the event that failed have been undone. */
