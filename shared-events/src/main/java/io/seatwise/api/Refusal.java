@@ -33,6 +33,8 @@ public sealed interface Refusal extends Serializable {
         NO_SUCH_BOOKING(ErrorCode.NOT_FOUND),
         NO_SUCH_REVIEW(ErrorCode.NOT_FOUND),
         NO_SUCH_MAIL(ErrorCode.NOT_FOUND),
+        /** No event parked in a processing group's dead letter queue has that letter id. */
+        NO_SUCH_DEAD_LETTER(ErrorCode.NOT_FOUND),
         EVENT_STARTED(ErrorCode.CONFLICT),
         /** The event was cancelled: it takes no bookings and no changes any more. */
         EVENT_CANCELLED(ErrorCode.CONFLICT),

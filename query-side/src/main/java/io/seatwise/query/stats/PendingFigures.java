@@ -56,6 +56,11 @@ final class PendingFigures {
             return layout;
         }
 
+        /** Whether the seat map's change with this sequence number is one that was not taken yet. */
+        boolean isAhead(long sequence) {
+            return sequence > lastSequence;
+        }
+
         /**
          * Takes the change of the seat map's with this sequence number, unless that change or a later one was taken
          * already; says whether it was taken. Only a change taken is then {@linkplain #add added}.

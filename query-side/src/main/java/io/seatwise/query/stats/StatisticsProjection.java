@@ -141,12 +141,13 @@ class StatisticsProjection {
     void on(SeatsBooked event, @SequenceNumber long sequence) {
         var pending = PendingFigures.of(jdbc, this);
         var figures = pending.event(event.eventId().value());
-        if (figures == null || !figures.advance(sequence)) {
+        if (figures == null || !figures.isAhead(sequence)) {
             return;
         }
+        // the figures in memory change last, once nothing can fail: a booking whose handling failed is undone to its
+        // savepoint and parked as a dead letter, and must leave them as they were
         var layout = figures.layout();
         var split = CategorySplit.of(event, layout, figures.priceCents());
-        figures.add(1, split);
         var day = LocalDate.ofInstant(event.bookedAt(), ZoneOffset.UTC).toString();
         var amountCents = event.totalCents(figures.priceCents());
         jdbc.update(
@@ -166,6 +167,8 @@ class StatisticsProjection {
                 day,
                 split.centsText(),
                 event.seats().stream().map(layout::label).collect(Collectors.joining(LABEL_SEPARATOR)));
+        figures.advance(sequence);
+        figures.add(1, split);
         pending.addToDay(day, 1, event.seats().size(), amountCents);
         pending.writeUnlessPending();
     }
@@ -175,10 +178,11 @@ class StatisticsProjection {
     void on(SeatsReleased event, @SequenceNumber long sequence) {
         var pending = PendingFigures.of(jdbc, this);
         var figures = pending.event(event.eventId().value());
-        if (figures == null || !figures.advance(sequence)) {
+        if (figures == null || !figures.isAhead(sequence)) {
             return;
         }
         var layout = figures.layout();
+        var dayChange = new ArrayList<Runnable>(1);
         var booking = jdbc
                 .query(
                         """
@@ -186,7 +190,10 @@ class StatisticsProjection {
                         WHERE booking_id = ? AND status = 'CONFIRMED'
                         """,
                         (rs, row) -> {
-                            pending.addToDay(rs.getString(1), -1, -rs.getLong(2), -rs.getLong(3));
+                            var booked = rs.getString(1);
+                            long seats = rs.getLong(2);
+                            long cents = rs.getLong(3);
+                            dayChange.add(() -> pending.addToDay(booked, -1, -seats, -cents));
                             return CategorySplit.stored(
                                     CategorySplit.seatNumbers(rs.getString(4)), rs.getString(5), layout);
                         },
@@ -194,11 +201,14 @@ class StatisticsProjection {
                 .stream()
                 .findFirst()
                 .orElseGet(() -> CategorySplit.stored(event.seats(), null, layout));
-        figures.add(-1, booking.negated());
         jdbc.update(
                 "UPDATE stats_bookings SET status = 'CANCELLED', cancelled_at = ? WHERE booking_id = ?",
                 event.releasedAt().toEpochMilli(),
                 event.bookingId().value());
+        // as for a booking: the figures in memory change once nothing can fail
+        figures.advance(sequence);
+        figures.add(-1, booking.negated());
+        dayChange.forEach(Runnable::run);
         pending.writeUnlessPending();
     }
 

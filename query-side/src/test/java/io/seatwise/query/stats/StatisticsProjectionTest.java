@@ -1,6 +1,7 @@
 package io.seatwise.query.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.seatwise.api.account.AccountId;
@@ -104,6 +105,44 @@ class StatisticsProjectionTest {
 
         assertThat(figures().events().get(0).booked()).isEqualTo(1);
         assertThat(daily()).containsExactly(new DailyBookings(LocalDate.parse("2030-03-05"), 1, 1, 1500));
+    }
+
+    /**
+     * A booking whose handling fails half-way is parked as a dead letter, and its transaction, the processor's batch,
+     * commits without it: the figures of the transaction must not count it, so that it counts once when it is retried.
+     */
+    @Test
+    void aBookingThatFailsLeavesTheTransactionsFiguresAsTheyWere() {
+        transactions.executeWithoutResult(status -> projection.on(
+                new EventScheduled(
+                        event,
+                        VenueId.random(),
+                        "Gala",
+                        "",
+                        Instant.parse("2030-04-01T19:00:00Z"),
+                        Map.of("S", 1500L),
+                        SeatLayout.grid(2, 5),
+                        SingleSeatRule.ALLOW),
+                0));
+        jdbc.execute(
+                "CREATE TEMP TRIGGER refuse_second BEFORE INSERT ON read_models.stats_bookings WHEN NEW.booking_id = '"
+                        + second.value() + "' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        var failing = new SeatsBooked(event, second, AccountId.random(), List.of(7), TUESDAY, Map.of("S", 1500L));
+
+        transactions.executeWithoutResult(status -> {
+            projection.on(
+                    new SeatsBooked(event, first, AccountId.random(), List.of(1, 2, 3), MONDAY, Map.of("S", 4500L)), 1);
+            assertThatThrownBy(() -> projection.on(failing, 2)).hasMessageContaining("refused");
+        });
+
+        assertThat(figures().events().get(0).booked()).isEqualTo(3);
+        assertThat(daily()).containsExactly(new DailyBookings(LocalDate.parse("2030-03-04"), 1, 3, 4500));
+
+        jdbc.execute("DROP TRIGGER refuse_second");
+        transactions.executeWithoutResult(status -> projection.on(failing, 2));
+
+        assertThat(figures().events().get(0).booked()).isEqualTo(4);
+        assertThat(figures().events().get(0).bookings()).isEqualTo(2);
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class MailConfiguration {
 
     /**
-     * Axon's default logs a failing event handler and moves on, which would lose that mail for good. The mail group
-     * instead stops and tries the same events again later, so a mail is delayed, never dropped.
+     * Axon's default logs a failing event handler and moves on, which would lose that mail for good. With its dead
+     * letter queue (on in {@code application.yml}) the group parks such an event for an admin to retry; without it, it
+     * stops and tries the same events again later. Either way a mail is delayed, never dropped.
      */
     @Bean
     ConfigurerModule mailHandlersRetryFailures() {

@@ -2,6 +2,7 @@ package io.seatwise.web.operations;
 
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -97,5 +98,27 @@ class ReplayConfiguration {
                 // A running processor logs a failing handler and goes on; a replay that went on would report success
                 // over a read model with holes. The failure stops the processor, and the replay fails with it.
                 .registerDefaultListenerInvocationErrorHandler(axon -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * Nor does a replay park a failing event in its group's dead letter queue, as a running processor does: the
+     * failure stops it in the same way. The queues stay, so that the reset empties them with the groups' tables.
+     * Ordered after the application's own policy, which it replaces.
+     */
+    @Bean
+    ConfigurerModule replayParksNothing() {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.eventProcessing().registerDefaultDeadLetterPolicy(axon -> (letter, cause) -> {
+                    throw cause instanceof RuntimeException failure ? failure : new IllegalStateException(cause);
+                });
+            }
+
+            @Override
+            public int order() {
+                return 1;
+            }
+        };
     }
 }

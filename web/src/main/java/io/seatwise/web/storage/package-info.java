@@ -5,9 +5,10 @@
  * {@link io.seatwise.web.storage.ConditionalOnPostgreSql}): {@code storage.sqlite} and {@code storage.postgres} each
  * hold one configuration that builds the data source, the two transaction managers, the token store, the node lock,
  * the keeper of generated secrets and the throttles' buckets ({@link io.seatwise.web.storage.ThrottleBuckets}), and
- * nothing asks at run time which database it is on. What both share is here too:
- * Axon's JDBC event store, the duplicate-key resolver that turns a lost race into a concurrency error, and the
- * snapshotter, which holds the writer only to store a snapshot.
+ * nothing asks at run time which database it is on. What both share is here too: Axon's JDBC event store, the
+ * duplicate-key resolver that turns a lost race into a concurrency error, the snapshotter, which holds the writer only
+ * to store a snapshot, and the processing groups' dead letter queues, written in the read models' transactions with a
+ * savepoint per event ({@code DeadLetterStorage}).
  *
  * <p>Feature code never names anything here but the two interfaces {@link io.seatwise.web.storage.NodeLock} and
  * {@link io.seatwise.web.storage.KeptSecrets}; it uses Spring's and Axon's standard types, of which this package

@@ -138,6 +138,22 @@ class ProblemExamplesTest extends ApplicationTest {
     }
 
     @Test
+    void deadLetterRefusalsAreAnsweredAsDescribed() throws IOException {
+        var admin = adminToken();
+        var unknown = UUID.randomUUID();
+        answersAsDescribed(
+                "dead-letter-not-found",
+                "post",
+                "/api/admin/dead-letters/{id}/retry",
+                api.post("/api/admin/dead-letters/" + unknown + "/retry", Map.of(), admin));
+        answersAsDescribed(
+                "dead-letter-not-found",
+                "delete",
+                "/api/admin/dead-letters/{id}",
+                api.delete("/api/admin/dead-letters/" + unknown, admin));
+    }
+
+    @Test
     void bookingRefusalsAreAnsweredAsDescribed() throws IOException {
         var event = eventIn7Days("Example Hall", 2, 5);
         var ann = api.newUserToken("Ann");

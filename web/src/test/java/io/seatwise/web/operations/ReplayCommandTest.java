@@ -58,6 +58,7 @@ class ReplayCommandTest {
     private Map<String, List<String>> mailBefore;
     private Map<String, List<String>> mailAfter;
     private Map<String, List<Long>> positionsAfter;
+    private List<String> lettersAfter;
     private long headAfter;
     private int exitCode;
     private String output;
@@ -122,6 +123,7 @@ class ReplayCommandTest {
         readModelsBefore = tables(false);
         mailBefore = tables(true);
         damageReadModels();
+        parkStaleLetters();
 
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
@@ -135,6 +137,7 @@ class ReplayCommandTest {
         readModelsAfter = tables(false);
         mailAfter = tables(true);
         positionsAfter = positions();
+        lettersAfter = letterGroups();
         headAfter = head();
 
         try (var second = StandaloneApplication.start(dataDir)) {
@@ -193,6 +196,12 @@ class ReplayCommandTest {
         assertThat(mailAfter).isEqualTo(mailBefore);
     }
 
+    /** A rebuilt group's letters would hold up their sequences and be handled twice; the mail group is not rebuilt. */
+    @Test
+    void replayEmptiesTheDeadLettersOfTheGroupsItRebuilds() {
+        assertThat(lettersAfter).containsExactly("mail");
+    }
+
     private static boolean allCaughtUp(Replay replay) {
         var processors = replay.processors();
         return !processors.isEmpty()
@@ -211,6 +220,39 @@ class ReplayCommandTest {
     }
 
     /** Breaks the read models behind the application's back, so that only a real rebuild can restore them. */
+    /** A letter in the catalog's dead letter queue and one in the mail's, as a processor parks them. */
+    private static void parkStaleLetters() throws SQLException {
+        try (var connection = SqliteFiles.open(dataDir);
+                var statement = connection.prepareStatement("INSERT INTO DeadLetterEntry (deadLetterIdentifier,"
+                        + " processingGroup, sequenceIdentifier, sequenceIndex, messageType, eventIdentifier, timestamp,"
+                        + " payloadType, payload, enqueuedAt, lastTouched) VALUES (?, ?, 'stale', 1, 'Stale', ?, ?,"
+                        + " 'Stale', X'7B7D', ?, ?)")) {
+            for (var group : List.of("catalog", "mail")) {
+                var now = Instant.now().toString();
+                statement.setString(1, "stale-" + group);
+                statement.setString(2, group);
+                statement.setString(3, "stale-event-" + group);
+                statement.setString(4, now);
+                statement.setString(5, now);
+                statement.setString(6, now);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private static List<String> letterGroups() throws SQLException {
+        var groups = new ArrayList<String>();
+        try (var connection = SqliteFiles.open(dataDir);
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT processingGroup FROM DeadLetterEntry ORDER BY processingGroup")) {
+            while (rows.next()) {
+                groups.add(rows.getString(1));
+            }
+        }
+        return groups;
+    }
+
     private static void damageReadModels() throws SQLException {
         try (var connection = SqliteFiles.open(dataDir);
                 var statement = connection.createStatement()) {
