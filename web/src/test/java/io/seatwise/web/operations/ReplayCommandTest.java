@@ -175,11 +175,14 @@ class ReplayCommandTest {
         assertThat(readModelsAfter).isEqualTo(readModelsBefore);
     }
 
+    /** Groups that a replay leaves where they are ({@code @DisallowReplay}): mail, and the sagas, which keep time. */
+    private static final Set<String> NEVER_REPLAYED = Set.of("mail", "waitlist-saga");
+
     @Test
     void everyReplayedProcessorIsLeftAtTheHeadOfTheStore() {
         assertThat(positionsAfter.keySet()).contains("catalog", "seat-maps", "my-bookings", "reviews", "statistics");
         positionsAfter.forEach((processor, positions) -> {
-            if (!processor.equals("mail")) {
+            if (!NEVER_REPLAYED.contains(processor)) {
                 assertThat(positions).as(processor).isNotEmpty().allMatch(position -> position == headAfter);
             }
         });
