@@ -44,7 +44,7 @@ public class Account {
     @CommandHandler
     Account(RegisterAccount command, AccountDirectory directory, Clock clock) {
         var email = Emails.normalize(command.email());
-        var displayName = Texts.required(command.displayName(), "displayName", MAX_DISPLAY_NAME_LENGTH);
+        var displayName = Texts.requiredLine(command.displayName(), "displayName", MAX_DISPLAY_NAME_LENGTH);
         if (command.passwordHash() == null || command.passwordHash().isBlank()) {
             throw new DomainException(InvalidValue.of("password", Rule.REQUIRED), "password is required");
         }

@@ -53,9 +53,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (Axon's revision snapshot filter, configured from this class's {@code @Revision}) and the map is read from its
  * events instead. Revision 3 adds what the event's life leaves ({@link EventLife}): cancelled, and the bookings
  * that a reschedule lets be cancelled until the start; and the tickets
- * admitted at the door ({@link CheckIns}).
+ * admitted at the door ({@link CheckIns}). Revision 4 adds the limit of seats per account and the seats each account
+ * holds ({@link AccountSeats}).
  */
-@Revision("3")
+@Revision("4")
 @Aggregate(
         cache = "seatMapCache",
         snapshotTriggerDefinition = "seatMapSnapshotTrigger",
@@ -74,6 +75,8 @@ public class SeatMap {
     // sorted, so that a snapshot writes them in one order and reads them back as the same kind of map
     private SortedMap<String, Long> prices;
     private SingleSeatRule singleSeatRule;
+    /** Seats one account may hold at once; 0 for no limit. */
+    private int maxSeatsPerAccount;
 
     @JsonSerialize(converter = BitSets.ToWords.class)
     @JsonDeserialize(converter = BitSets.FromWords.class)
@@ -86,6 +89,8 @@ public class SeatMap {
 
     private CheckIns checkIns = new CheckIns();
 
+    private AccountSeats accountSeats = new AccountSeats();
+
     protected SeatMap() {}
 
     /** Created by the venue that schedules the event. */
@@ -95,8 +100,8 @@ public class SeatMap {
 
     /**
      * Books the chosen seats, or the best available block, all or nothing. The checks run in the order a booker can
-     * act on them: the request itself, the event's start, taken seats, then the rules of where seats lie. Answers with
-     * the seats booked, ascending.
+     * act on them: the request itself, the event's start, the seats the account may hold, taken seats, then the rules
+     * of where seats lie. Answers with the seats booked, ascending.
      */
     @CommandHandler
     BookedSeats handle(BookSeats command, BookingRules rules, Clock clock) {
@@ -114,6 +119,8 @@ public class SeatMap {
             throw new DomainException(
                     Refusal.Plain.EVENT_STARTED, "The event has already started; its seats can no longer be booked");
         }
+        accountSeats.checkLimit(
+                command.accountId(), wanted == null ? seats.size() : wanted.count(), maxSeatsPerAccount);
         if (wanted != null) {
             seats = SeatBlocks.bestAvailable(layout, booked, wanted, singleSeatRule == SingleSeatRule.REFUSE)
                     .orElseThrow(() -> new DomainException(
@@ -185,7 +192,7 @@ public class SeatMap {
     @CommandHandler
     EventChanges handle(EditEvent command, Clock clock) {
         life.checkChangeable(startsAt, clock.instant());
-        var edited = EventLife.edit(command, layout, prices, clock.instant());
+        var edited = EventLife.edit(command, layout, prices, maxSeatsPerAccount, clock.instant());
         var rescheduled = EventLife.reschedule(command, startsAt, clock.instant());
         Stream.of(edited, rescheduled).filter(Objects::nonNull).forEach(AggregateLifecycle::apply);
         return new EventChanges(edited, rescheduled);
@@ -226,18 +233,23 @@ public class SeatMap {
         startsAt = event.startsAt();
         prices = new TreeMap<>(event.prices());
         singleSeatRule = event.singleSeatRule();
+        maxSeatsPerAccount = event.maxSeatsPerAccount();
     }
 
     @EventSourcingHandler
     void on(SeatsBooked event) {
         event.seats().forEach(booked::set);
         bookings.put(event.bookingId().value(), Booking.of(event));
+        accountSeats.booked(event.accountId(), event.seats().size());
     }
 
     @EventSourcingHandler
     void on(EventEdited event) {
         if (event.prices() != null) {
             prices = new TreeMap<>(event.prices());
+        }
+        if (event.maxSeatsPerAccount() != null) {
+            maxSeatsPerAccount = event.maxSeatsPerAccount();
         }
     }
 
@@ -258,6 +270,7 @@ public class SeatMap {
         event.seats().forEach(booked::clear);
         bookings.computeIfPresent(event.bookingId().value(), (id, booking) -> booking.cancel());
         checkIns.forget(event.seats());
+        accountSeats.released(event.accountId(), event.seats().size());
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.stats.StatisticsView;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
+import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.page.Formats;
 import io.seatwise.web.page.PageRefusals;
@@ -42,17 +43,21 @@ class AdminPageController {
     private final Statistics statistics;
     private final Formats formats;
     private final PageRefusals refusals;
+    private final BookingRules rules;
 
-    AdminPageController(Catalog catalog, Statistics statistics, Formats formats, PageRefusals refusals) {
+    AdminPageController(
+            Catalog catalog, Statistics statistics, Formats formats, PageRefusals refusals, BookingRules rules) {
         this.catalog = catalog;
         this.statistics = statistics;
         this.formats = formats;
         this.refusals = refusals;
+        this.rules = rules;
     }
 
     /**
      * An event, priced with one price for all seats ({@code pricing} "one") or one per category of the venue's layout
-     * ("categories", in the fields {@link #categoryPriceField}); {@code singleSeatRule} is allow or refuse.
+     * ("categories", in the fields {@link #categoryPriceField}); {@code singleSeatRule} is allow or refuse; {@code
+     * maxSeatsPerAccount} the seats one account may hold (0: no limit), the configured default when left empty.
      */
     record EventForm(
             @NotBlank String venueId,
@@ -64,7 +69,8 @@ class AdminPageController {
 
             @PositiveOrZero @Max(MAX_PRICE) BigDecimal price,
             String pricing,
-            String singleSeatRule) {
+            String singleSeatRule,
+            Integer maxSeatsPerAccount) {
 
         boolean byCategory() {
             return PER_CATEGORY.equals(pricing);
@@ -104,7 +110,8 @@ class AdminPageController {
 
     @GetMapping("/events/new")
     String eventForm(Model model) {
-        var form = new EventForm("", "", "", null, BigDecimal.ZERO, "one", SingleSeatRule.ALLOW.json());
+        var form = new EventForm(
+                "", "", "", null, BigDecimal.ZERO, "one", SingleSeatRule.ALLOW.json(), rules.maxSeatsPerAccount());
         return eventForm(model, form, Map.of(), catalog.venues());
     }
 
@@ -135,7 +142,8 @@ class AdminPageController {
                         formats.parseInputDateTime(form.startsAt()),
                         form.byCategory() ? null : cents(form.price()),
                         prices,
-                        rule));
+                        rule,
+                        form.maxSeatsPerAccount()));
                 redirect.addFlashAttribute("notice", "admin.event.created");
                 return "redirect:/events/" + eventId;
             } catch (DomainException refused) {
