@@ -294,7 +294,8 @@ class ReviewApiTest extends ApplicationTest {
         var second = book(ann, event, 2);
         idOf(review("/api/events/" + event, ann, 4, "Good"));
         idOf(review("/api/venues/" + venue, ann, 4, "Good hall"));
-        eventually(() -> reviewsOf("/api/events/" + event).size() == 1);
+        eventually(() -> reviewsOf("/api/events/" + event).size() == 1
+                && reviewsOf("/api/venues/" + venue).size() == 1);
 
         assertThat(api.delete("/api/bookings/" + annsBooking, ann).status()).isEqualTo(204);
         reviewWithdrawalsHaveHandledEverythingStored();
@@ -312,7 +313,8 @@ class ReviewApiTest extends ApplicationTest {
     void eventCancelledByAnAdminKeepsItsReviews() {
         idOf(review("/api/events/" + event, ann, 5, "Lovely while it lasted"));
         idOf(review("/api/venues/" + venue, ann, 5, "Lovely hall"));
-        eventually(() -> reviewsOf("/api/events/" + event).size() == 1);
+        eventually(() -> reviewsOf("/api/events/" + event).size() == 1
+                && reviewsOf("/api/venues/" + venue).size() == 1);
 
         var cancelled = api.post("/api/events/" + event + "/cancel", Map.of("reason", "Storm"), admin);
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
@@ -394,12 +396,19 @@ class ReviewApiTest extends ApplicationTest {
         return texts;
     }
 
-    /** Waits until the processor that withdraws reviews has handled every event stored so far. */
+    /**
+     * Waits until the processor that withdraws reviews has handled every event stored so far, and then the reviews'
+     * read model every event stored by then, a withdrawal included: what the lists show afterwards is final.
+     */
     private void reviewWithdrawalsHaveHandledEverythingStored() {
+        handledEverythingStored(ReviewWithdrawals.GROUP);
+        handledEverythingStored("reviews");
+    }
+
+    private void handledEverythingStored(String group) {
         long head = eventStore.createHeadToken().position().orElse(0);
-        var processor = processing
-                .eventProcessor(ReviewWithdrawals.GROUP, StreamingEventProcessor.class)
-                .orElseThrow();
+        var processor =
+                processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
         eventually(PATIENCE, () -> {
             var segments = processor.processingStatus().values();
             return !segments.isEmpty()
