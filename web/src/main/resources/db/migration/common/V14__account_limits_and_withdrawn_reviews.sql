@@ -6,11 +6,6 @@
 ALTER TABLE event_summaries ADD COLUMN max_seats_per_account INTEGER NOT NULL DEFAULT 0;
 
 -- The booking ledger keeps where in its seat map's history each event was cancelled: the releases after it are the
--- cancellation's, which withdraw no review (the bookers did not cancel). Filled here for the events cancelled before,
--- from the event store itself (the seat map's id is the event's id), since the new review-withdrawals processor reads
--- the whole history once.
+-- cancellation's, which withdraw no review (the bookers did not cancel). Null for the events cancelled before: their
+-- seat maps take no more bookings, so no later release can ask.
 ALTER TABLE ledger_events ADD COLUMN cancelled_sequence BIGINT;
-UPDATE ledger_events SET cancelled_sequence = (
-    SELECT min(d.sequenceNumber) FROM DomainEventEntry d
-    WHERE d.aggregateIdentifier = ledger_events.event_id
-      AND d.payloadType = 'io.seatwise.api.event.EventCancelled');

@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
  * cancel, and what they wrote about the evening they had booked stays.
  *
  * <p>A processing group of its own that is never replayed ({@code @DisallowReplay}): its effects are commands, stored
- * as events, and asking again would decide against today's bookings, not those of the time. A new database's processor
- * starts at the first event, so on the upgrade that added it, the bookers who had cancelled before lose their reviews
- * too. A review that never was, or is gone already, is no error, and asking twice withdraws once.
+ * as events, and asking again would decide against today's bookings, not those of the time. For the same reason Axon
+ * passes the history over when the processor first starts (its first token is a replay up to the head), so on the
+ * upgrade that added it the rule holds from then on: a review whose author had cancelled before stays until that
+ * author cancels a booking again. A review that never was, or is gone already, is no error, and asking twice
+ * withdraws once.
  *
  * <p>The commands are sent from a thread of their own: sent from the processor's thread, inside its unit of work, Axon
  * would store the review's events in the processor's transaction, which on SQLite writes the read models' file, not

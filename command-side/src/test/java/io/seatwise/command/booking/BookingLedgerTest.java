@@ -168,32 +168,6 @@ class BookingLedgerTest {
         assertThat(ledger.venueOf(EventId.of("event-0"))).isEmpty();
     }
 
-    @Test
-    void eventsCancelledBeforeTheLedgerKeptWhereAreFoundInTheEventStore(@TempDir Path olderRelease) {
-        var jdbc = MigratedDatabase.in(olderRelease, 13);
-        var released = BookingId.of("booking-0");
-        store(
-                jdbc,
-                scheduled(EVENT, VENUE),
-                booked(released, BOB, EVENT),
-                released(released, BOB, EVENT),
-                booked(BOOKING, ANN, EVENT),
-                new EventCancelled(EVENT, "Storm", NOW),
-                released(BOOKING, ANN, EVENT));
-        feed(BookingLedgers.over(jdbc), scheduled(EVENT, VENUE), scheduled(OTHER_EVENT, VENUE));
-
-        MigratedDatabase.migrateFrom(jdbc, 14);
-
-        var upgraded = BookingLedgers.over(jdbc);
-        assertThat(upgraded.releasedWithItsEvent(EVENT, 2))
-                .as("Bob cancelled himself")
-                .isFalse();
-        assertThat(upgraded.releasedWithItsEvent(EVENT, 5))
-                .as("released with the event")
-                .isTrue();
-        assertThat(upgraded.releasedWithItsEvent(OTHER_EVENT, 5)).isFalse();
-    }
-
     /** Stores events as Axon's JDBC event store does: serialized by the application's serializer. */
     private static void store(JdbcTemplate jdbc, Object... events) {
         var serializer = StoredMessages.serializer();

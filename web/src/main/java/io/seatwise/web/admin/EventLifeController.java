@@ -7,6 +7,7 @@ import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.event.CancelEvent;
 import io.seatwise.api.event.EditEvent;
 import io.seatwise.api.event.EventView;
+import io.seatwise.command.Starts;
 import io.seatwise.command.booking.BookingLedger;
 import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.event.Catalog;
@@ -222,12 +223,9 @@ class EventLifeController {
 
     private java.time.Instant startsAt(String text) {
         try {
-            var startsAt = formats.parseInputDateTime(LocalDateTime.parse(text == null ? "" : text.strip()));
-            if (!startsAt.isAfter(clock.instant())) {
-                throw new DomainException(
-                        InvalidValue.of("startsAt", Rule.NOT_IN_FUTURE), "startsAt must be in the future");
-            }
-            return startsAt;
+            // checked before the confirmation, as the seat map will check it
+            return Starts.checked(
+                    formats.parseInputDateTime(LocalDateTime.parse(text == null ? "" : text.strip())), clock.instant());
         } catch (DateTimeParseException e) {
             throw new DomainException(InvalidValue.of("startsAt", Rule.REQUIRED), "startsAt is missing");
         }

@@ -196,8 +196,8 @@ class AdminPagesTest {
 
         mvc.perform(get("/admin/events/new").with(admin()))
                 .andExpect(content().string(Matchers.containsString("Seats per person")))
-                .andExpect(content().string(Matchers.matchesRegex(
-                        "(?s).*name=\"maxSeatsPerAccount\"[^>]*value=\"20\".*")));
+                .andExpect(content()
+                        .string(Matchers.matchesRegex("(?s).*name=\"maxSeatsPerAccount\"[^>]*value=\"20\".*")));
         mvc.perform(post("/admin/events/new")
                         .param("venueId", "corn-exchange")
                         .param("title", "Quiz")

@@ -88,11 +88,14 @@ class EventLifePagesTest extends ApplicationTest {
         assertThat(done.status()).isEqualTo(302);
         assertThat(admin.get(admin.path(done.location())).body())
                 .containsPattern("name=\"maxSeatsPerAccount\"[^>]*value=\"2\"");
-        eventually(() -> api.get("/api/events/" + event).json().path("maxSeatsPerAccount").asInt() == 2);
+        eventually(() -> api.get("/api/events/" + event)
+                        .json()
+                        .path("maxSeatsPerAccount")
+                        .asInt()
+                == 2);
         var visitor = new BrowserSession(port);
-        eventually(() -> visitor.get("/events/" + event)
-                .body()
-                .contains("One person may hold at most 2 seats of this event"));
+        eventually(() ->
+                visitor.get("/events/" + event).body().contains("One person may hold at most 2 seats of this event"));
     }
 
     @Test

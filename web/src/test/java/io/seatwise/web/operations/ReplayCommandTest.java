@@ -4,6 +4,7 @@ import static io.seatwise.web.ApplicationTest.ADMIN_EMAIL;
 import static io.seatwise.web.ApplicationTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatwise.command.review.ReviewWithdrawals;
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.SqliteFiles;
@@ -176,7 +177,8 @@ class ReplayCommandTest {
     void everyReplayedProcessorIsLeftAtTheHeadOfTheStore() {
         assertThat(positionsAfter.keySet()).contains("catalog", "seat-maps", "my-bookings", "reviews", "statistics");
         positionsAfter.forEach((processor, positions) -> {
-            if (!processor.equals("mail")) {
+            // never replayed, like mail: the withdrawals are stored events already
+            if (!processor.equals("mail") && !processor.equals(ReviewWithdrawals.GROUP)) {
                 assertThat(positions).as(processor).isNotEmpty().allMatch(position -> position == headAfter);
             }
         });

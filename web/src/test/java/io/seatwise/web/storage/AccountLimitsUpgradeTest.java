@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A database of the release before limits per account (commit 3db4813, the main branch before issue 16) upgrades in
  * place: its events were sold without a limit (their {@code EventScheduled} of revision 2 reads as "no limit"), so
  * they keep selling to those who hold many seats; a limit set afterwards counts what was booked before; the seat map's
- * snapshot of revision 3 is passed over; and the reviews of people who had cancelled their last booking fall, since
- * the new review-withdrawals processor reads the history once.
+ * snapshot of revision 3 is passed over; and reviews fall with their authors' last bookings from then on: a review whose
+ * author had cancelled before stays, until that author cancels a booking again.
  *
  * <p>The fixture ({@code fixtures/release-3db4813-limits/sqlite.zip}, made by {@code make.py} beside it) is that
  * release's jar started with demo data and the admin {@value #ADMIN}, then over the API: a venue "Fixture Hall" of
@@ -49,7 +49,8 @@ class AccountLimitsUpgradeTest {
     Path dataDir;
 
     @Test
-    void eventsSoldWithoutALimitKeepSellingAndALimitSetLaterCountsWhatWasBooked() throws SQLException {
+    void eventsSoldWithoutALimitKeepSellingALimitSetLaterCountsWhatWasBookedAndReviewsFallFromNowOn()
+            throws SQLException {
         ReleasedDatabase.unpackSqlite("fixtures/release-3db4813-limits/", dataDir);
         assertThat(revisions("SELECT payloadRevision FROM SnapshotEventEntry"))
                 .as("the fixture's seat-map snapshot")
@@ -64,7 +65,9 @@ class AccountLimitsUpgradeTest {
             var gala = api.event(GALA_ID).orElseThrow();
             assertThat(gala.path("title").asText()).isEqualTo(GALA);
             assertThat(gala.path("description").asText()).isEqualTo("Edited before limits");
-            assertThat(gala.path("maxSeatsPerAccount").asInt()).as("sold without a limit").isZero();
+            assertThat(gala.path("maxSeatsPerAccount").asInt())
+                    .as("sold without a limit")
+                    .isZero();
             assertThat(gala.path("booked").asInt()).isEqualTo(26);
 
             var carla = api.token(CARLA, CARLA_PASSWORD);
@@ -86,17 +89,34 @@ class AccountLimitsUpgradeTest {
                     .isEqualTo(30);
             assertThat(api.book(carla, GALA_ID, List.of(32, 33)).status()).isEqualTo(201);
 
-            var newEvent = api.scheduleEvent(admin, HALL_ID, "After the upgrade", Instant.now().plus(Duration.ofDays(9)));
+            var newEvent = api.scheduleEvent(
+                    admin, HALL_ID, "After the upgrade", Instant.now().plus(Duration.ofDays(9)));
             eventually(PATIENCE, () -> api.event(newEvent).isPresent());
-            assertThat(api.event(newEvent).orElseThrow().path("maxSeatsPerAccount").asInt())
+            assertThat(api.event(newEvent)
+                            .orElseThrow()
+                            .path("maxSeatsPerAccount")
+                            .asInt())
                     .as("events scheduled from now on have the configured limit")
                     .isEqualTo(20);
 
-            eventually(PATIENCE, () -> authors(api, "/api/events/" + GALA_ID + "/reviews").equals(List.of("Carla")));
-            eventually(PATIENCE, () -> authors(api, "/api/venues/" + HALL_ID + "/reviews").isEmpty());
             var dora = api.token(DORA, DORA_PASSWORD);
-            assertThat(api.get("/api/me/bookings", dora).json().get(0).path("status").asText())
-                    .isEqualTo("CANCELLED");
+            eventually(
+                    PATIENCE,
+                    () -> authors(api, "/api/venues/" + HALL_ID + "/reviews").equals(List.of("Dora")));
+            assertThat(authors(api, "/api/events/" + GALA_ID + "/reviews"))
+                    .as("Dora cancelled before the upgrade: the rule holds from the upgrade on")
+                    .containsExactlyInAnyOrder("Carla", "Dora");
+            var again = api.book(dora, GALA_ID, List.of(40));
+            assertThat(again.status()).as(again.body()).isEqualTo(201);
+            var cancelled =
+                    api.delete("/api/bookings/" + again.json().path("bookingId").asText(), dora);
+            assertThat(cancelled.status()).isEqualTo(204);
+            eventually(
+                    PATIENCE,
+                    () -> authors(api, "/api/events/" + GALA_ID + "/reviews").equals(List.of("Carla")));
+            eventually(
+                    PATIENCE,
+                    () -> authors(api, "/api/venues/" + HALL_ID + "/reviews").isEmpty());
         }
 
         assertThat(revisions("SELECT payloadRevision FROM SnapshotEventEntry"))
