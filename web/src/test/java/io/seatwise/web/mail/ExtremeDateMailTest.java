@@ -23,8 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * An event stored before starts were bounded may start in the year 1,000,000,000, where no epoch millisecond reaches.
  * The mail group stops and tries again whenever a handler fails, so such an event must not fail one: its mail is
- * written, its reminder never falls due, and the mail of every later booking goes out as ever. (An application of its
- * own: the read models that such an event breaks are no business of other tests.)
+ * written, its reminder never falls due, and the mail of every later booking goes out as ever; the catalog keeps the
+ * start as far as epoch milliseconds reach. (An application of its own: such an event is no business of other
+ * tests.)
  */
 class ExtremeDateMailTest extends ApplicationTest {
 
@@ -70,6 +71,14 @@ class ExtremeDateMailTest extends ApplicationTest {
         var normalBooking = booked(api.book(bob, normal, List.of(2)));
 
         eventually(Duration.ofSeconds(30), () -> "SENT".equals(status("booking-confirmation:" + normalBooking)));
+        eventually(
+                Duration.ofSeconds(30),
+                () -> api.event(extreme.value())
+                        .map(shown -> shown.path("booked").asInt() == 1)
+                        .orElse(false));
+        assertThat(api.event(extreme.value()).orElseThrow().path("startsAt").asText())
+                .as("the catalog holds the start as far as it can, and goes on")
+                .startsWith("+292278994-");
         assertThat(status("booking-confirmation:" + farBooking)).isEqualTo("SENT");
         assertThat(jdbc.queryForObject(
                         "SELECT next_attempt_at FROM mail_outbox WHERE mail_key = ?",
