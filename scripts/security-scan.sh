@@ -144,7 +144,7 @@ sqlmap_run -u "$base/api/events/$event*/reviews" "${user[@]}" --data '{"rating":
 sqlmap_run -u "$base/api/reviews/$review*" "${user[@]}" --method=PUT --data '{"rating":3,"text":"Fine"}'
 sqlmap_run -u "$base/api/venues" "${admin[@]}" --data '{"name":"Hall","city":"Town","rows":2,"seatsPerRow":2}'
 sqlmap_run -u "$base/api/events" "${admin[@]}" \
-  --data "{\"venueId\":\"$venue\",\"title\":\"Scan\",\"description\":\"x\",\"startsAt\":\"2099-01-01T20:00:00Z\",\"priceCents\":100}"
+  --data "{\"venueId\":\"$venue\",\"title\":\"Scan\",\"description\":\"x\",\"startsAt\":\"$(( $(date -u +%Y) + 2 ))-01-01T20:00:00Z\",\"priceCents\":100}"
 sqlmap_run -u "$base/admin?sort=title&dir=asc" --cookie "JSESSIONID=$session"
 sqlmap_run -u "$base/register" --forms --csrf-token=_csrf
 sqlmap_run -u "$base/events/$event" --forms --csrf-token=_csrf --cookie "JSESSIONID=$session"

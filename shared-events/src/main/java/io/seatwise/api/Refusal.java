@@ -191,7 +191,9 @@ public sealed interface Refusal extends Serializable {
             LIKE_NAME,
             UNKNOWN_CATEGORY,
             NOT_A_CHOICE,
-            NOT_A_REFERENCE
+            NOT_A_REFERENCE,
+            /** A time further ahead than the rule allows; {@code max} is in years. */
+            TOO_FAR_AHEAD
         }
 
         public static InvalidValue of(String field, Rule rule) {
@@ -298,6 +300,28 @@ public sealed interface Refusal extends Serializable {
         @Override
         public Map<String, Object> properties() {
             return Map.of("companionSeats", companionSeats);
+        }
+    }
+
+    /**
+     * The booking would give the account more seats of the event than {@code limit}, the event's limit per account;
+     * it holds {@code held} already (bookings not cancelled).
+     */
+    record AccountLimit(int limit, int held) implements Refusal {
+
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.CONFLICT;
+        }
+
+        @Override
+        public String reason() {
+            return "account-limit";
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("limit", limit, "held", held);
         }
     }
 

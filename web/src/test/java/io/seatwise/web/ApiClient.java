@@ -227,6 +227,12 @@ public class ApiClient {
         return schedule(adminToken, venueId, title, startsAt, Map.of("priceCents", 1250));
     }
 
+    /** Schedules an event with one price and no limit of seats per account: one account may book it all. */
+    public String scheduleEventWithoutLimit(
+            String adminToken, String venueId, String title, java.time.Instant startsAt) {
+        return schedule(adminToken, venueId, title, startsAt, Map.of("priceCents", 1250, "maxSeatsPerAccount", 0));
+    }
+
     /**
      * The hall of SPEC §1's example: Stalls rows A ("WC..PPPPPP..CW", seats 1-10) and B ("SSS.SSSSSS.SSS", 11-22),
      * Circle row A ("RSSSSSSSSSSR", 23-34); categories P, S, R (restricted), W (wheelchair), C (companion).

@@ -119,7 +119,7 @@ class PageFlowTest extends ApplicationTest {
                         "description",
                         "",
                         "startsAt",
-                        "2099-01-01T20:00",
+                        FutureDates.local("01-01T20:00"),
                         "price",
                         "5.50"));
         assertThat(scheduled.status()).isEqualTo(302);

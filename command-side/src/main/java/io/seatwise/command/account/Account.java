@@ -56,7 +56,7 @@ public class Account {
     @CommandHandler
     Account(RegisterAccount command, AccountDirectory directory, Clock clock) {
         var email = Emails.normalize(command.email());
-        var displayName = Texts.required(command.displayName(), "displayName", MAX_DISPLAY_NAME_LENGTH);
+        var displayName = Texts.requiredLine(command.displayName(), "displayName", MAX_DISPLAY_NAME_LENGTH);
         requirePasswordHash(command.passwordHash());
         var language = language(command.language());
         directory.claim(

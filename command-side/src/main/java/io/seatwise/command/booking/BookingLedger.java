@@ -6,6 +6,7 @@ import io.seatwise.api.booking.BookingReference;
 import io.seatwise.api.booking.BookingStatus;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.event.EventCancelled;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.venue.VenueId;
@@ -14,6 +15,7 @@ import io.seatwise.api.waitlist.WaitlistJoined;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,8 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who booked what, for decisions that one seat map cannot make alone: which event a booking belongs to (a
- * cancellation names only the booking) and whether someone holds a booking for an event or at a venue (only they may
- * review it), and which event a waitlist entry belongs to (leaving and accepting name only the entry). Its processing group is subscribing, so these tables are written in the transaction that stores the
+ * cancellation names only the booking), whether someone holds a booking for an event or at a venue (only they may
+ * review it), where in its seat map's history an event was cancelled (the releases that follow are the
+ * cancellation's, not their bookers'), and which event a waitlist entry belongs to (leaving and accepting name only
+ * the entry). Its processing group is subscribing, so these tables are written in the transaction that stores the
  * events and are never behind them; a failure here fails that command (see {@link BookingLedgerConfiguration}).
  */
 @Component
@@ -70,6 +74,15 @@ public class BookingLedger {
                 event.accountId().value(),
                 BookingStatus.CONFIRMED.name(),
                 reference);
+    }
+
+    /** Where the cancellation stands in the seat map's events: every release after it is the cancellation's. */
+    @EventHandler
+    void on(EventCancelled event, @SequenceNumber long sequence) {
+        jdbc.update(
+                "UPDATE ledger_events SET cancelled_sequence = ? WHERE event_id = ? AND cancelled_sequence IS NULL",
+                sequence,
+                event.eventId().value());
     }
 
     @EventHandler
@@ -170,6 +183,26 @@ public class BookingLedger {
         ReferenceTaken(BookingId bookingId) {
             super("The reference of booking " + bookingId + " is another booking's");
         }
+    }
+
+    /** The venue of the event, if it was ever scheduled. */
+    public Optional<VenueId> venueOf(EventId eventId) {
+        return jdbc
+                .queryForList("SELECT venue_id FROM ledger_events WHERE event_id = ?", String.class, eventId.value())
+                .stream()
+                .findFirst()
+                .map(VenueId::of);
+    }
+
+    /**
+     * Whether the seat map's event at {@code sequence} (a release) came after the event's cancellation, which releases
+     * every booking that stood: then the release is the admin's doing, not the booker's.
+     */
+    public boolean releasedWithItsEvent(EventId eventId, long sequence) {
+        return exists(
+                "SELECT EXISTS (SELECT 1 FROM ledger_events WHERE event_id = ? AND cancelled_sequence < ?)",
+                eventId.value(),
+                sequence);
     }
 
     /** Whether the event was ever scheduled. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.event.CancelEvent;
 import io.seatwise.api.event.EditEvent;
@@ -13,6 +11,7 @@ import io.seatwise.api.event.EventEdited;
 import io.seatwise.api.event.EventRescheduled;
 import io.seatwise.api.event.Prices;
 import io.seatwise.api.venue.SeatLayout;
+import io.seatwise.command.Starts;
 import io.seatwise.command.Texts;
 import java.time.Instant;
 import java.util.Collection;
@@ -70,14 +69,18 @@ final class EventLife {
         return Texts.required(command.reason(), "reason", CancelEvent.MAX_REASON_LENGTH);
     }
 
-    /** The edit that the command asks for, if it changes title, description or prices; null otherwise. */
-    static EventEdited edit(EditEvent command, SeatLayout layout, Map<String, Long> prices, Instant now) {
+    /**
+     * The edit that the command asks for, if it changes title, description, prices or the limit of seats per account;
+     * null otherwise.
+     */
+    static EventEdited edit(
+            EditEvent command, SeatLayout layout, Map<String, Long> prices, int maxSeatsPerAccount, Instant now) {
         if (command.empty()) {
             throw new DomainException(
                     Refusal.Plain.NOTHING_TO_CHANGE,
-                    "Give at least one of title, description, startsAt, priceCents or prices");
+                    "Give at least one of title, description, startsAt, priceCents, prices or maxSeatsPerAccount");
         }
-        var title = command.title() == null ? null : Texts.required(command.title(), "title", MAX_TITLE_LENGTH);
+        var title = command.title() == null ? null : Texts.requiredLine(command.title(), "title", MAX_TITLE_LENGTH);
         var description = command.description() == null
                 ? null
                 : Texts.optional(command.description(), "description", MAX_DESCRIPTION_LENGTH);
@@ -87,11 +90,15 @@ final class EventLife {
         if (newPrices != null && newPrices.equals(prices)) {
             newPrices = null;
         }
-        if (command.startsAt() != null && !command.startsAt().isAfter(now)) {
-            throw new DomainException(
-                    InvalidValue.of("startsAt", Rule.NOT_IN_FUTURE), "startsAt must be in the future");
+        var limit =
+                command.maxSeatsPerAccount() == null ? null : BookingRules.checkedLimit(command.maxSeatsPerAccount());
+        if (limit != null && limit == maxSeatsPerAccount) {
+            limit = null;
         }
-        if (title == null && description == null && newPrices == null) {
+        if (command.startsAt() != null) {
+            Starts.checked(command.startsAt(), now);
+        }
+        if (title == null && description == null && newPrices == null && limit == null) {
             return null;
         }
         return new EventEdited(
@@ -100,7 +107,8 @@ final class EventLife {
                 description,
                 newPrices,
                 newPrices == null ? null : Prices.fromCents(layout, newPrices),
-                now);
+                now,
+                limit);
     }
 
     /** The reschedule that the command asks for, if it moves the start; null otherwise. */

@@ -64,7 +64,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (Axon's revision snapshot filter, configured from this class's {@code @Revision}) and the map is read from its
  * events instead. Revision 3 adds what the event's life leaves ({@link EventLife}): cancelled, and the bookings
  * that a reschedule lets be cancelled until the start; and the tickets
- * admitted at the door ({@link CheckIns}). Revision 5 adds the waitlist and the seats it holds ({@link Waitlist}).
+ * admitted at the door ({@link CheckIns}). Revision 4 adds the limit of seats per account and the seats each account
+ * holds ({@link AccountSeats}); revision 5 the waitlist and the seats it holds ({@link Waitlist}).
  */
 @Revision("5")
 @Aggregate(
@@ -85,6 +86,8 @@ public class SeatMap {
     // sorted, so that a snapshot writes them in one order and reads them back as the same kind of map
     private SortedMap<String, Long> prices;
     private SingleSeatRule singleSeatRule;
+    /** Seats one account may hold at once; 0 for no limit. */
+    private int maxSeatsPerAccount;
 
     @JsonSerialize(converter = BitSets.ToWords.class)
     @JsonDeserialize(converter = BitSets.FromWords.class)
@@ -97,6 +100,8 @@ public class SeatMap {
 
     private CheckIns checkIns = new CheckIns();
 
+    private AccountSeats accountSeats = new AccountSeats();
+
     private Waitlist waitlist = new Waitlist();
 
     protected SeatMap() {}
@@ -108,8 +113,8 @@ public class SeatMap {
 
     /**
      * Books the chosen seats, or the best available block, all or nothing. The checks run in the order a booker can
-     * act on them: the request itself, the event's start, taken seats, then the rules of where seats lie. Answers with
-     * the seats booked, ascending.
+     * act on them: the request itself, the event's start, the seats the account may hold, taken seats, then the rules
+     * of where seats lie. Answers with the seats booked, ascending.
      */
     @CommandHandler
     BookedSeats handle(BookSeats command, BookingRules rules, Clock clock) {
@@ -127,6 +132,8 @@ public class SeatMap {
             throw new DomainException(
                     Refusal.Plain.EVENT_STARTED, "The event has already started; its seats can no longer be booked");
         }
+        accountSeats.checkLimit(
+                command.accountId(), wanted == null ? seats.size() : wanted.count(), maxSeatsPerAccount);
         if (wanted != null) {
             seats = SeatBlocks.bestAvailable(layout, unavailable(), wanted, singleSeatRule == SingleSeatRule.REFUSE)
                     .orElseThrow(() -> new DomainException(
@@ -199,7 +206,7 @@ public class SeatMap {
     @CommandHandler
     EventChanges handle(EditEvent command, Clock clock) {
         life.checkChangeable(startsAt, clock.instant());
-        var edited = EventLife.edit(command, layout, prices, clock.instant());
+        var edited = EventLife.edit(command, layout, prices, maxSeatsPerAccount, clock.instant());
         var rescheduled = EventLife.reschedule(command, startsAt, clock.instant());
         Stream.of(edited, rescheduled).filter(Objects::nonNull).forEach(AggregateLifecycle::apply);
         return new EventChanges(edited, rescheduled);
@@ -232,6 +239,7 @@ public class SeatMap {
         var wanted = new BookSeats.BestAvailable(command.count(), command.category());
         SeatRequests.checkWanted(wanted, layout, rules);
         checkOnSale(clock);
+        accountSeats.checkLimit(command.accountId(), command.count(), maxSeatsPerAccount);
         apply(waitlist.join(
                 command, layout, unavailable(), refusesSingles(), waitlistRules, startsAt, clock.instant()));
         return waitlist.position(command.entryId());
@@ -247,6 +255,7 @@ public class SeatMap {
     @CommandHandler
     BookedSeats handle(AcceptOffer command, Clock clock) {
         var offer = waitlist.acceptable(command, clock.instant());
+        accountSeats.checkLimit(command.accountId(), offer.seats().size(), maxSeatsPerAccount);
         var bookingId = command.bookingId() == null ? offer.bookingId() : command.bookingId();
         var seats = offer.seats();
         apply(new SeatsBooked(eventId, bookingId, command.accountId(), seats, clock.instant(), centsByCategory(seats)));
@@ -315,18 +324,23 @@ public class SeatMap {
         startsAt = event.startsAt();
         prices = new TreeMap<>(event.prices());
         singleSeatRule = event.singleSeatRule();
+        maxSeatsPerAccount = event.maxSeatsPerAccount();
     }
 
     @EventSourcingHandler
     void on(SeatsBooked event) {
         event.seats().forEach(booked::set);
         bookings.put(event.bookingId().value(), Booking.of(event));
+        accountSeats.booked(event.accountId(), event.seats().size());
     }
 
     @EventSourcingHandler
     void on(EventEdited event) {
         if (event.prices() != null) {
             prices = new TreeMap<>(event.prices());
+        }
+        if (event.maxSeatsPerAccount() != null) {
+            maxSeatsPerAccount = event.maxSeatsPerAccount();
         }
     }
 
@@ -347,6 +361,7 @@ public class SeatMap {
         event.seats().forEach(booked::clear);
         bookings.computeIfPresent(event.bookingId().value(), (id, booking) -> booking.cancel());
         checkIns.forget(event.seats());
+        accountSeats.released(event.accountId(), event.seats().size());
     }
 
     @EventSourcingHandler

@@ -15,7 +15,9 @@ import io.seatwise.api.review.ReviewEdited;
 import io.seatwise.api.review.ReviewId;
 import io.seatwise.api.review.ReviewSubject;
 import io.seatwise.api.review.ReviewSubmitted;
+import io.seatwise.api.review.ReviewWithdrawn;
 import io.seatwise.api.review.SubmitReview;
+import io.seatwise.api.review.WithdrawReview;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.command.Texts;
 import io.seatwise.command.booking.BookingLedger;
@@ -31,8 +33,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One person's review of one event or venue. Its id is derived from the two, so submitting again finds this
- * aggregate: while it stands that is a conflict, once deleted it is a fresh review. Who may review is decided against
- * the {@link BookingLedger}, which the booking events keep up to date in their own transaction.
+ * aggregate: while it stands that is a conflict, once deleted or withdrawn it is a fresh review. Who may review is
+ * decided against the {@link BookingLedger}, which the booking events keep up to date in their own transaction; so is
+ * whether a review falls when its author cancels a booking ({@link ReviewWithdrawals}).
  */
 @Aggregate
 public class Review {
@@ -97,6 +100,19 @@ public class Review {
         apply(new ReviewDeleted(reviewId, subject, now(clock)));
     }
 
+    /**
+     * Withdraws the review once its author holds no booking for its subject any more: asked after each booking they
+     * cancelled, it does nothing while another booking stands (or one was made since), and nothing to a review that is
+     * gone already, so asking twice withdraws once.
+     */
+    @CommandHandler
+    void handle(WithdrawReview command, BookingLedger ledger, Clock clock) {
+        if (deleted || hasBooked(ledger, authorId, subject)) {
+            return;
+        }
+        apply(new ReviewWithdrawn(reviewId, subject, command.cancelledBooking(), now(clock)));
+    }
+
     /** To the millisecond, as the read side keeps it, so that an edit answers the times that later reads show. */
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -143,6 +159,11 @@ public class Review {
 
     @EventSourcingHandler
     void on(ReviewDeleted event) {
+        deleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewWithdrawn event) {
         deleted = true;
     }
 }

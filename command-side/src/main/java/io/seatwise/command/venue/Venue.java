@@ -16,7 +16,9 @@ import io.seatwise.api.venue.VenueChanged;
 import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
+import io.seatwise.command.Starts;
 import io.seatwise.command.Texts;
+import io.seatwise.command.booking.BookingRules;
 import io.seatwise.command.booking.SeatMap;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
@@ -47,16 +49,16 @@ public class Venue {
 
     @CommandHandler
     Venue(CreateVenue command) {
-        var name = Texts.required(command.name(), "name", MAX_NAME_LENGTH);
-        var city = Texts.required(command.city(), "city", MAX_NAME_LENGTH);
+        var name = Texts.requiredLine(command.name(), "name", MAX_NAME_LENGTH);
+        var city = Texts.requiredLine(command.city(), "city", MAX_NAME_LENGTH);
         apply(new VenueCreated(command.venueId(), name, city, required(command.layout())));
     }
 
     /** Renames the venue and, if a layout is given, changes it for events scheduled from now on. */
     @CommandHandler
     VenueView handle(ChangeVenue command) {
-        var newName = Texts.required(command.name(), "name", MAX_NAME_LENGTH);
-        var newCity = Texts.required(command.city(), "city", MAX_NAME_LENGTH);
+        var newName = Texts.requiredLine(command.name(), "name", MAX_NAME_LENGTH);
+        var newCity = Texts.requiredLine(command.city(), "city", MAX_NAME_LENGTH);
         var newLayout = command.layout() == null ? layout : command.layout();
         if (!newName.equals(name) || !newCity.equals(city) || !newLayout.equals(layout)) {
             apply(new VenueChanged(venueId, newName, newCity, newLayout));
@@ -64,16 +66,17 @@ public class Venue {
         return new VenueView(venueId, name, city, layout);
     }
 
-    /** Answers with the event as scheduled, so that the caller can describe it without waiting for the read side. */
+    /**
+     * Answers with the event as scheduled, so that the caller can describe it without waiting for the read side. An
+     * event scheduled without a limit of seats per account gets the configured one ({@link BookingRules}).
+     */
     @CommandHandler
-    EventView handle(ScheduleEvent command, Clock clock) throws Exception {
-        var title = Texts.required(command.title(), "title", MAX_TITLE_LENGTH);
+    EventView handle(ScheduleEvent command, BookingRules rules, Clock clock) throws Exception {
+        var title = Texts.requiredLine(command.title(), "title", MAX_TITLE_LENGTH);
         var description = Texts.optional(command.description(), "description", MAX_DESCRIPTION_LENGTH);
-        if (command.startsAt() == null || !command.startsAt().isAfter(clock.instant())) {
-            throw new DomainException(
-                    InvalidValue.of("startsAt", Rule.NOT_IN_FUTURE), "startsAt must be in the future");
-        }
+        Starts.checked(command.startsAt(), clock.instant());
         var prices = Prices.of(layout, command.priceCents(), command.prices());
+        var maxSeatsPerAccount = rules.limitOrDefault(command.maxSeatsPerAccount());
         var scheduled = new EventScheduled(
                 command.eventId(),
                 venueId,
@@ -82,7 +85,8 @@ public class Venue {
                 command.startsAt(),
                 prices,
                 layout,
-                command.singleSeatRule());
+                command.singleSeatRule(),
+                maxSeatsPerAccount);
         AggregateLifecycle.createNew(SeatMap.class, () -> new SeatMap(scheduled));
         return new EventView(
                 scheduled.eventId(),
@@ -96,7 +100,9 @@ public class Venue {
                 prices,
                 scheduled.singleSeatRule(),
                 layout.capacity(),
-                0);
+                0,
+                null,
+                maxSeatsPerAccount);
     }
 
     private static SeatLayout required(SeatLayout layout) {

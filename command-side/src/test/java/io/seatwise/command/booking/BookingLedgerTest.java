@@ -1,6 +1,7 @@
 package io.seatwise.command.booking;
 
 import static io.seatwise.command.booking.BookingLedgers.feed;
+import static io.seatwise.command.booking.BookingLedgers.feedStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.api.account.AccountId;
@@ -8,6 +9,7 @@ import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingStatus;
 import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
+import io.seatwise.api.event.EventCancelled;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.event.SingleSeatRule;
@@ -147,6 +149,23 @@ class BookingLedgerTest {
         assertThat(upgraded.holdsBookingAt(ANN, VENUE)).isTrue();
         feed(upgraded, released(cancelled, BOB, EVENT));
         assertThat(upgraded.holdsBookingFor(BOB, EVENT)).isFalse();
+    }
+
+    @Test
+    void releasesAfterAnEventsCancellationAreItsOwn() {
+        feedStream(
+                ledger,
+                EVENT.value(),
+                scheduled(EVENT, VENUE),
+                booked(BOOKING, ANN, EVENT),
+                new EventCancelled(EVENT, "Storm", NOW),
+                released(BOOKING, ANN, EVENT));
+
+        assertThat(ledger.releasedWithItsEvent(EVENT, 3)).isTrue();
+        assertThat(ledger.releasedWithItsEvent(EVENT, 1)).isFalse();
+        assertThat(ledger.releasedWithItsEvent(OTHER_EVENT, 3)).isFalse();
+        assertThat(ledger.venueOf(EVENT)).hasValue(VENUE);
+        assertThat(ledger.venueOf(EventId.of("event-0"))).isEmpty();
     }
 
     /** Stores events as Axon's JDBC event store does: serialized by the application's serializer. */

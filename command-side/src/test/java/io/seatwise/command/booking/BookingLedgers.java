@@ -1,6 +1,7 @@
 package io.seatwise.command.booking;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -11,6 +12,21 @@ public final class BookingLedgers {
 
     public static BookingLedger over(JdbcTemplate jdbc) {
         return new BookingLedger(jdbc);
+    }
+
+    /**
+     * Feeds the events of one seat map's stream, numbered from 0 as its aggregate numbers them: for the handlers that
+     * ask for the sequence number.
+     */
+    public static void feedStream(BookingLedger ledger, String eventId, Object... events) {
+        var handlers = new AnnotationEventHandlerAdapter(ledger);
+        for (int sequence = 0; sequence < events.length; sequence++) {
+            try {
+                handlers.handle(new GenericDomainEventMessage<>("SeatMap", eventId, sequence, events[sequence]));
+            } catch (Exception e) {
+                throw new IllegalStateException("The ledger failed on " + events[sequence], e);
+            }
+        }
     }
 
     public static void feed(BookingLedger ledger, Object... events) {

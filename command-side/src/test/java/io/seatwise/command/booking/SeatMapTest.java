@@ -160,7 +160,7 @@ class SeatMapTest {
     @Test
     void mostSeatsPerBookingComesFromTheBookingRules() {
         new AggregateTestFixture<>(SeatMap.class)
-                .registerInjectableResource(new BookingRules(2, 10, 10, Duration.ofHours(24)))
+                .registerInjectableResource(new BookingRules(2, 10, 10, Duration.ofHours(24), 20))
                 .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC))
                 .given(eventScheduled())
                 .when(bookSeats(1, 2, 3))
@@ -313,7 +313,7 @@ class SeatMapTest {
     @Test
     void cancellationCutoffComesFromTheBookingRules() {
         new AggregateTestFixture<>(SeatMap.class)
-                .registerInjectableResource(new BookingRules(10, 10, 10, Duration.ofHours(1)))
+                .registerInjectableResource(new BookingRules(10, 10, 10, Duration.ofHours(1), 20))
                 .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC))
                 .given(eventScheduledStartingAt(NOW.plus(Duration.ofHours(2))), seatsBooked(3))
                 .when(cancelBooking(ACCOUNT))
@@ -323,7 +323,7 @@ class SeatMapTest {
     @Test
     void shorterCutoffIsNamedInMinutes() {
         new AggregateTestFixture<>(SeatMap.class)
-                .registerInjectableResource(new BookingRules(10, 10, 10, Duration.ofMinutes(90)))
+                .registerInjectableResource(new BookingRules(10, 10, 10, Duration.ofMinutes(90), 20))
                 .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC))
                 .given(eventScheduledStartingAt(NOW.plus(Duration.ofHours(1))), seatsBooked(3))
                 .when(cancelBooking(ACCOUNT))

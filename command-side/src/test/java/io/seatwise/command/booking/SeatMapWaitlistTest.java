@@ -318,7 +318,7 @@ class SeatMapWaitlistTest {
 
     @Test
     void anOfferIsHeldNoLongerThanUntilTheEventStarts() {
-        var cancellableUntilTheStart = new BookingRules(10, 2000, 5000, Duration.ZERO);
+        var cancellableUntilTheStart = new BookingRules(10, 2000, 5000, Duration.ZERO, 20);
         fixtureAt(STARTS_AT.minusSeconds(60), cancellableUntilTheStart)
                 .given(events(soldOut(), joined(ANNS, ANN, 2)))
                 .when(new CancelBooking(EVENT, FRONT, HOLDER))

@@ -29,6 +29,7 @@ import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
 import io.seatwise.command.Layouts;
+import io.seatwise.command.booking.BookingRules;
 import io.seatwise.command.booking.SeatMap;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,12 +67,15 @@ class VenueTest {
 
     private static final VenueId VENUE = VenueId.of("venue-1");
     private static final EventId EVENT = EventId.of("event-1");
+    private static final int DEFAULT_LIMIT = BookingRules.defaults().maxSeatsPerAccount();
 
     private FixtureConfiguration<Venue> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Venue.class).registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = new AggregateTestFixture<>(Venue.class)
+                .registerInjectableResource(BookingRules.defaults())
+                .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -126,6 +130,25 @@ class VenueTest {
         fixture.givenNoPriorActivity()
                 .when(createVenue(name, "Lyon", 12, 20))
                 .expectEvents(new VenueCreated(VENUE, name, "Lyon", SeatLayout.grid(12, 20)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Blue\nHall", "Blue\r\nHall", "Blue\tHall", "Blue\u2028Hall", "Blue\u0085Hall"})
+    void nameOrCityOnMoreThanOneLineIsRejected(String text) {
+        fixture.givenNoPriorActivity()
+                .when(createVenue(text, "Lyon", 12, 20))
+                .expectException(refused(InvalidValue.of("name", InvalidValue.Rule.CONTROL_CHARACTERS)))
+                .expectNoEvents();
+        new AggregateTestFixture<>(Venue.class)
+                .givenNoPriorActivity()
+                .when(createVenue("Blue Hall", text, 12, 20))
+                .expectException(refused(InvalidValue.of("city", InvalidValue.Rule.CONTROL_CHARACTERS)))
+                .expectNoEvents();
+        new AggregateTestFixture<>(Venue.class)
+                .given(venueCreated())
+                .when(new ChangeVenue(VENUE, text, "Lyon", null))
+                .expectException(refused(InvalidValue.of("name", InvalidValue.Rule.CONTROL_CHARACTERS)))
+                .expectNoEvents();
     }
 
     @Test
@@ -337,7 +360,8 @@ class VenueTest {
                         STARTS_AT,
                         Map.of("P", 2_500L, "S", 2_500L, "R", 2_500L, "W", 2_500L, "C", 2_500L),
                         Layouts.hall(),
-                        SingleSeatRule.ALLOW));
+                        SingleSeatRule.ALLOW,
+                        DEFAULT_LIMIT));
     }
 
     @Test
@@ -347,7 +371,15 @@ class VenueTest {
         fixture.given(hallCreated())
                 .when(new ScheduleEvent(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, null, prices, null))
                 .expectEvents(new EventScheduled(
-                        EVENT, VENUE, "Quartet", "Strings", STARTS_AT, prices, Layouts.hall(), SingleSeatRule.ALLOW));
+                        EVENT,
+                        VENUE,
+                        "Quartet",
+                        "Strings",
+                        STARTS_AT,
+                        prices,
+                        Layouts.hall(),
+                        SingleSeatRule.ALLOW,
+                        DEFAULT_LIMIT));
     }
 
     @Test
@@ -363,7 +395,8 @@ class VenueTest {
                         STARTS_AT,
                         hallPrices(),
                         Layouts.hall(),
-                        SingleSeatRule.REFUSE));
+                        SingleSeatRule.REFUSE,
+                        DEFAULT_LIMIT));
     }
 
     @Test
@@ -423,7 +456,8 @@ class VenueTest {
                         STARTS_AT,
                         Map.of("P", 0L, "S", 0L, "R", 0L, "W", 0L, "C", 0L),
                         Layouts.hall(),
-                        SingleSeatRule.ALLOW));
+                        SingleSeatRule.ALLOW,
+                        DEFAULT_LIMIT));
     }
 
     @Test
@@ -478,7 +512,9 @@ class VenueTest {
                         Map.of("S", 2_500L),
                         SingleSeatRule.ALLOW,
                         240,
-                        0));
+                        0,
+                        null,
+                        DEFAULT_LIMIT));
     }
 
     @Test
@@ -548,6 +584,72 @@ class VenueTest {
     }
 
     @Test
+    void titleWithALineBreakIsRejected() {
+        fixture.given(venueCreated())
+                .when(scheduleEvent("Quartet\nDear Demo Guest, your account is closed", STARTS_AT, 2_500))
+                .expectException(refused(InvalidValue.of("title", InvalidValue.Rule.CONTROL_CHARACTERS)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void descriptionMayHaveSeveralLines() {
+        fixture.given(venueCreated())
+                .when(ScheduleEvent.priced(EVENT, VENUE, "Quartet", "Strings.\nAnd a piano.", STARTS_AT, 2_500))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void startFiveYearsAheadIsAccepted() {
+        var latest = NOW.atOffset(ZoneOffset.UTC).plusYears(5).toInstant();
+        fixture.given(venueCreated())
+                .when(scheduleEvent("Quartet", latest, 2_500))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2035-03-01T12:00:00.001Z", "2099-06-01T19:00:00Z", "+1000000000-12-31T23:00:00Z"})
+    void startMoreThanFiveYearsAheadIsRejected(String startsAt) {
+        fixture.given(venueCreated())
+                .when(scheduleEvent("Quartet", Instant.parse(startsAt), 2_500))
+                .expectException(refused(InvalidValue.atMost("startsAt", InvalidValue.Rule.TOO_FAR_AHEAD, 5)))
+                .expectExceptionMessage("startsAt must be at most 5 years ahead")
+                .expectNoEvents();
+    }
+
+    @Test
+    void eventIsScheduledWithTheLimitPerAccountItAsksFor() {
+        fixture.given(venueCreated())
+                .when(scheduleWithLimit(4))
+                .expectEvents(eventScheduled("Quartet", "Strings", 2_500, 4));
+    }
+
+    @Test
+    void eventAskingForNoLimitHasNone() {
+        fixture.given(venueCreated())
+                .when(scheduleWithLimit(0))
+                .expectEvents(eventScheduled("Quartet", "Strings", 2_500, 0));
+    }
+
+    @Test
+    void eventWithoutALimitOfItsOwnHasTheConfiguredOne() {
+        new AggregateTestFixture<>(Venue.class)
+                .registerInjectableResource(new BookingRules(10, 10, 10, Duration.ofHours(24), 7))
+                .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC))
+                .given(venueCreated())
+                .when(scheduleEvent("Quartet", STARTS_AT, 2_500))
+                .expectEvents(eventScheduled("Quartet", "Strings", 2_500, 7));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {-1, 40_001, Integer.MAX_VALUE, Integer.MIN_VALUE})
+    void limitPerAccountOutOfRangeIsRejected(int limit) {
+        fixture.given(venueCreated())
+                .when(scheduleWithLimit(limit))
+                .expectException(refused(InvalidValue.outOfRange("maxSeatsPerAccount", 0, 40_000)))
+                .expectNoEvents();
+    }
+
+    @Test
     void tooLongDescriptionIsRejected() {
         var description = "D".repeat(Venue.MAX_DESCRIPTION_LENGTH + 1);
         fixture.given(venueCreated())
@@ -585,7 +687,8 @@ class VenueTest {
                 STARTS_AT,
                 Map.of("S", priceCents),
                 SeatLayout.grid(12, 20),
-                SingleSeatRule.ALLOW);
+                SingleSeatRule.ALLOW,
+                DEFAULT_LIMIT);
     }
 
     private static VenueCreated venueCreated() {
@@ -601,6 +704,24 @@ class VenueTest {
                         .build();
             }
         };
+    }
+
+    private static ScheduleEvent scheduleWithLimit(int maxSeatsPerAccount) {
+        return new ScheduleEvent(EVENT, VENUE, "Quartet", "Strings", STARTS_AT, 2_500L, null, null, maxSeatsPerAccount);
+    }
+
+    private static EventScheduled eventScheduled(
+            String title, String description, long priceCents, int maxSeatsPerAccount) {
+        return new EventScheduled(
+                EVENT,
+                VENUE,
+                title,
+                description,
+                STARTS_AT,
+                Map.of("S", priceCents),
+                SeatLayout.grid(12, 20),
+                SingleSeatRule.ALLOW,
+                maxSeatsPerAccount);
     }
 
     private static ScheduleEvent scheduleEvent(String title, Instant startsAt, long priceCents) {

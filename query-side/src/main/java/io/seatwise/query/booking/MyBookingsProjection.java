@@ -9,6 +9,7 @@ import io.seatwise.api.event.EventCancelled;
 import io.seatwise.api.event.EventEdited;
 import io.seatwise.api.event.EventRescheduled;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.query.InstantAsEpochMillis;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,7 +48,7 @@ class MyBookingsProjection {
                         + "ON CONFLICT (event_id) DO NOTHING",
                 event.eventId().value(),
                 event.title(),
-                event.startsAt().toEpochMilli());
+                InstantAsEpochMillis.millis(event.startsAt()));
     }
 
     @EventHandler
@@ -64,7 +65,7 @@ class MyBookingsProjection {
     void on(EventRescheduled event) {
         jdbc.update(
                 "UPDATE booked_events SET starts_at = ?, rescheduled_at = ? WHERE event_id = ?",
-                event.startsAt().toEpochMilli(),
+                InstantAsEpochMillis.millis(event.startsAt()),
                 event.rescheduledAt().toEpochMilli(),
                 event.eventId().value());
     }

@@ -65,9 +65,12 @@ class CatalogProjection {
 
     @EventHandler
     void on(EventEdited event) {
-        events.findById(event.eventId().value())
-                .ifPresent(
-                        summary -> summary.edit(event.title(), event.description(), event.prices(), event.fromCents()));
+        events.findById(event.eventId().value()).ifPresent(summary -> {
+            summary.edit(event.title(), event.description(), event.prices(), event.fromCents());
+            if (event.maxSeatsPerAccount() != null) {
+                summary.limit(event.maxSeatsPerAccount());
+            }
+        });
     }
 
     @EventHandler

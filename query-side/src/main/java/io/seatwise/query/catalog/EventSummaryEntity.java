@@ -46,6 +46,9 @@ class EventSummaryEntity {
     /** Why an admin cancelled the event; null while it is not cancelled (migration V10). */
     private String cancelReason;
 
+    /** Seats one account may hold at once, 0 for no limit (migration V14; events scheduled before have none). */
+    private int maxSeatsPerAccount;
+
     /** The seat map's last event applied here; an event at or below it was already counted. */
     private long lastSequence;
 
@@ -61,6 +64,7 @@ class EventSummaryEntity {
         prices = StoredJson.prices(event.prices());
         singleSeatRule = event.singleSeatRule();
         capacity = event.layout().capacity();
+        maxSeatsPerAccount = event.maxSeatsPerAccount();
         lastSequence = sequence;
     }
 
@@ -84,6 +88,10 @@ class EventSummaryEntity {
             prices = StoredJson.prices(newPrices);
             priceCents = fromCents;
         }
+    }
+
+    void limit(int newMaxSeatsPerAccount) {
+        maxSeatsPerAccount = newMaxSeatsPerAccount;
     }
 
     void reschedule(Instant newStartsAt) {
@@ -112,6 +120,7 @@ class EventSummaryEntity {
                 singleSeatRule == null ? SingleSeatRule.ALLOW : singleSeatRule,
                 capacity,
                 booked,
-                cancelReason);
+                cancelReason,
+                maxSeatsPerAccount);
     }
 }

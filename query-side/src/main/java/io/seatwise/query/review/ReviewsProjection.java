@@ -2,14 +2,19 @@ package io.seatwise.query.review;
 
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.account.AccountRegistered;
+import io.seatwise.api.review.FindReview;
 import io.seatwise.api.review.FindReviews;
 import io.seatwise.api.review.ReviewDeleted;
 import io.seatwise.api.review.ReviewEdited;
 import io.seatwise.api.review.ReviewId;
 import io.seatwise.api.review.ReviewSubmitted;
 import io.seatwise.api.review.ReviewView;
+import io.seatwise.api.review.ReviewWithdrawn;
 import io.seatwise.api.review.ReviewsView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,14 +26,18 @@ import org.springframework.stereotype.Component;
 /**
  * The reviews of each event and venue, newest first, with their authors' names, which this group keeps itself so
  * that it never waits for another. Every change to a review is applied only when it is newer than what the row holds
- * (by the review's sequence number), and a deleted review stays as a marked row, so redelivered events change
- * nothing.
+ * (by the review's sequence number), and a deleted or withdrawn review stays as a marked row, so redelivered events
+ * change nothing. Lists are read a page at a time; their number and average count every review that stands.
  */
 @Component
 @ProcessingGroup(ReviewsProjection.GROUP)
 class ReviewsProjection {
 
     static final String GROUP = "reviews";
+
+    private static final String SELECT =
+            "SELECT r.review_id, r.author_id, a.display_name, r.rating, r.text, r.created_at, r.updated_at"
+                    + " FROM reviews r LEFT JOIN review_authors a ON a.account_id = r.author_id";
 
     private final JdbcTemplate jdbc;
 
@@ -93,6 +102,16 @@ class ReviewsProjection {
                 sequence);
     }
 
+    /** Withdrawn with its author's last booking: gone from lists and averages, as a deleted review is. */
+    @EventHandler
+    void on(ReviewWithdrawn event, @SequenceNumber long sequence) {
+        jdbc.update(
+                "UPDATE reviews SET deleted = TRUE, last_sequence = ? WHERE review_id = ? AND last_sequence < ?",
+                sequence,
+                event.reviewId().value(),
+                sequence);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM reviews");
@@ -101,24 +120,43 @@ class ReviewsProjection {
 
     @QueryHandler
     ReviewsView handle(FindReviews query) {
+        var kind = query.subject().kind().name();
+        var id = query.subject().id();
         var reviews = jdbc.query(
-                """
-                SELECT r.review_id, r.author_id, a.display_name, r.rating, r.text, r.created_at, r.updated_at
-                FROM reviews r LEFT JOIN review_authors a ON a.account_id = r.author_id
-                WHERE r.subject_kind = ? AND r.subject_id = ? AND NOT r.deleted
-                ORDER BY r.created_at DESC, r.review_id
-                """,
-                (rs, row) -> new ReviewView(
-                        ReviewId.of(rs.getString(1)),
-                        AccountId.of(rs.getString(2)),
-                        rs.getString(3) == null ? "" : rs.getString(3),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        Instant.ofEpochMilli(rs.getLong(6)),
-                        Instant.ofEpochMilli(rs.getLong(7))),
-                query.subject().kind().name(),
-                query.subject().id());
-        var average = reviews.stream().mapToInt(ReviewView::rating).average().orElse(0);
-        return new ReviewsView(query.subject(), reviews, average);
+                SELECT + " WHERE r.subject_kind = ? AND r.subject_id = ? AND NOT r.deleted"
+                        + " ORDER BY r.created_at DESC, r.review_id LIMIT ? OFFSET ?",
+                ReviewsProjection::review,
+                kind,
+                id,
+                query.size(),
+                (long) query.page() * query.size());
+        var summary = jdbc.queryForObject(
+                "SELECT count(*), avg(rating) FROM reviews WHERE subject_kind = ? AND subject_id = ? AND NOT deleted",
+                (rs, row) -> new double[] {rs.getInt(1), rs.getDouble(2)},
+                kind,
+                id);
+        return new ReviewsView(query.subject(), reviews, summary[1], (int) summary[0]);
+    }
+
+    @QueryHandler
+    Optional<ReviewView> handle(FindReview query) {
+        return jdbc
+                .query(
+                        SELECT + " WHERE r.review_id = ? AND NOT r.deleted",
+                        ReviewsProjection::review,
+                        query.reviewId().value())
+                .stream()
+                .findFirst();
+    }
+
+    private static ReviewView review(ResultSet rs, int row) throws SQLException {
+        return new ReviewView(
+                ReviewId.of(rs.getString(1)),
+                AccountId.of(rs.getString(2)),
+                rs.getString(3) == null ? "" : rs.getString(3),
+                rs.getInt(4),
+                rs.getString(5),
+                Instant.ofEpochMilli(rs.getLong(6)),
+                Instant.ofEpochMilli(rs.getLong(7)));
     }
 }

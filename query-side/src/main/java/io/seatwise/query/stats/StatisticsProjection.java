@@ -18,6 +18,7 @@ import io.seatwise.api.stats.VenueStatistics;
 import io.seatwise.api.venue.VenueChanged;
 import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.venue.VenueId;
+import io.seatwise.query.InstantAsEpochMillis;
 import io.seatwise.query.StoredJson;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -92,7 +93,7 @@ class StatisticsProjection {
                 event.eventId().value(),
                 event.venueId().value(),
                 event.title(),
-                event.startsAt().toEpochMilli(),
+                InstantAsEpochMillis.millis(event.startsAt()),
                 event.lowestPriceCents(),
                 event.layout().capacity(),
                 sequence,
@@ -121,7 +122,7 @@ class StatisticsProjection {
     void on(EventRescheduled event) {
         jdbc.update(
                 "UPDATE stats_events SET starts_at = ? WHERE event_id = ?",
-                event.startsAt().toEpochMilli(),
+                InstantAsEpochMillis.millis(event.startsAt()),
                 event.eventId().value());
     }
 

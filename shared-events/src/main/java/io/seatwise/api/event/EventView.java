@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * An event as lists and its page show it; {@code prices} has the price in cents of each category code, {@code
- * priceCents} is the price lists show as "from" ({@link Prices#fromCents}), every seat's when the event has one price. {@code cancelReason} is null unless the event was cancelled.
+ * priceCents} is the price lists show as "from" ({@link Prices#fromCents}), every seat's when the event has one price. {@code cancelReason} is null unless the event was cancelled. {@code maxSeatsPerAccount} is how many seats one
+ * account may hold for the event at once, 0 for no limit.
  */
 public record EventView(
         EventId id,
@@ -21,9 +22,42 @@ public record EventView(
         SingleSeatRule singleSeatRule,
         int capacity,
         int booked,
-        String cancelReason) {
+        String cancelReason,
+        int maxSeatsPerAccount) {
 
-    /** An event that is not cancelled. */
+    /** An event without a limit per account. */
+    public EventView(
+            EventId id,
+            String title,
+            String description,
+            VenueId venueId,
+            String venueName,
+            String venueCity,
+            Instant startsAt,
+            long priceCents,
+            Map<String, Long> prices,
+            SingleSeatRule singleSeatRule,
+            int capacity,
+            int booked,
+            String cancelReason) {
+        this(
+                id,
+                title,
+                description,
+                venueId,
+                venueName,
+                venueCity,
+                startsAt,
+                priceCents,
+                prices,
+                singleSeatRule,
+                capacity,
+                booked,
+                cancelReason,
+                0);
+    }
+
+    /** An event that is not cancelled, without a limit per account. */
     public EventView(
             EventId id,
             String title,
@@ -50,7 +84,8 @@ public record EventView(
                 singleSeatRule,
                 capacity,
                 booked,
-                null);
+                null,
+                0);
     }
 
     /** Whether an admin called the event off ({@code cancelReason} says why). */
@@ -66,6 +101,11 @@ public record EventView(
     /** Whether seats differ in price. */
     public boolean pricedByCategory() {
         return prices.values().stream().distinct().count() > 1;
+    }
+
+    /** Whether one account may hold only so many seats of the event. */
+    public boolean limitedPerAccount() {
+        return maxSeatsPerAccount > 0;
     }
 
     public int available() {

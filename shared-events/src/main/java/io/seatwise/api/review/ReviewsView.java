@@ -2,5 +2,8 @@ package io.seatwise.api.review;
 
 import java.util.List;
 
-/** The reviews of one subject; {@code averageRating} is 0 when there are none. */
-public record ReviewsView(ReviewSubject subject, List<ReviewView> reviews, double averageRating) {}
+/**
+ * One page of the reviews of one subject; {@code total} and {@code averageRating} count every review that stands, on
+ * every page ({@code averageRating} is 0 when there are none).
+ */
+public record ReviewsView(ReviewSubject subject, List<ReviewView> reviews, double averageRating, int total) {}

@@ -8,6 +8,7 @@ import io.seatwise.api.stats.StatisticsView;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
 import io.seatwise.api.waitlist.WaitlistLength;
+import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.page.Formats;
 import io.seatwise.web.page.PageRefusals;
@@ -46,19 +47,27 @@ class AdminPageController {
     private final Formats formats;
     private final PageRefusals refusals;
     private final Waitlists waitlists;
+    private final BookingRules rules;
 
     AdminPageController(
-            Catalog catalog, Statistics statistics, Formats formats, PageRefusals refusals, Waitlists waitlists) {
+            Catalog catalog,
+            Statistics statistics,
+            Formats formats,
+            PageRefusals refusals,
+            Waitlists waitlists,
+            BookingRules rules) {
         this.catalog = catalog;
         this.statistics = statistics;
         this.formats = formats;
         this.refusals = refusals;
         this.waitlists = waitlists;
+        this.rules = rules;
     }
 
     /**
      * An event, priced with one price for all seats ({@code pricing} "one") or one per category of the venue's layout
-     * ("categories", in the fields {@link #categoryPriceField}); {@code singleSeatRule} is allow or refuse.
+     * ("categories", in the fields {@link #categoryPriceField}); {@code singleSeatRule} is allow or refuse; {@code
+     * maxSeatsPerAccount} the seats one account may hold (0: no limit), the configured default when left empty.
      */
     record EventForm(
             @NotBlank String venueId,
@@ -70,7 +79,8 @@ class AdminPageController {
 
             @PositiveOrZero @Max(MAX_PRICE) BigDecimal price,
             String pricing,
-            String singleSeatRule) {
+            String singleSeatRule,
+            Integer maxSeatsPerAccount) {
 
         boolean byCategory() {
             return PER_CATEGORY.equals(pricing);
@@ -120,7 +130,8 @@ class AdminPageController {
 
     @GetMapping("/events/new")
     String eventForm(Model model) {
-        var form = new EventForm("", "", "", null, BigDecimal.ZERO, "one", SingleSeatRule.ALLOW.json());
+        var form = new EventForm(
+                "", "", "", null, BigDecimal.ZERO, "one", SingleSeatRule.ALLOW.json(), rules.maxSeatsPerAccount());
         return eventForm(model, form, Map.of(), catalog.venues());
     }
 
@@ -151,7 +162,8 @@ class AdminPageController {
                         formats.parseInputDateTime(form.startsAt()),
                         form.byCategory() ? null : cents(form.price()),
                         prices,
-                        rule));
+                        rule,
+                        form.maxSeatsPerAccount()));
                 redirect.addFlashAttribute("notice", "admin.event.created");
                 return "redirect:/events/" + eventId;
             } catch (DomainException refused) {

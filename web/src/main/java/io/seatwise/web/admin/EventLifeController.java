@@ -7,7 +7,9 @@ import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.event.CancelEvent;
 import io.seatwise.api.event.EditEvent;
 import io.seatwise.api.event.EventView;
+import io.seatwise.command.Starts;
 import io.seatwise.command.booking.BookingLedger;
+import io.seatwise.command.booking.BookingRules;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.page.Formats;
 import io.seatwise.web.page.PageRefusals;
@@ -30,7 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An event's life from the admin's side: edit its title, description and prices, reschedule it, or cancel it. Each
+ * An event's life from the admin's side: edit its title, description, prices and limit of seats per account,
+ * reschedule it, or cancel it. Each
  * form is checked, then confirmed on a page that says how many bookers the change mails (accounts holding a booking
  * that stands), and only the confirmation sends the command.
  */
@@ -187,7 +190,9 @@ class EventLifeController {
                                 "startsAt",
                                 formats.inputDateTime(event.startsAt().truncatedTo(ChronoUnit.MINUTES))),
                         "reason",
-                        fields.getOrDefault("reason", "")));
+                        fields.getOrDefault("reason", ""),
+                        "maxSeatsPerAccount",
+                        fields.getOrDefault("maxSeatsPerAccount", String.valueOf(event.maxSeatsPerAccount()))));
         model.addAttribute("bookers", ledger.bookersOf(event.id()));
         model.addAttribute("error", error);
         return "admin/event-life";
@@ -201,13 +206,15 @@ class EventLifeController {
         for (var code : List.copyOf(event.prices().keySet())) {
             prices.put(code, cents(fields.get(PRICE_FIELD + code)));
         }
+        var limit = limit(fields.get("maxSeatsPerAccount"));
         var command = new EditEvent(
                 event.id(),
                 title == null || title.strip().equals(event.title()) ? null : title,
                 description == null || description.strip().equals(event.description()) ? null : description,
                 null,
                 null,
-                prices.equals(event.prices()) ? null : prices);
+                prices.equals(event.prices()) ? null : prices,
+                limit == null || limit == event.maxSeatsPerAccount() ? null : limit);
         if (command.empty()) {
             throw new DomainException(io.seatwise.api.Refusal.Plain.NOTHING_TO_CHANGE, "Nothing was changed");
         }
@@ -216,15 +223,26 @@ class EventLifeController {
 
     private java.time.Instant startsAt(String text) {
         try {
-            var startsAt = formats.parseInputDateTime(LocalDateTime.parse(text == null ? "" : text.strip()));
-            if (!startsAt.isAfter(clock.instant())) {
-                throw new DomainException(
-                        InvalidValue.of("startsAt", Rule.NOT_IN_FUTURE), "startsAt must be in the future");
-            }
-            return startsAt;
+            // checked before the confirmation, as the seat map will check it
+            return Starts.checked(
+                    formats.parseInputDateTime(LocalDateTime.parse(text == null ? "" : text.strip())), clock.instant());
         } catch (DateTimeParseException e) {
             throw new DomainException(InvalidValue.of("startsAt", Rule.REQUIRED), "startsAt is missing");
         }
+    }
+
+    /** The limit of seats per account as typed, or null when the field is left out or empty (unchanged). */
+    private static Integer limit(String text) {
+        var typed = text == null ? "" : text.strip();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        if (!typed.matches("\\d{1,9}")) {
+            throw new DomainException(
+                    InvalidValue.outOfRange("maxSeatsPerAccount", 0, BookingRules.MAX_SEATS_PER_ACCOUNT),
+                    "maxSeatsPerAccount is not a whole number");
+        }
+        return Integer.valueOf(typed);
     }
 
     /** A price as typed ("25", "25.5", "25,50"), in cents. */

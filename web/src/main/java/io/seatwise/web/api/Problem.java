@@ -87,7 +87,15 @@ record Problem(
         List<Integer> companionSeats,
 
         @Schema(description = "Too many failed sign-ins: seconds to wait, as in Retry-After", example = "60")
-        Integer retryAfterSeconds) {
+        Integer retryAfterSeconds,
+
+        @Schema(description = "The seats one account may hold for the event (account-limit)", example = "4")
+        Integer limit,
+
+        @Schema(
+                description = "The seats of the event that your bookings hold already, not cancelled (account-limit)",
+                example = "3")
+        Integer held) {
 
     @Schema(name = "FieldError", description = "A field of the request that is wrong")
     record FieldError(

@@ -116,12 +116,15 @@ class BookingApiController {
     @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
     @ApiRefusal(
             status = 409,
-            when = "A seat is already booked (reason seats-unavailable; unavailableSeats names them all), no block "
+            when = "The booking would give you more seats of the event than one account may hold (reason "
+                    + "account-limit; limit, and the seats you hold already in held), a seat is already booked "
+                    + "(seats-unavailable; unavailableSeats names them all), no block "
                     + "of the best available fits (no-adjacent-block), the booking would leave a seat alone where the "
                     + "event refuses that (single-seat; strandedSeats), a companion seat lacks a wheelchair space of "
                     + "its row in the booking (companion-without-wheelchair; companionSeats), the event was "
                     + "cancelled (event-cancelled), or it has started (event-started).",
             examples = {
+                "account-limit",
                 "seats-unavailable",
                 "no-adjacent-block",
                 "single-seat",

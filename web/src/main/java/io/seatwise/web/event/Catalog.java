@@ -89,7 +89,10 @@ public class Catalog {
                 view.singleSeatRule(),
                 view.capacity(),
                 view.booked(),
-                view.cancelReason());
+                view.cancelReason(),
+                edited == null || edited.maxSeatsPerAccount() == null
+                        ? view.maxSeatsPerAccount()
+                        : edited.maxSeatsPerAccount());
     }
 
     /** Cancels an event and answers with it cancelled, every seat released. */
@@ -109,7 +112,8 @@ public class Catalog {
                 view.singleSeatRule(),
                 view.capacity(),
                 0,
-                command.reason().strip());
+                command.reason().strip(),
+                view.maxSeatsPerAccount());
     }
 
     /**

@@ -64,7 +64,14 @@ class EventApiController {
             @Schema(
                     allowableValues = {"allow", "refuse"},
                     defaultValue = "allow")
-            String singleSeatRule) {
+            String singleSeatRule,
+
+            @Schema(
+                    description = "Seats one account may hold for this event at once, 0 for no limit; when left "
+                            + "out, SEATWISE_BOOKING_MAX_SEATS_PER_ACCOUNT (20 unless configured)",
+                    minimum = "0",
+                    maximum = "40000")
+            Integer maxSeatsPerAccount) {
 
         SingleSeatRule rule() {
             if (singleSeatRule == null) {
@@ -82,7 +89,8 @@ class EventApiController {
 
     /**
      * An event; {@code priceCents} is its lowest price (every seat's when it has one price), {@code prices} the price of
-     * each category code, {@code status} {@code scheduled}, {@code cancelled} (with {@code cancelReason}) or {@code over}.
+     * each category code, {@code status} {@code scheduled}, {@code cancelled} (with {@code cancelReason}) or {@code over},
+     * {@code maxSeatsPerAccount} the seats one account may hold for it at once (0: no limit).
      */
     record EventResponse(
             String id,
@@ -95,6 +103,7 @@ class EventApiController {
             long priceCents,
             Map<String, Long> prices,
             SingleSeatRule singleSeatRule,
+            int maxSeatsPerAccount,
             int capacity,
             int available,
             int booked,
@@ -112,6 +121,7 @@ class EventApiController {
                     event.priceCents(),
                     new TreeMap<>(event.prices()),
                     event.singleSeatRule(),
+                    event.maxSeatsPerAccount(),
                     event.capacity(),
                     event.available(),
                     event.booked(),
@@ -185,7 +195,8 @@ class EventApiController {
                 request.startsAt(),
                 request.priceCents(),
                 request.prices(),
-                request.rule()));
+                request.rule(),
+                request.maxSeatsPerAccount()));
         return ResponseEntity.created(URI.create("/api/events/" + eventId))
                 .body(EventResponse.of(event, clock.instant()));
     }

@@ -46,7 +46,14 @@ class EventLifeApiController {
             Long priceCents,
 
             @Schema(description = "Category code to price in cents, for every category of the event's layout")
-            Map<String, Long> prices) {}
+            Map<String, Long> prices,
+
+            @Schema(
+                    description = "Seats one account may hold for this event at once, 0 for no limit; applies to "
+                            + "bookings made from now on (seats held already stay held)",
+                    minimum = "0",
+                    maximum = "40000")
+            Integer maxSeatsPerAccount) {}
 
     /** Why the event is called off, told to every booker. */
     record CancelEventRequest(
@@ -57,7 +64,7 @@ class EventLifeApiController {
             operationId = "editEvent",
             summary = "Edit or reschedule an event",
             description = "Changes title, description and prices (for bookings made afterwards; bookings keep what "
-                    + "they cost) and, with startsAt, reschedules the event: every booker is mailed once and may "
+                    + "they cost), the limit of seats per account (for bookings made afterwards) and, with startsAt, reschedules the event: every booker is mailed once and may "
                     + "cancel a booking made before the reschedule until the new start, without the usual cutoff. "
                     + "All parts are changed together or none.")
     @ApiRefusal(status = 400, when = "Nothing to change was given.", examples = "nothing-to-change")
@@ -73,7 +80,8 @@ class EventLifeApiController {
                 request.description(),
                 request.startsAt(),
                 request.priceCents(),
-                request.prices()));
+                request.prices(),
+                request.maxSeatsPerAccount()));
         return EventResponse.of(event, clock.instant());
     }
 

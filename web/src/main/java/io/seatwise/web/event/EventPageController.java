@@ -48,6 +48,7 @@ class EventPageController {
             @PathVariable String id,
             @RequestParam(required = false) Integer block,
             @RequestParam(required = false) Integer seat,
+            @RequestParam(defaultValue = "0") int reviewPage,
             Authentication authentication,
             CsrfToken csrf,
             Model model) {
@@ -64,7 +65,8 @@ class EventPageController {
         model.addAttribute("started", !clock.instant().isBefore(event.startsAt()));
         model.addAttribute("maxSeats", rules.maxSeatsPerBooking());
         model.addAttribute(
-                "reviewSection", reviews.section(ReviewSubject.event(id), CurrentAccount.find(authentication)));
+                "reviewSection",
+                reviews.section(ReviewSubject.event(id), CurrentAccount.find(authentication), reviewPage));
         return "event";
     }
 }

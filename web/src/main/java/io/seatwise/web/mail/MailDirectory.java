@@ -56,7 +56,7 @@ class MailDirectory {
                 eventId,
                 venueId,
                 title,
-                startsAt.toEpochMilli(),
+                MailTimes.millis(startsAt),
                 layout.rowCount(),
                 layout.widestRow(),
                 StoredJson.layout(layout));
@@ -81,7 +81,7 @@ class MailDirectory {
     }
 
     void eventRescheduled(String eventId, Instant startsAt) {
-        jdbc.update("UPDATE mail_events SET starts_at = ? WHERE event_id = ?", startsAt.toEpochMilli(), eventId);
+        jdbc.update("UPDATE mail_events SET starts_at = ? WHERE event_id = ?", MailTimes.millis(startsAt), eventId);
     }
 
     void eventCancelled(String eventId, String reason) {
@@ -110,10 +110,8 @@ class MailDirectory {
                 "INSERT INTO mail_notices (mail_key, previous_starts_at, starts_at, reason) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (mail_key) DO NOTHING",
                 mailKey,
-                notice.previousStartsAt() == null
-                        ? null
-                        : notice.previousStartsAt().toEpochMilli(),
-                notice.startsAt() == null ? null : notice.startsAt().toEpochMilli(),
+                notice.previousStartsAt() == null ? null : MailTimes.millis(notice.previousStartsAt()),
+                notice.startsAt() == null ? null : MailTimes.millis(notice.startsAt()),
                 notice.reason());
     }
 

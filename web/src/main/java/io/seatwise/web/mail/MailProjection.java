@@ -12,6 +12,7 @@ import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.review.ReviewDeleted;
 import io.seatwise.api.review.ReviewSubject;
 import io.seatwise.api.review.ReviewSubmitted;
+import io.seatwise.api.review.ReviewWithdrawn;
 import io.seatwise.api.venue.VenueCreated;
 import io.seatwise.api.waitlist.OfferAccepted;
 import io.seatwise.api.waitlist.OfferExpired;
@@ -106,8 +107,8 @@ class MailProjection {
         }
         facts(event.bookingId()).ifPresent(facts -> {
             enqueue(MailKind.BOOKING_CONFIRMATION, facts, event.bookedAt());
-            enqueue(MailKind.REVIEW_PROMPT, facts, event.bookedAt().plus(properties.reviewPromptDelay()));
-            enqueue(MailKind.REVIEW_REMINDER, facts, facts.startsAt().plus(properties.eventDuration()));
+            enqueue(MailKind.REVIEW_PROMPT, facts, MailTimes.plus(event.bookedAt(), properties.reviewPromptDelay()));
+            enqueue(MailKind.REVIEW_REMINDER, facts, MailTimes.plus(facts.startsAt(), properties.eventDuration()));
         });
     }
 
@@ -127,7 +128,7 @@ class MailProjection {
     void on(EventRescheduled event, @Timestamp Instant storedAt, @SequenceNumber long sequence) {
         var eventId = event.eventId().value();
         directory.eventRescheduled(eventId, event.startsAt());
-        outbox.moveReminders(eventId, event.startsAt().plus(properties.eventDuration()));
+        outbox.moveReminders(eventId, MailTimes.plus(event.startsAt(), properties.eventDuration()));
         if (storedBeforeMail(storedAt)) {
             return;
         }
@@ -220,6 +221,12 @@ class MailProjection {
 
     @EventHandler
     void on(ReviewDeleted event) {
+        directory.reviewDeleted(event.reviewId().value());
+    }
+
+    /** A withdrawn review is no review: had its author a booking still, the reminder would be wanted again. */
+    @EventHandler
+    void on(ReviewWithdrawn event) {
         directory.reviewDeleted(event.reviewId().value());
     }
 

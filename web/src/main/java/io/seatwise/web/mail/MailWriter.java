@@ -113,12 +113,14 @@ class MailWriter {
             variables.put("reason", notice.reason());
         }
         variables.put("subject", subject(kind, facts));
-        variables.put("name", facts.name());
-        variables.put("title", facts.title());
+        // names and titles are one line where they are written in the text: a line break in a name stored before
+        // names were checked must not start a line of the mail's own
+        variables.put("name", oneLine(facts.name()));
+        variables.put("title", oneLine(facts.title()));
         var startsAt = notice != null && notice.startsAt() != null ? notice.startsAt() : facts.startsAt();
         variables.put("when", when(startsAt, facts));
-        variables.put("venue", facts.venueName());
-        variables.put("city", facts.city());
+        variables.put("venue", oneLine(facts.venueName()));
+        variables.put("city", oneLine(facts.city()));
         variables.put("seats", seats(facts));
         variables.put("reference", BookingReference.of(facts.bookingId()).toString());
         variables.put("eventUrl", link("/events/" + facts.eventId()));
@@ -150,8 +152,14 @@ class MailWriter {
         return DateTimeFormatter.ofPattern(pattern, facts.locale()).format(instant.atZone(properties.zone()));
     }
 
-    /** A subject is one header line: a title with a line break in it must not start another header. */
-    private static String oneLine(String text) {
-        return text.replaceAll("\\p{Cntrl}+", " ").strip();
+    /**
+     * A subject is one header line, and a name one line of the text: a title with a line break in it must not start
+     * another header, nor a name a line that seems to be the mail's own. Control characters and line and paragraph
+     * separators become one space.
+     */
+    static String oneLine(String text) {
+        return text == null
+                ? ""
+                : text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").strip();
     }
 }

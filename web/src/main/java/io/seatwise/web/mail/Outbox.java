@@ -49,7 +49,7 @@ class Outbox {
                 letter.recipient(),
                 letter.subject(),
                 MailStatus.PENDING.name(),
-                letter.due().toEpochMilli(),
+                MailTimes.millis(letter.due()),
                 now.toEpochMilli()));
     }
 
@@ -117,7 +117,7 @@ class Outbox {
         transactions.executeWithoutResult(status -> jdbc.update(
                 "UPDATE mail_outbox SET next_attempt_at = ? WHERE kind = ? AND status = ? AND booking_id IN"
                         + " (SELECT booking_id FROM mail_bookings WHERE event_id = ?)",
-                due.toEpochMilli(),
+                MailTimes.millis(due),
                 MailKind.REVIEW_REMINDER.name(),
                 MailStatus.PENDING.name(),
                 eventId));

@@ -73,6 +73,9 @@ public class PageRefusals {
         if (refusal instanceof Refusal.AlreadyCheckedIn admitted) {
             return new Object[] {formats.dateTime(admitted.checkedInAt())};
         }
+        if (refusal instanceof Refusal.AccountLimit limit) {
+            return new Object[] {limit.limit(), limit.held()};
+        }
         if (refusal instanceof Refusal.NoAdjacentBlock block) {
             return new Object[] {block.count()};
         }

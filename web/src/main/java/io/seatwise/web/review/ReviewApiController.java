@@ -1,10 +1,14 @@
 package io.seatwise.web.review;
 
+import io.seatwise.api.review.FindReviews;
 import io.seatwise.api.review.ReviewSubject;
 import io.seatwise.api.review.ReviewView;
 import io.seatwise.web.api.ApiRefusal;
 import io.seatwise.web.security.CurrentAccount;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,12 +29,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Reviews")
 class ReviewApiController {
+
+    /** The header that tells how many reviews the subject has in all. */
+    static final String TOTAL = "X-Total-Count";
+
+    /** As many as a page may hold, so that clients written before lists were paged still get every review they did. */
+    static final String DEFAULT_SIZE = "" + FindReviews.MAX_SIZE;
+
+    private static final String PAGE_DESCRIPTION = "One page of the reviews, as an array (an empty one past the last "
+            + "page); the first page, of up to " + FindReviews.MAX_SIZE + ", when no page is asked for";
+    private static final String SIZE_DESCRIPTION = "Reviews per page, 1 to " + FindReviews.MAX_SIZE;
+    private static final String TOTAL_DESCRIPTION = "How many reviews the event or venue has, on all pages";
 
     private final Reviews reviews;
 
@@ -87,17 +103,33 @@ class ReviewApiController {
     }
 
     @GetMapping("/events/{id}/reviews")
-    @Operation(operationId = "listEventReviews", summary = "An event's reviews")
+    @Operation(operationId = "listEventReviews", summary = "An event's reviews, newest first, a page at a time")
+    @ApiResponse(
+            responseCode = "200",
+            description = PAGE_DESCRIPTION,
+            useReturnTypeSchema = true,
+            headers = @Header(name = TOTAL, description = TOTAL_DESCRIPTION, schema = @Schema(type = "integer")))
     @ApiRefusal(status = 404, when = "No such event.", examples = "event-not-found")
-    List<ReviewResponse> eventReviews(@PathVariable String id) {
-        return list(ReviewSubject.event(id));
+    ResponseEntity<List<ReviewResponse>> eventReviews(
+            @PathVariable String id,
+            @Parameter(description = "The page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = SIZE_DESCRIPTION) @RequestParam(defaultValue = DEFAULT_SIZE) int size) {
+        return list(ReviewSubject.event(id), page, size);
     }
 
     @GetMapping("/venues/{id}/reviews")
-    @Operation(operationId = "listVenueReviews", summary = "A venue's reviews")
+    @Operation(operationId = "listVenueReviews", summary = "A venue's reviews, newest first, a page at a time")
+    @ApiResponse(
+            responseCode = "200",
+            description = PAGE_DESCRIPTION,
+            useReturnTypeSchema = true,
+            headers = @Header(name = TOTAL, description = TOTAL_DESCRIPTION, schema = @Schema(type = "integer")))
     @ApiRefusal(status = 404, when = "No such venue.", examples = "venue-not-found")
-    List<ReviewResponse> venueReviews(@PathVariable String id) {
-        return list(ReviewSubject.venue(id));
+    ResponseEntity<List<ReviewResponse>> venueReviews(
+            @PathVariable String id,
+            @Parameter(description = "The page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = SIZE_DESCRIPTION) @RequestParam(defaultValue = DEFAULT_SIZE) int size) {
+        return list(ReviewSubject.venue(id), page, size);
     }
 
     @PutMapping("/reviews/{id}")
@@ -134,7 +166,11 @@ class ReviewApiController {
                 .body(new ReviewCreated(reviewId.value()));
     }
 
-    private List<ReviewResponse> list(ReviewSubject subject) {
-        return reviews.of(subject).reviews().stream().map(ReviewResponse::of).toList();
+    /** One page as a plain array (SPEC §3), with the number of all the subject's reviews in a header. */
+    private ResponseEntity<List<ReviewResponse>> list(ReviewSubject subject, int page, int size) {
+        var found = reviews.of(subject, page, size);
+        return ResponseEntity.ok()
+                .header(TOTAL, String.valueOf(found.total()))
+                .body(found.reviews().stream().map(ReviewResponse::of).toList());
     }
 }

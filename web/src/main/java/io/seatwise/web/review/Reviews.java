@@ -2,15 +2,19 @@ package io.seatwise.web.review;
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
+import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.FindEvent;
 import io.seatwise.api.review.DeleteReview;
 import io.seatwise.api.review.EditReview;
+import io.seatwise.api.review.FindReview;
 import io.seatwise.api.review.FindReviews;
 import io.seatwise.api.review.ReviewId;
 import io.seatwise.api.review.ReviewSubject;
+import io.seatwise.api.review.ReviewView;
 import io.seatwise.api.review.ReviewsView;
 import io.seatwise.api.review.SubmitReview;
 import io.seatwise.api.venue.FindVenue;
@@ -19,6 +23,7 @@ import io.seatwise.api.venue.VenueView;
 import io.seatwise.command.account.AccountDirectory;
 import io.seatwise.command.booking.BookingLedger;
 import io.seatwise.command.review.EditedReview;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -73,23 +78,49 @@ public class Reviews {
         }
     }
 
-    /** The reviews of an event or venue that exists; a 404 for one that does not. */
-    public ReviewsView of(ReviewSubject subject) {
+    /**
+     * One page of the reviews of an event or venue that exists (a 404 for one that does not), newest first: {@code
+     * page} from 0, {@code size} 1 to {@link FindReviews#MAX_SIZE}.
+     */
+    public ReviewsView of(ReviewSubject subject, int page, int size) {
+        if (page < 0 || size < 1 || size > FindReviews.MAX_SIZE) {
+            throw new DomainException(
+                    page < 0
+                            ? InvalidValue.of("page", Rule.NEGATIVE)
+                            : InvalidValue.outOfRange("size", 1, FindReviews.MAX_SIZE),
+                    "page must be 0 or more and size between 1 and " + FindReviews.MAX_SIZE);
+        }
         requireKnown(subject);
-        return queries.query(new FindReviews(subject), ResponseTypes.instanceOf(ReviewsView.class))
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // far past the last review; the database cannot even be asked for an offset this large
+            var counted = queries.query(new FindReviews(subject, 0, 1), ResponseTypes.instanceOf(ReviewsView.class))
+                    .join();
+            return new ReviewsView(subject, List.of(), counted.averageRating(), counted.total());
+        }
+        return queries.query(new FindReviews(subject, page, size), ResponseTypes.instanceOf(ReviewsView.class))
                 .join();
     }
 
-    /** What the event and venue pages show of reviews, and what they offer the person looking. */
-    public ReviewSection section(ReviewSubject subject, Optional<AccountId> viewer) {
-        var reviews = of(subject);
-        var mine = viewer.flatMap(accountId -> reviews.reviews().stream()
-                        .filter(review -> review.authorId().equals(accountId))
-                        .findFirst())
+    /**
+     * What the event and venue pages show of reviews, a page of {@link ReviewSection#PAGE_SIZE} at a time (a page past
+     * the last shows the last), and what they offer the person looking.
+     */
+    public ReviewSection section(ReviewSubject subject, Optional<AccountId> viewer, int page) {
+        var wanted = Math.max(0, page);
+        var reviews = of(subject, Math.min(wanted, ReviewSection.MAX_PAGE), ReviewSection.PAGE_SIZE);
+        int pages = Math.max(1, (reviews.total() + ReviewSection.PAGE_SIZE - 1) / ReviewSection.PAGE_SIZE);
+        if (wanted >= pages && wanted > 0) {
+            wanted = pages - 1;
+            reviews = of(subject, wanted, ReviewSection.PAGE_SIZE);
+        }
+        var mine = viewer.flatMap(accountId -> queries.query(
+                                new FindReview(ReviewId.of(subject, accountId)),
+                                ResponseTypes.optionalInstanceOf(ReviewView.class))
+                        .join())
                 .orElse(null);
         boolean mayWrite = mine == null
                 && viewer.map(accountId -> hasBooked(accountId, subject)).orElse(false);
-        return new ReviewSection(reviews, pathOf(subject), mine, mayWrite);
+        return new ReviewSection(reviews, pathOf(subject), mine, mayWrite, Math.min(wanted, pages - 1), pages);
     }
 
     String authorName(AccountId accountId) {

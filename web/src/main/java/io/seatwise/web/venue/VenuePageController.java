@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class VenuePageController {
@@ -22,7 +23,11 @@ class VenuePageController {
     }
 
     @GetMapping("/venues/{id}")
-    String venue(@PathVariable String id, Authentication authentication, Model model) {
+    String venue(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "0") int reviewPage,
+            Authentication authentication,
+            Model model) {
         var venue = catalog.venue(id);
         model.addAttribute("venue", venue);
         model.addAttribute("layout", LayoutSummary.of(venue.layout()));
@@ -32,7 +37,8 @@ class VenuePageController {
                         .filter(event -> event.venueId().equals(venue.id()))
                         .toList());
         model.addAttribute(
-                "reviewSection", reviews.section(ReviewSubject.venue(id), CurrentAccount.find(authentication)));
+                "reviewSection",
+                reviews.section(ReviewSubject.venue(id), CurrentAccount.find(authentication), reviewPage));
         return "venue";
     }
 }

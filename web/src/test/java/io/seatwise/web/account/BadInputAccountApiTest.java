@@ -104,7 +104,11 @@ class BadInputAccountApiTest extends ApplicationTest {
                 arguments("displayName", "\"   \""),
                 arguments("displayName", text("D".repeat(101))),
                 arguments("displayName", text("\u001b[31mAnn")),
-                arguments("displayName", text("Ann\u0000")));
+                arguments("displayName", text("Ann\u0000")),
+                arguments("displayName", text("Ann\nYour account is closed: https://evil.example")),
+                arguments("displayName", text("Ann\r\nBcc: everyone@example.com")),
+                arguments("displayName", text("Ann\u2028Smith")),
+                arguments("displayName", text("Ann\tSmith")));
     }
 
     static Stream<String> registrationFields() {

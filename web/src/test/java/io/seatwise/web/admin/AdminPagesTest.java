@@ -28,6 +28,7 @@ import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.venue.SeatLayout.Category.Kind;
 import io.seatwise.api.venue.VenueId;
 import io.seatwise.api.venue.VenueView;
+import io.seatwise.web.FutureDates;
 import io.seatwise.web.event.Catalog;
 import io.seatwise.web.security.WebSlice;
 import io.seatwise.web.waitlist.Waitlists;
@@ -178,7 +179,7 @@ class AdminPagesTest {
         mvc.perform(post("/admin/events/new")
                         .param("venueId", "corn-exchange")
                         .param("title", "Quiz")
-                        .param("startsAt", "2099-01-01T20:00")
+                        .param("startsAt", FutureDates.local("01-01T20:00"))
                         .param("pricing", "categories")
                         .param(AdminPageController.categoryPriceField("corn-exchange", "S"), "12.50")
                         .param(AdminPageController.categoryPriceField("corn-exchange", "W"), "0")
@@ -191,6 +192,50 @@ class AdminPagesTest {
         assertThat(sent.getValue().prices()).isEqualTo(Map.of("S", 1250L, "W", 0L));
         assertThat(sent.getValue().priceCents()).isNull();
         assertThat(sent.getValue().singleSeatRule()).isEqualTo(SingleSeatRule.REFUSE);
+    }
+
+    @Test
+    void anEventIsScheduledWithTheLimitPerPersonTheFormAsksFor() throws Exception {
+        when(catalog.venues()).thenReturn(List.of());
+
+        mvc.perform(get("/admin/events/new").with(admin()))
+                .andExpect(content().string(Matchers.containsString("Seats per person")))
+                .andExpect(content()
+                        .string(Matchers.matchesRegex("(?s).*name=\"maxSeatsPerAccount\"[^>]*value=\"20\".*")));
+        mvc.perform(post("/admin/events/new")
+                        .param("venueId", "corn-exchange")
+                        .param("title", "Quiz")
+                        .param("startsAt", FutureDates.local("01-01T20:00"))
+                        .param("price", "5.50")
+                        .param("maxSeatsPerAccount", "6")
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(redirectedUrlPattern("/events/*"));
+
+        var sent = ArgumentCaptor.forClass(ScheduleEvent.class);
+        verify(catalog).schedule(sent.capture());
+        assertThat(sent.getValue().maxSeatsPerAccount()).isEqualTo(6);
+    }
+
+    @Test
+    void anEventStartingTooFarAheadIsRefusedInEnglishOnTheForm() throws Exception {
+        when(catalog.venues()).thenReturn(List.of());
+        when(catalog.schedule(any(ScheduleEvent.class)))
+                .thenThrow(new DomainException(
+                        InvalidValue.atMost("startsAt", Rule.TOO_FAR_AHEAD, 5),
+                        "startsAt must be at most 5 years ahead"));
+
+        mvc.perform(post("/admin/events/new")
+                        .param("venueId", "corn-exchange")
+                        .param("title", "Quiz")
+                        .param("startsAt", "2099-01-01T20:00")
+                        .param("price", "5.50")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(view().name("admin/event-form"))
+                .andExpect(content().string(Matchers.containsString("Start: at most 5 years ahead.")));
     }
 
     @Test

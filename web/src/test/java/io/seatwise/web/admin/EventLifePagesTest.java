@@ -67,10 +67,56 @@ class EventLifePagesTest extends ApplicationTest {
     }
 
     @Test
+    void theLimitPerPersonIsChangedFromTheEventsPage() {
+        assertThat(admin.get("/admin/events/" + event).body())
+                .containsPattern("name=\"maxSeatsPerAccount\"[^>]*value=\"20\"");
+
+        var done = admin.post(
+                "/admin/events/" + event + "/edit",
+                Map.of(
+                        "title",
+                        "Folk Night",
+                        "description",
+                        "A test event",
+                        "price_S",
+                        "12.50",
+                        "maxSeatsPerAccount",
+                        "2",
+                        "confirmed",
+                        "true"));
+
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(admin.get(admin.path(done.location())).body())
+                .containsPattern("name=\"maxSeatsPerAccount\"[^>]*value=\"2\"");
+        eventually(() -> api.get("/api/events/" + event)
+                        .json()
+                        .path("maxSeatsPerAccount")
+                        .asInt()
+                == 2);
+        var visitor = new BrowserSession(port);
+        eventually(() ->
+                visitor.get("/events/" + event).body().contains("One person may hold at most 2 seats of this event"));
+    }
+
+    @Test
     void errorsAreShownInThePagesLanguageAndChangeNothing() {
         admin.get("/admin/events/" + event);
         var past = admin.post("/admin/events/" + event + "/reschedule", Map.of("startsAt", "2001-01-01T10:00"));
         assertThat(past.body()).contains("Start: must be in the future.");
+        var farAhead = admin.post("/admin/events/" + event + "/reschedule", Map.of("startsAt", "2099-01-01T10:00"));
+        assertThat(farAhead.body()).contains("Start: at most 5 years ahead.");
+        var badLimit = admin.post(
+                "/admin/events/" + event + "/edit",
+                Map.of(
+                        "title",
+                        "Folk Night",
+                        "description",
+                        "A test event",
+                        "price_S",
+                        "12.50",
+                        "maxSeatsPerAccount",
+                        "-3"));
+        assertThat(badLimit.body()).contains("Seats per person: must be between 0 and 40,000.");
         var unchanged = admin.post(
                 "/admin/events/" + event + "/edit",
                 Map.of("title", "Folk Night", "description", "A test event", "price_S", "12.50"));

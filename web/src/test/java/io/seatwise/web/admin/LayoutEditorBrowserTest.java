@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.Chromium;
+import io.seatwise.web.FutureDates;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -170,7 +171,8 @@ class LayoutEditorBrowserTest extends ApplicationTest {
                         .map(input -> input.getAttribute("data-category")))
                 .containsExactly("S", "P", "W");
         find("#title").sendKeys("Gala");
-        chromium.driver().executeScript("arguments[0].value = '2099-01-01T20:00'", find("#startsAt"));
+        chromium.driver()
+                .executeScript("arguments[0].value = '" + FutureDates.local("01-01T20:00") + "'", find("#startsAt"));
         price(venueId, "S").sendKeys("20");
         price(venueId, "P").sendKeys("35.50");
         price(venueId, "W").sendKeys("10");

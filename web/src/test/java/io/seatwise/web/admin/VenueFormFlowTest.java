@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BrowserSession;
+import io.seatwise.web.FutureDates;
 import io.seatwise.web.StoredState;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -198,7 +199,7 @@ class VenueFormFlowTest extends ApplicationTest {
         fields.put("venueId", venueId);
         fields.put("title", "Gala");
         fields.put("description", "");
-        fields.put("startsAt", "2099-01-01T20:00");
+        fields.put("startsAt", FutureDates.local("01-01T20:00"));
         fields.put("pricing", "categories");
         fields.put("price", "");
         fields.put("singleSeatRule", "refuse");

@@ -176,6 +176,30 @@ class ProblemExamplesTest extends ApplicationTest {
     }
 
     @Test
+    void theLimitPerAccountIsAnsweredAsDescribed() throws IOException {
+        var admin = adminToken();
+        var scheduled = api.post(
+                "/api/events",
+                Map.of(
+                        "venueId",
+                        api.createVenue(admin, "Limit Example Hall", 2, 5),
+                        "title",
+                        "Limited night",
+                        "startsAt",
+                        inDays(7).toString(),
+                        "priceCents",
+                        1000,
+                        "maxSeatsPerAccount",
+                        4),
+                admin);
+        var event = scheduled.json().path("id").asText();
+        var ann = api.newUserToken("Ann");
+        assertThat(api.book(ann, event, List.of(1, 2, 3)).status()).isEqualTo(201);
+
+        answersAsDescribed("account-limit", "post", "/api/events/{id}/bookings", api.book(ann, event, List.of(4, 5)));
+    }
+
+    @Test
     void ticketRefusalsAreAnsweredAsDescribed() throws IOException {
         var event = eventIn7Days("Ticket Example Hall", 1, 4);
         var ann = api.newUserToken("Ann");

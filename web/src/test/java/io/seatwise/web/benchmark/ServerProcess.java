@@ -41,7 +41,10 @@ final class ServerProcess implements AutoCloseable {
         var options = new ArrayList<String>();
         options.add("-Xmx" + maxHeap);
         options.addAll(jvmOptions);
-        return new ServerProcess(SeatwiseProcess.start(dataDir, "benchmark-server", options));
+        // 64 clients book the whole hall: a limit of seats per account would refuse most of their bookings, and the
+        // benchmark would measure refusals instead
+        return new ServerProcess(SeatwiseProcess.start(
+                dataDir, "benchmark-server", options, "--seatwise.booking.max-seats-per-account=0"));
     }
 
     /** Runs the jar's {@code replay} command on the data directory and returns its output once it has exited 0. */

@@ -200,6 +200,40 @@ class BookingPagesTest {
     }
 
     @Test
+    void bookingPastTheLimitPerAccountIsRefusedInEnglishNamingTheLimitAndTheSeatsHeld() throws Exception {
+        when(bookings.book(EVENT, USER_ID, List.of(4, 5), null))
+                .thenThrow(new DomainException(new Refusal.AccountLimit(4, 3), "One account may hold at most 4"));
+
+        mvc.perform(post("/events/" + EVENT + "/book")
+                        .param("seats", "4", "5")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                        .with(user())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/events/" + EVENT + "#seat-map"))
+                .andExpect(flash().attribute(
+                                "error",
+                                "One person may hold at most 4 seats of this event, and you hold 3 already. Nothing "
+                                        + "was booked."));
+    }
+
+    @Test
+    void bestAvailablePastTheLimitPerAccountIsRefusedInGerman() throws Exception {
+        when(bookings.book(EVENT, USER_ID, null, new BestAvailable(3, null)))
+                .thenThrow(new DomainException(new Refusal.AccountLimit(20, 18), "One account may hold at most 20"));
+
+        mvc.perform(post("/events/" + EVENT + "/best-available")
+                        .param("count", "3")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE")
+                        .with(user())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/events/" + EVENT + "#seat-map"))
+                .andExpect(flash().attribute(
+                                "error",
+                                "Eine Person kann für diese Veranstaltung höchstens 20 Plätze halten, und Sie halten "
+                                        + "schon 18. Es wurde nichts gebucht."));
+    }
+
+    @Test
     void bookingAnUnknownEventShowsTheNotFoundPageInGerman() throws Exception {
         when(bookings.book(eq("nothing"), eq(USER_ID), any(), any()))
                 .thenThrow(new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event"));

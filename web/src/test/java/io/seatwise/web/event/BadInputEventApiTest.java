@@ -15,6 +15,7 @@ import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BadTokens;
 import io.seatwise.web.JsonBodies;
 import io.seatwise.web.StoredState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,12 @@ class BadInputEventApiTest extends ApplicationTest {
                 arguments("priceCents", "1250.0"),
                 arguments("priceCents", "true"),
                 arguments("priceCents", "[1250]"),
-                arguments("priceCents", "99999999999999999999"));
+                arguments("priceCents", "99999999999999999999"),
+                arguments("maxSeatsPerAccount", "\"4\""),
+                arguments("maxSeatsPerAccount", "4.5"),
+                arguments("maxSeatsPerAccount", "true"),
+                arguments("maxSeatsPerAccount", "[4]"),
+                arguments("maxSeatsPerAccount", "99999999999999999999"));
     }
 
     static Stream<Arguments> invalidValues() {
@@ -113,9 +119,42 @@ class BadInputEventApiTest extends ApplicationTest {
                 arguments("startsAt", "\"2001-01-01T00:00:00Z\""),
                 arguments("startsAt", text(Instant.now().minusSeconds(60).toString())),
                 arguments("startsAt", "\"-999999999-01-01T00:00:00Z\""),
+                arguments(
+                        "startsAt",
+                        text(Instant.now().plus(Duration.ofDays(5 * 366)).toString())),
+                arguments("startsAt", "\"2999-01-01T00:00:00Z\""),
+                arguments("startsAt", "\"+292278994-08-17T07:12:55.807Z\""),
+                arguments("startsAt", "\"+1000000000-12-31T23:59:59.999999999Z\""),
+                arguments("title", text("Gala\nDear guest, your booking is void")),
+                arguments("title", text("Gala\r\nBcc: everyone@example.com")),
+                arguments("title", text("Gala\u2028night")),
+                arguments("title", text("Gala\tnight")),
                 arguments("priceCents", "null"),
                 arguments("priceCents", "-1"),
-                arguments("priceCents", "-9223372036854775808"));
+                arguments("priceCents", "-9223372036854775808"),
+                arguments("priceCents", "100000001"),
+                arguments("priceCents", "9223372036854775807"),
+                arguments("maxSeatsPerAccount", "-1"),
+                arguments("maxSeatsPerAccount", "40001"),
+                arguments("maxSeatsPerAccount", "2147483647"));
+    }
+
+    /** One part of a change of the standing event, wrong in one way. */
+    static Stream<Arguments> invalidChanges() {
+        return Stream.of(
+                arguments("title", "\"\""),
+                arguments("title", text("T".repeat(201))),
+                arguments("title", text("Gala\nDear guest, your booking is void")),
+                arguments("description", text("D".repeat(4_001))),
+                arguments("startsAt", text(Instant.now().minusSeconds(60).toString())),
+                arguments(
+                        "startsAt",
+                        text(Instant.now().plus(Duration.ofDays(5 * 366)).toString())),
+                arguments("startsAt", "\"+1000000000-12-31T23:59:59.999999999Z\""),
+                arguments("priceCents", "-1"),
+                arguments("priceCents", "100000001"),
+                arguments("maxSeatsPerAccount", "-1"),
+                arguments("maxSeatsPerAccount", "40001"));
     }
 
     static Stream<String> requiredFields() {
@@ -182,6 +221,26 @@ class BadInputEventApiTest extends ApplicationTest {
     void fieldWithAnInvalidValueIsRefusedByName(String field, String value) {
         assertRefusedWithoutTrace(
                 () -> api.postRaw("/api/events", fill(with(VALID, field, value)), admin()), 400, field);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("invalidChanges")
+    void changeWithAnInvalidValueIsRefusedByNameAndChangesNothing(String field, String value) {
+        assertRefusedWithoutTrace(
+                () -> api.send("PATCH", "/api/events/" + eventId, "{\"" + field + "\": " + value + "}", admin()),
+                400,
+                field);
+    }
+
+    @Test
+    void theHighestPriceAndAStartFiveYearsAheadAreAccepted() {
+        var latest = Instant.now().plus(Duration.ofDays(5 * 365)).toString();
+        var body = with(with(VALID, "priceCents", "100000000"), "startsAt", text(latest));
+
+        var response = api.postRaw("/api/events", body.replace("%VENUE%", venueId), admin());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().get("priceCents").asLong()).isEqualTo(100_000_000L);
     }
 
     @ParameterizedTest(name = "{0}")

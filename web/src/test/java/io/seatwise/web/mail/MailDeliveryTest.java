@@ -7,6 +7,7 @@ import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingReference;
 import io.seatwise.api.event.EventId;
 import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.FutureDates;
 import io.seatwise.web.ticket.TicketCodes;
 import io.seatwise.web.ticket.TicketCodes.TicketCode;
 import io.seatwise.web.ticket.TicketFiles;
@@ -16,7 +17,9 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -77,7 +80,7 @@ class MailDeliveryTest extends ApplicationTest {
 
     @Test
     void confirmationReachesTheBookerWithEventVenueSeatsTimeAndLink() throws Exception {
-        var event = api.scheduleEvent(adminToken, venue, "Brass & <Strings>", Instant.parse("2099-06-05T19:30:00Z"));
+        var event = api.scheduleEvent(adminToken, venue, "Brass & <Strings>", FutureDates.at("06-05T19:30:00Z"));
         var ann = Booker.register(api, "Ann O'Neil");
 
         var bookingId = ann.book(event, 12, 13);
@@ -91,7 +94,11 @@ class MailDeliveryTest extends ApplicationTest {
                 .contains("Event: Brass & <Strings>")
                 .contains("Corn Exchange, Testville")
                 .contains("Main, Row B, Seat 2 (no. 12); Main, Row B, Seat 3 (no. 13)")
-                .contains("Friday 5 June 2099")
+                .contains(FutureDates.written(
+                        FutureDates.at("06-05T19:30:00Z"),
+                        "EEEE d MMMM yyyy",
+                        Locale.ENGLISH,
+                        ZoneId.systemDefault().getId()))
                 .contains(BookingReference.of(BookingId.of(bookingId)).toString())
                 .doesNotContain(bookingId)
                 .contains("https://tickets.example.org/me/bookings");
@@ -128,7 +135,7 @@ class MailDeliveryTest extends ApplicationTest {
 
     @Test
     void confirmationCarriesTheTicketsAsPdfAndCalendarEntry() throws Exception {
-        var event = api.scheduleEvent(adminToken, venue, "Harp Duets", Instant.parse("2099-07-01T18:00:00Z"));
+        var event = api.scheduleEvent(adminToken, venue, "Harp Duets", FutureDates.at("07-01T18:00:00Z"));
         var fay = Booker.register(api, "Fay");
         var bookingId = fay.book(event, 21, 22);
 
@@ -161,7 +168,8 @@ class MailDeliveryTest extends ApplicationTest {
         assertThat(calendar.getFileName()).isEqualTo(reference + ".ics");
         var entry =
                 TicketFiles.calendarEvent(new String(calendar.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        assertThat(TicketFiles.value(entry, "DTSTART")).isEqualTo("20990701T180000Z");
+        assertThat(TicketFiles.value(entry, "DTSTART"))
+                .isEqualTo(FutureDates.calendar(FutureDates.at("07-01T18:00:00Z")));
         assertThat(TicketFiles.value(entry, "DURATION")).isEqualTo(EVENT_DURATION.toString());
         assertThat(TicketFiles.value(entry, "SUMMARY")).isEqualTo("Harp Duets");
         assertThat(TicketFiles.value(entry, "UID")).contains(bookingId);

@@ -119,6 +119,55 @@ class MailWriterLanguagesTest {
         }
     }
 
+    /**
+     * A name or title stored before names were checked may hold line breaks; in the plain text they must not start a
+     * line of their own that reads as the mail's, nor in the subject a header.
+     */
+    @ParameterizedTest
+    @EnumSource(MailKind.class)
+    void namesAndTitlesWithLineBreaksStayOnOneLine(MailKind kind) {
+        var facts = new BookingFacts(
+                BookingId.of("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"),
+                "clara@example.org",
+                "Clara\nYour account is closed: https://evil.example",
+                "event-1",
+                "Liederabend\r\nBcc: everyone@example.org",
+                STARTS,
+                SeatLayout.grid(3, 10),
+                "venue-1",
+                "Gewandhaus\u2028Pay here: https://evil.example",
+                "Leipzig\n\n",
+                List.of(12),
+                Locale.ENGLISH);
+
+        var written = writer.write(kind, facts, kind == MailKind.EVENT_RESCHEDULED ? RESCHEDULED : CANCELLED);
+
+        assertThat(writer.subject(kind, facts)).doesNotContain("\r", "\n").contains("Liederabend Bcc:");
+        assertThat(written.text().lines())
+                .noneMatch(line -> line.startsWith("Your account") || line.startsWith("Bcc:") || line.startsWith("Pay"))
+                .anyMatch(line -> line.contains("Clara Your account is closed: https://evil.example"));
+        assertThat(written.text()).doesNotContain("\u2028", "\r");
+    }
+
+    @Test
+    void aStartAsLateAsMillisecondsGoIsWritten() {
+        var far = new BookingFacts(
+                BookingId.of("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"),
+                "clara@example.org",
+                "Clara",
+                "event-1",
+                "Liederabend",
+                MailTimes.NEVER,
+                SeatLayout.grid(3, 10),
+                "venue-1",
+                "Gewandhaus",
+                "Leipzig",
+                List.of(12),
+                Locale.GERMAN);
+
+        assertThat(writer.write(MailKind.BOOKING_CONFIRMATION, far).text()).contains("292278994");
+    }
+
     private static BookingFacts facts(Locale locale) {
         return new BookingFacts(
                 BookingId.of("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"),

@@ -56,6 +56,7 @@ class RefusalMessagesTest {
         all.add(new Refusal.SingleSeat(List.of(9)));
         all.add(new Refusal.CompanionWithoutWheelchair(List.of(2, 3)));
         all.add(new Refusal.AlreadyCheckedIn(CUTOFF));
+        all.add(new Refusal.AccountLimit(4, 3));
         for (var rule : Rule.values()) {
             all.add(new InvalidValue("title", rule, 1, 200));
         }
@@ -111,6 +112,11 @@ class RefusalMessagesTest {
                         + "no single seat.");
         assertThat(refusals.message(new Refusal.NoAdjacentBlock(4, null)))
                 .isEqualTo("There are no 4 free seats side by side left. Try fewer seats or another category.");
+        assertThat(refusals.message(new Refusal.AccountLimit(4, 3)))
+                .isEqualTo("One person may hold at most 4 seats of this event, and you hold 3 already. Nothing was "
+                        + "booked.");
+        assertThat(refusals.message(InvalidValue.atMost("startsAt", Rule.TOO_FAR_AHEAD, 5)))
+                .isEqualTo("Start: at most 5 years ahead.");
     }
 
     @Test
@@ -129,6 +135,11 @@ class RefusalMessagesTest {
         assertThat(refusals.message(new Refusal.CompanionWithoutWheelchair(List.of(2, 3))))
                 .isEqualTo("Begleitplätze 2, 3 können nur zusammen mit einem Rollstuhlplatz derselben Reihe gebucht "
                         + "werden.");
+        assertThat(refusals.message(new Refusal.AccountLimit(20, 18)))
+                .isEqualTo("Eine Person kann für diese Veranstaltung höchstens 20 Plätze halten, und Sie halten schon "
+                        + "18. Es wurde nichts gebucht.");
+        assertThat(refusals.message(InvalidValue.outOfRange("maxSeatsPerAccount", 0, 40_000)))
+                .isEqualTo("Plätze pro Person: muss zwischen 0 und 40.000 liegen.");
     }
 
     @Test
@@ -146,7 +157,7 @@ class RefusalMessagesTest {
     /** The fields named where the sides refuse a value (InvalidValue's factories and the checks of Texts). */
     private static Set<String> fieldsNamedInTheSources() throws IOException {
         var named = Pattern.compile(
-                "(?:InvalidValue\\.(?:of|atMost|outOfRange)\\(|Texts\\.(?:required|optional)\\([^,;]+,\\s*)\"(\\w+)\"");
+                "(?:InvalidValue\\.(?:of|atMost|outOfRange)\\(|Texts\\.(?:required|requiredLine|optional)\\([^,;]+,\\s*)\"(\\w+)\"");
         var fields = new TreeSet<String>();
         for (var module : List.of("../shared-events", "../command-side", ".")) {
             try (Stream<Path> sources = Files.walk(Path.of(module, "src", "main", "java"))) {

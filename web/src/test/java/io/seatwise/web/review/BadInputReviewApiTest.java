@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -125,6 +126,37 @@ class BadInputReviewApiTest extends ApplicationTest {
     void malformedJsonIsRefused(String malformation, String body) {
         assertRefusedWithoutTrace(() -> api.postRaw("/api/events/" + event + "/reviews", body, writer), "JSON");
         assertRefusedWithoutTrace(() -> api.putRaw("/api/reviews/" + reviewId, body, author), "JSON");
+    }
+
+    static Stream<Arguments> badPageParameters() {
+        return Stream.of(
+                arguments("page=-1", "page"),
+                arguments("size=0", "size"),
+                arguments("size=101", "size"),
+                arguments("size=-5", "size"),
+                arguments("page=abc", "page"),
+                arguments("size=1.5", "size"),
+                arguments("size=99999999999", "size"),
+                arguments("page=99999999999", "page"),
+                arguments("page=%27%3B%20DROP%20TABLE%20reviews%3B%20--", "page"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badPageParameters")
+    void listingWithABadPageOrSizeIsRefusedByName(String query, String parameter) {
+        assertProblem(api.get("/api/events/" + event + "/reviews?" + query), 400, parameter);
+        assertProblem(api.get("/api/venues/" + venue + "/reviews?" + query), 400, parameter);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"page=1000", "page=2147483647&size=100", "page=21474837&size=100"})
+    void listingAPageFarPastTheEndIsAnEmptyArray(String query) {
+        var response = api.get("/api/events/" + event + "/reviews?" + query);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().isArray()).isTrue();
+        assertThat(response.json()).isEmpty();
+        assertThat(response.raw().headers().firstValue("X-Total-Count")).hasValue("1");
     }
 
     /** Refused with a 400 that names the problem, and nothing stored: no event, and the author's review unchanged. */

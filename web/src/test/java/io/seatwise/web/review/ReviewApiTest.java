@@ -6,20 +6,31 @@ import static io.seatwise.web.ProblemAssertions.assertUnauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.seatwise.command.review.ReviewWithdrawals;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.StoredState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Reviews of events and venues over the JSON API: only bookers write them, only authors change them. */
+/**
+ * Reviews of events and venues over the JSON API: only bookers write them, only authors change them, and they fall
+ * with their author's last booking; lists come a page at a time.
+ */
 class ReviewApiTest extends ApplicationTest {
+
+    /** How long a withdrawal may take: it goes from the cancellation through a processor to the review and back. */
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -28,6 +39,13 @@ class ReviewApiTest extends ApplicationTest {
     private String venue;
     private String event;
     private String ann;
+    private String annsBooking;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    EventStore eventStore;
 
     @BeforeEach
     void annBookedAnEvent() {
@@ -35,7 +53,7 @@ class ReviewApiTest extends ApplicationTest {
         venue = api.createVenue(admin, "Review hall", 2, 5);
         event = api.scheduleEvent(admin, venue, "Review night", inDays(7));
         ann = api.newUserToken("Ann");
-        book(ann, event, 1);
+        annsBooking = book(ann, event, 1);
     }
 
     @Test
@@ -242,6 +260,161 @@ class ReviewApiTest extends ApplicationTest {
         assertThat(api.get("/events/" + event).body())
                 .contains("aria-label=\"Rated 5 out of 5\"")
                 .contains("aria-label=\"Rated 2 out of 5\"");
+    }
+
+    @Test
+    void authorsCancellationOfTheirLastBookingWithdrawsTheirReviewsOfTheEventAndTheVenue() {
+        var bob = api.newUserToken("Bob");
+        book(bob, event, 2);
+        var withdrawn = idOf(review("/api/events/" + event, ann, 1, "Dreadful"));
+        idOf(review("/api/venues/" + venue, ann, 1, "Awful hall"));
+        idOf(review("/api/events/" + event, bob, 5, "Wonderful"));
+        eventually(() -> reviewsOf("/api/events/" + event).size() == 2
+                && reviewsOf("/api/venues/" + venue).size() == 1);
+
+        assertThat(api.delete("/api/bookings/" + annsBooking, ann).status()).isEqualTo(204);
+
+        eventually(
+                PATIENCE,
+                () -> reviewsOf("/api/events/" + event).size() == 1
+                        && reviewsOf("/api/venues/" + venue).isEmpty());
+        assertThat(reviewsOf("/api/events/" + event).get(0).path("authorName").asText())
+                .isEqualTo("Bob");
+        eventually(() -> api.get("/events/" + event).body().contains("5.0 out of 5 from 1 review"));
+        assertProblem(api.put("/api/reviews/" + withdrawn, Map.of("rating", 5, "text", "Back"), ann), 404, "review");
+
+        book(ann, event, 3);
+        assertThat(review("/api/events/" + event, ann, 4, "Went after all").status())
+                .as("a withdrawn review may be written again by a booker")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void reviewStandsWhileItsAuthorHoldsAnotherBooking() {
+        var second = book(ann, event, 2);
+        idOf(review("/api/events/" + event, ann, 4, "Good"));
+        idOf(review("/api/venues/" + venue, ann, 4, "Good hall"));
+        eventually(() -> reviewsOf("/api/events/" + event).size() == 1
+                && reviewsOf("/api/venues/" + venue).size() == 1);
+
+        assertThat(api.delete("/api/bookings/" + annsBooking, ann).status()).isEqualTo(204);
+        reviewWithdrawalsHaveHandledEverythingStored();
+
+        assertThat(reviewsOf("/api/events/" + event)).hasSize(1);
+        assertThat(reviewsOf("/api/venues/" + venue)).hasSize(1);
+        assertThat(api.delete("/api/bookings/" + second, ann).status()).isEqualTo(204);
+        eventually(
+                PATIENCE,
+                () -> reviewsOf("/api/events/" + event).isEmpty()
+                        && reviewsOf("/api/venues/" + venue).isEmpty());
+    }
+
+    @Test
+    void eventCancelledByAnAdminKeepsItsReviews() {
+        idOf(review("/api/events/" + event, ann, 5, "Lovely while it lasted"));
+        idOf(review("/api/venues/" + venue, ann, 5, "Lovely hall"));
+        eventually(() -> reviewsOf("/api/events/" + event).size() == 1
+                && reviewsOf("/api/venues/" + venue).size() == 1);
+
+        var cancelled = api.post("/api/events/" + event + "/cancel", Map.of("reason", "Storm"), admin);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        reviewWithdrawalsHaveHandledEverythingStored();
+
+        assertThat(reviewsOf("/api/events/" + event)).hasSize(1);
+        assertThat(reviewsOf("/api/venues/" + venue)).hasSize(1);
+    }
+
+    @Test
+    void reviewListsArePagedNewestFirstWithTheirNumberInAHeader() {
+        var bob = api.newUserToken("Bob");
+        var cara = api.newUserToken("Cara");
+        book(bob, event, 2);
+        book(cara, event, 3);
+        idOf(review("/api/events/" + event, ann, 5, "First"));
+        idOf(review("/api/events/" + event, bob, 4, "Second"));
+        idOf(review("/api/events/" + event, cara, 3, "Third"));
+        eventually(() -> reviewsOf("/api/events/" + event).size() == 3);
+
+        var first = api.get("/api/events/" + event + "/reviews?size=2");
+        assertThat(texts(first)).containsExactly("Third", "Second");
+        assertThat(first.raw().headers().firstValue("X-Total-Count")).hasValue("3");
+        assertThat(texts(api.get("/api/events/" + event + "/reviews?page=1&size=2")))
+                .containsExactly("First");
+        var past = api.get("/api/events/" + event + "/reviews?page=7&size=2");
+        assertThat(past.status()).isEqualTo(200);
+        assertThat(past.json().isArray()).isTrue();
+        assertThat(past.json()).isEmpty();
+        assertThat(past.raw().headers().firstValue("X-Total-Count")).hasValue("3");
+        var whole = api.get("/api/events/" + event + "/reviews");
+        assertThat(whole.json().isArray()).as("a plain array, as SPEC §3 says").isTrue();
+        assertThat(texts(whole)).containsExactly("Third", "Second", "First");
+        assertThat(api.get("/api/venues/" + venue + "/reviews?page=0&size=100").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void pagesShowTenReviewsAtATimeWithTheAverageOfAll() {
+        var other = api.scheduleEvent(admin, venue, "Review night, again", inDays(8));
+        idOf(review("/api/venues/" + venue, ann, 5, "Review 0"));
+        for (int i = 1; i <= 11; i++) {
+            var booker = api.newUserToken("Booker " + i);
+            book(booker, i <= 10 ? other : event, i <= 10 ? i : 2);
+            idOf(review("/api/venues/" + venue, booker, i == 11 ? 2 : 5, "Review " + i));
+        }
+        eventually(PATIENCE, () -> reviewsOf("/api/venues/" + venue).size() == 12);
+
+        var first = api.get("/venues/" + venue).body();
+        assertThat(first)
+                .contains("4.8 out of 5 from 12 reviews")
+                .contains("Review 11")
+                .contains("Review 2<")
+                .doesNotContain("Review 1<")
+                .doesNotContain("Review 0<")
+                .contains("Page 1 of 2")
+                .contains("href=\"/venues/" + venue + "?reviewPage=1#reviews\"")
+                .doesNotContain("data-action=\"newer-reviews\"");
+        var second = api.get("/venues/" + venue + "?reviewPage=1").body();
+        assertThat(second)
+                .contains("4.8 out of 5 from 12 reviews")
+                .contains("Review 1<")
+                .contains("Review 0<")
+                .doesNotContain("Review 11<")
+                .contains("Page 2 of 2")
+                .contains("data-action=\"newer-reviews\"");
+        assertThat(api.get("/venues/" + venue + "?reviewPage=99").body())
+                .as("a page past the last shows the last")
+                .contains("Page 2 of 2");
+        assertThat(api.get("/venues/" + venue + "?reviewPage=1&lang=de").body())
+                .contains("Seite 2 von 2")
+                .contains("Neuere Bewertungen");
+    }
+
+    private static List<String> texts(io.seatwise.web.ApiClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var texts = new ArrayList<String>();
+        response.json().forEach(review -> texts.add(review.path("text").asText()));
+        return texts;
+    }
+
+    /**
+     * Waits until the processor that withdraws reviews has handled every event stored so far, and then the reviews'
+     * read model every event stored by then, a withdrawal included: what the lists show afterwards is final.
+     */
+    private void reviewWithdrawalsHaveHandledEverythingStored() {
+        handledEverythingStored(ReviewWithdrawals.GROUP);
+        handledEverythingStored("reviews");
+    }
+
+    private void handledEverythingStored(String group) {
+        long head = eventStore.createHeadToken().position().orElse(0);
+        var processor =
+                processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
+        eventually(PATIENCE, () -> {
+            var segments = processor.processingStatus().values();
+            return !segments.isEmpty()
+                    && segments.stream()
+                            .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+        });
     }
 
     private io.seatwise.web.ApiClient.Response review(String subjectPath, String token, int rating, String text) {
