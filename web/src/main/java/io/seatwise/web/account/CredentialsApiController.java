@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -85,9 +86,18 @@ class CredentialsApiController {
     @ApiResponse(responseCode = "204", description = "Changed")
     @ApiRefusal(status = 400, when = "The new password is one of the most common, or is the email or the name.")
     @ApiRefusal(status = 403, when = "The current password is wrong.", examples = "wrong-password")
+    @ApiRefusal(
+            status = 429,
+            when = "Too many wrong current passwords from this address (as wrong passwords at sign-in count); "
+                    + "retryAfterSeconds (and the Retry-After header) say how long to wait.")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@Valid @RequestBody PasswordChangeRequest request, Authentication authentication) {
-        passwords.change(CurrentAccount.of(authentication), request.currentPassword(), request.newPassword());
+    void changePassword(
+            @Valid @RequestBody PasswordChangeRequest request, Authentication authentication, HttpServletRequest http) {
+        passwords.change(
+                CurrentAccount.of(authentication),
+                request.currentPassword(),
+                request.newPassword(),
+                http.getRemoteAddr());
     }
 
     @PostMapping("/password-resets")

@@ -4,6 +4,7 @@ import io.seatwise.api.DomainException;
 import io.seatwise.web.page.PageRefusals;
 import io.seatwise.web.security.CurrentAccount;
 import io.seatwise.web.security.SessionSignIn;
+import io.seatwise.web.throttle.TooManyAttempts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -68,9 +69,16 @@ class PasswordPageController {
             return "redirect:/me/account#password";
         }
         try {
-            passwords.change(CurrentAccount.of(authentication), form.currentPassword(), form.newPassword());
+            passwords.change(
+                    CurrentAccount.of(authentication),
+                    form.currentPassword(),
+                    form.newPassword(),
+                    request.getRemoteAddr());
         } catch (DomainException refused) {
             refusals.flash(refused, redirect);
+            return "redirect:/me/account#password";
+        } catch (TooManyAttempts tooMany) {
+            redirect.addFlashAttribute("passwordError", "account.password.tooMany");
             return "redirect:/me/account#password";
         }
         sessions.renew(authentication, request, response);

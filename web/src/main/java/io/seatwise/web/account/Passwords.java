@@ -12,6 +12,8 @@ import io.seatwise.command.account.AccountTokens;
 import io.seatwise.command.account.AccountTokens.Purpose;
 import io.seatwise.web.mail.AccountMails;
 import io.seatwise.web.security.CurrentRoles;
+import io.seatwise.web.security.SignInThrottle;
+import io.seatwise.web.throttle.TooManyAttempts;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +47,7 @@ class Passwords {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final CurrentRoles standings;
+    private final SignInThrottle throttle;
     private final ExecutorService resetRequests = new ThreadPoolExecutor(
             1,
             1,
@@ -66,7 +69,8 @@ class Passwords {
             AccountMails mails,
             PasswordEncoder encoder,
             PasswordPolicy policy,
-            CurrentRoles standings) {
+            CurrentRoles standings,
+            SignInThrottle throttle) {
         this.commands = commands;
         this.directory = directory;
         this.tokens = tokens;
@@ -74,18 +78,25 @@ class Passwords {
         this.encoder = encoder;
         this.policy = policy;
         this.standings = standings;
+        this.throttle = throttle;
     }
 
     /**
      * A new password for the signed-in account: 403 {@code wrong-password} unless {@code current} is its password,
-     * 400 when the new one breaks a rule of registration's.
+     * 400 when the new one breaks a rule of registration's. Wrong current passwords count as wrong passwords at
+     * sign-in do, per account and client ({@link SignInThrottle}): beyond them the client must wait
+     * ({@link TooManyAttempts}), so a stolen session or token cannot guess the password.
      */
-    void change(AccountId accountId, String current, String next) {
+    void change(AccountId accountId, String current, String next, String client) {
         var account = account(accountId);
         var credentials = directory.findByEmail(account.email()).orElseThrow();
+        throttle.attempt(account.email(), client).ifPresent(wait -> {
+            throw new TooManyAttempts(wait);
+        });
         if (current == null || !encoder.matches(current, credentials.passwordHash())) {
             throw new DomainException(Refusal.Plain.WRONG_PASSWORD, "The current password is wrong");
         }
+        throttle.succeeded(account.email(), client);
         policy.check(next, account.email(), account.displayName(), "newPassword");
         commands.sendAndWait(new ChangePassword(accountId, encoder.encode(next)));
         standings.changed(accountId);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.ErrorCode;
+import io.seatwise.web.throttle.TooManyAttempts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -60,6 +61,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("reason", exception.refusal().reason());
         exception.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** Too many wrong passwords from this client for the account: wait, as the token endpoint's 429 says. */
+    @ExceptionHandler(TooManyAttempts.class)
+    ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttempts exception) {
+        var seconds = exception.retryAfterSeconds();
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, exception.getMessage());
+        problem.setProperty("retryAfterSeconds", seconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .body(problem);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -56,6 +56,31 @@ class PasswordsTest extends MailedAccountsTest {
     }
 
     @Test
+    void wrongCurrentPasswordsAreThrottledPerClientAsWrongPasswordsAtSignInAre() {
+        var email = uniqueEmail("Gus");
+        api.register(email, PASSWORD, "Gus");
+        var gus = api.token(email, PASSWORD);
+        var thief = api.from("203.0.113.7");
+        for (int guess = 0; guess < 5; guess++) {
+            assertProblem(thief.put("/api/me/password", change("guess-" + guess, NEW_PASSWORD), gus), 403);
+        }
+
+        var throttled = thief.put("/api/me/password", change(PASSWORD, NEW_PASSWORD), gus);
+
+        assertThat(assertProblem(throttled, 429).path("retryAfterSeconds").asLong())
+                .isPositive();
+        assertThat(throttled.raw().headers().firstValue("Retry-After")).isPresent();
+        assertThat(api.token(email, PASSWORD))
+                .as("the password was not changed by the sixth try, right as it was")
+                .isNotBlank();
+        var owner = api.from("198.51.100.2");
+        assertThat(owner.put("/api/me/password", change(PASSWORD, NEW_PASSWORD), gus)
+                        .status())
+                .as("the owner, elsewhere, is never slowed by the thief's guesses")
+                .isEqualTo(204);
+    }
+
+    @Test
     void aChangeOverTheApiRefusesEveryOlderTokenAndEndsTheSessions() {
         var email = uniqueEmail("Dan");
         api.register(email, PASSWORD, "Dan");
