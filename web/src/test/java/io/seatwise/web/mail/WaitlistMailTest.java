@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.FutureDates;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,10 +39,7 @@ class WaitlistMailTest extends ApplicationTest {
     void anOfferIsMailedOnceWithItsSeatsAndTheLinkThatAcceptsIt() throws Exception {
         var admin = adminToken();
         var event = api.scheduleEvent(
-                admin,
-                api.createVenue(admin, "Corn Exchange", 1, 4),
-                "Cello Night",
-                Instant.parse("2099-06-05T19:30:00Z"));
+                admin, api.createVenue(admin, "Corn Exchange", 1, 4), "Cello Night", FutureDates.at("06-05T19:30:00Z"));
         var holder = Booker.register(api, "Holder");
         var booking = holder.book(event, 1, 2, 3, 4);
         var ann = Booker.register(api, "Ann");
@@ -73,10 +70,7 @@ class WaitlistMailTest extends ApplicationTest {
     void aGermanAccountIsOfferedSeatsInGerman() throws Exception {
         var admin = adminToken();
         var event = api.scheduleEvent(
-                admin,
-                api.createVenue(admin, "Tonhalle", 1, 4),
-                "Bratschenabend",
-                Instant.parse("2099-06-06T19:30:00Z"));
+                admin, api.createVenue(admin, "Tonhalle", 1, 4), "Bratschenabend", FutureDates.at("06-06T19:30:00Z"));
         var holder = Booker.register(api, "Holder");
         var booking = holder.book(event, 1, 2, 3, 4);
         var email = "greta-" + System.nanoTime() + "@example.com";
