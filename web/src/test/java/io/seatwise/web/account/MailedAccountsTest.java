@@ -51,10 +51,7 @@ abstract class MailedAccountsTest extends ApplicationTest {
     /** A link of a mail: its path (with the token) and its token. */
     record Link(String path, String token, MimeMessage mail) {}
 
-    /**
-     * The newest mail to the address that carries such a link, waited for: on PostgreSQL, right after the start and
-     * under a busy machine, the mail group's segments may take a while to be claimed.
-     */
+    /** The newest mail to the address that carries such a link, waited for as long as a busy machine may take. */
     static Link mailedLink(String email, Pattern link) {
         eventually(java.time.Duration.ofSeconds(30), () -> find(email, link) != null);
         return find(email, link);
