@@ -103,7 +103,7 @@ public class LiveSeatMaps implements SmartLifecycle {
             unclaim(client);
             throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
-        var stream = new Stream(new SseEmitter(STREAM_LIFETIME.toMillis()), subscription, client);
+        var stream = new Stream(new SseEmitter(STREAM_LIFETIME.toMillis()), subscription, eventId, client);
         streams.add(stream);
         stream.start(initial.get());
         return stream.emitter;
@@ -130,6 +130,11 @@ public class LiveSeatMaps implements SmartLifecycle {
     /** How many streams are open now. */
     public int openStreams() {
         return streams.size();
+    }
+
+    /** How many streams of the event's seat map are open now. */
+    public long openStreams(EventId eventId) {
+        return streams.stream().filter(stream -> stream.eventId.equals(eventId)).count();
     }
 
     /** Closes every open stream, as a dropped connection or a restart would; browsers then reconnect. */
@@ -179,13 +184,19 @@ public class LiveSeatMaps implements SmartLifecycle {
 
         private final SseEmitter emitter;
         private final SubscriptionQueryResult<?, SeatAvailabilityChanged> subscription;
+        private final EventId eventId;
         private final String client;
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile Disposable updates;
 
-        Stream(SseEmitter emitter, SubscriptionQueryResult<?, SeatAvailabilityChanged> subscription, String client) {
+        Stream(
+                SseEmitter emitter,
+                SubscriptionQueryResult<?, SeatAvailabilityChanged> subscription,
+                EventId eventId,
+                String client) {
             this.emitter = emitter;
             this.subscription = subscription;
+            this.eventId = eventId;
             this.client = client;
         }
 
