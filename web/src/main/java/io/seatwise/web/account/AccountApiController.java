@@ -7,6 +7,7 @@ import io.seatwise.web.security.SeatwiseUser;
 import io.seatwise.web.security.SignInThrottle;
 import io.seatwise.web.security.TokenService;
 import io.seatwise.web.security.TokenService.IssuedToken;
+import io.seatwise.web.throttle.TooManyAttempts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,7 +20,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -119,16 +119,9 @@ class AccountApiController {
             examples = "too-many-sign-ins")
     ResponseEntity<?> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         var client = http.getRemoteAddr();
-        var wait = throttle.attempt(request.email(), client);
-        if (wait.isPresent()) {
-            var seconds = SignInThrottle.retryAfterSeconds(wait.get());
-            var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts; try again in " + seconds + " seconds");
-            problem.setProperty("retryAfterSeconds", seconds);
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
-                    .body(problem);
-        }
+        throttle.attempt(request.email(), client).ifPresent(wait -> {
+            throw new TooManyAttempts("Too many sign-in attempts", wait);
+        });
         try {
             var authentication = authenticationManager.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(request.email(), request.password()));

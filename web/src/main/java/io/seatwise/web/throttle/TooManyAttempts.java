@@ -12,7 +12,12 @@ public class TooManyAttempts extends RuntimeException {
     private final transient Duration wait;
 
     public TooManyAttempts(Duration wait) {
-        super("Too many wrong passwords; try again in " + Throttles.retryAfterSeconds(wait) + " seconds");
+        this("Too many wrong passwords", wait);
+    }
+
+    /** {@code what} there were too many of, as the problem's detail says it before how long to wait. */
+    public TooManyAttempts(String what, Duration wait) {
+        super(what + "; try again in " + Throttles.retryAfterSeconds(wait) + " seconds");
         this.wait = wait;
     }
 
