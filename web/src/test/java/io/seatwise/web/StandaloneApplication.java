@@ -1,15 +1,25 @@
 package io.seatwise.web;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /**
  * The application started the way {@code java -jar} starts it, outside Spring's test support, on a data folder of the
@@ -70,8 +80,56 @@ public final class StandaloneApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts two nodes at the same moment, each on a data folder of its own, with the same settings: their contexts
+     * refresh together (migrations, the first start's seeding, the processors' claims) as on two machines. Only the
+     * logging set-up before it is taken in turn: Spring Boot configures the one Logback of the JVM, and two applications
+     * configuring it at once can break it (spring-boot#5669), which separate machines never share.
+     */
+    public static List<StandaloneApplication> startTwoNodes(String... settings) throws Exception {
+        var starts = Executors.newFixedThreadPool(2);
+        try {
+            Callable<StandaloneApplication> start = () -> start(Files.createTempDirectory("seatwise-node-"), settings);
+            var first = starts.submit(start);
+            var second = starts.submit(start);
+            return List.of(first.get(3, TimeUnit.MINUTES), second.get(3, TimeUnit.MINUTES));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A node did not start: " + e.getCause(), e.getCause());
+        } finally {
+            starts.shutdownNow();
+        }
+    }
+
     private static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(SeatwiseApplication.class);
+        return new SpringApplicationBuilder(SeatwiseApplication.class).listeners(new LoggingSetUpInTurn());
+    }
+
+    /**
+     * Lets one application at a time through from its start to its prepared context, the stretch in which Spring Boot
+     * configures logging; the refresh that follows runs freely.
+     */
+    private static final class LoggingSetUpInTurn implements ApplicationListener<SpringApplicationEvent>, Ordered {
+
+        private static final Semaphore TURN = new Semaphore(1);
+
+        private boolean holding;
+
+        @Override
+        public void onApplicationEvent(SpringApplicationEvent event) {
+            if (event instanceof ApplicationStartingEvent) {
+                TURN.acquireUninterruptibly();
+                holding = true;
+            } else if (holding
+                    && (event instanceof ApplicationPreparedEvent || event instanceof ApplicationFailedEvent)) {
+                holding = false;
+                TURN.release();
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     /**

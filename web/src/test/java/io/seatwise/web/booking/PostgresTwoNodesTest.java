@@ -14,7 +14,6 @@ import io.seatwise.web.PostgresDatabase;
 import io.seatwise.web.StandaloneApplication;
 import io.seatwise.web.storage.postgres.ClusterNode;
 import io.seatwise.web.ticket.TicketCodes;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,19 +54,9 @@ class PostgresTwoNodesTest {
         database = PostgresDatabase.create("two_nodes");
         var settings = new ArrayList<>(List.of(database.settings()));
         settings.add("--seatwise.demo=true");
-        var starts = Executors.newFixedThreadPool(2);
-        try {
-            Callable<StandaloneApplication> start = () -> StandaloneApplication.start(
-                    Files.createTempDirectory("seatwise-node-"), settings.toArray(String[]::new));
-            var first = starts.submit(start);
-            var second = starts.submit(start);
-            nodeA = first.get(3, TimeUnit.MINUTES);
-            nodeB = second.get(3, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("A node did not start", e.getCause());
-        } finally {
-            starts.shutdown();
-        }
+        var nodes = StandaloneApplication.startTwoNodes(settings.toArray(String[]::new));
+        nodeA = nodes.get(0);
+        nodeB = nodes.get(1);
         a = nodeA.api();
         b = nodeB.api();
         // While a segment passes from one node to the other, nobody handles its events for a few seconds; the tests

@@ -7,16 +7,11 @@ import io.seatwise.web.ApiClient;
 import io.seatwise.web.NeedsPostgreSql;
 import io.seatwise.web.PostgresDatabase;
 import io.seatwise.web.StandaloneApplication;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,19 +40,9 @@ class PostgresThrottlesTest {
         database = PostgresDatabase.create("throttles");
         var settings = new ArrayList<>(List.of(database.settings()));
         settings.add("--seatwise.throttle.registrations=" + REGISTRATIONS + "/1h");
-        var starts = Executors.newFixedThreadPool(2);
-        try {
-            Callable<StandaloneApplication> start = () -> StandaloneApplication.start(
-                    Files.createTempDirectory("seatwise-node-"), settings.toArray(String[]::new));
-            var first = starts.submit(start);
-            var second = starts.submit(start);
-            nodeA = first.get(3, TimeUnit.MINUTES);
-            nodeB = second.get(3, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("A node did not start", e.getCause());
-        } finally {
-            starts.shutdown();
-        }
+        var nodes = StandaloneApplication.startTwoNodes(settings.toArray(String[]::new));
+        nodeA = nodes.get(0);
+        nodeB = nodes.get(1);
     }
 
     @AfterAll
