@@ -8,7 +8,7 @@ import java.sql.SQLException;
 
 /**
  * SQLite's own speed on this disk: single-row transactions, each committed on its own, with the settings the
- * application uses (WAL, synchronous=NORMAL). A booking is at least one such commit, so this is the ceiling that the
+ * application's event store uses (WAL, synchronous=FULL). A booking is at least one such commit, so this is the ceiling that the
  * booking rate is measured against.
  */
 final class CommitProbe {
@@ -20,7 +20,7 @@ final class CommitProbe {
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             try (var statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA synchronous=NORMAL");
+                statement.execute("PRAGMA synchronous=FULL");
                 statement.execute("CREATE TABLE probe (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)");
             }
             var payload = new byte[300];

@@ -8,6 +8,7 @@ import io.seatwise.web.SqliteFiles;
 import io.seatwise.web.storage.ReadModels;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * On SQLite the read models are a file of their own with a writer of its own: a read-model transaction holds that
+ * On SQLite the read models are a file of their own with a writer of its own, and the event store's file alone
+ * syncs every commit: a read-model transaction holds that
  * file's write lock and leaves the event store's to the commands, so bookings are stored while the processors write.
  */
 class ReadModelsFileTest extends ApplicationTest {
@@ -51,6 +53,34 @@ class ReadModelsFileTest extends ApplicationTest {
                         "stats_event_categories")
                 .doesNotContain("DomainEventEntry", "account_credentials", "ledger_bookings");
         assertThat(dataDir.resolve("seatwise-read-models.db")).isNotEmptyFile();
+    }
+
+    /**
+     * A 201 means stored (SPEC §3), through a power cut too: the event store's file syncs every commit (one sync per
+     * group commit, not per booking); the read models' file need not, since a replay rebuilds it.
+     */
+    @Test
+    void theEventStoreSyncsEveryCommitAndTheReadModelsFileLeavesItToCheckpoints() {
+        int full = 2;
+        int normal = 1;
+        for (int connection = 0; connection < 3; connection++) {
+            jdbc.execute((Connection c) -> {
+                try (var statement = c.createStatement()) {
+                    assertThat(pragma(statement, "main.synchronous")).isEqualTo(full);
+                    assertThat(pragma(statement, SqliteDatabase.READ_MODELS_SCHEMA + ".synchronous"))
+                            .isEqualTo(normal);
+                    assertThat(pragma(statement, "main.journal_mode")).isEqualTo("wal");
+                }
+                return null;
+            });
+        }
+    }
+
+    private static Object pragma(Statement statement, String name) throws SQLException {
+        try (var result = statement.executeQuery("PRAGMA " + name)) {
+            result.next();
+            return result.getObject(1);
+        }
     }
 
     @Test
