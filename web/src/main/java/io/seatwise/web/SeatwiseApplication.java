@@ -1,6 +1,7 @@
 package io.seatwise.web;
 
 import io.seatwise.web.operations.ReplayCommand;
+import io.seatwise.web.operations.Warmup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -33,6 +34,7 @@ public class SeatwiseApplication {
         if (ReplayCommand.isReplay(args)) {
             System.exit(ReplayCommand.run(args));
         }
+        Warmup.of(args).rehearse(rehearsal -> SpringApplication.run(SeatwiseApplication.class, rehearsal));
         SpringApplication.run(SeatwiseApplication.class, args);
     }
 }

@@ -57,18 +57,24 @@ public final class SeatwiseProcess implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-jar",
-                jar().toString(),
+        command.addAll(List.of("-jar", jar().toString()));
+        var arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--seatwise.data-dir=" + dataDir,
                 "--seatwise.demo=false",
                 "--seatwise.admin.email=" + ApplicationTest.ADMIN_EMAIL,
                 "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
                 // as in ApplicationTest: the users that tests and benchmarks register book at once
-                "--seatwise.accounts.verify-email=false"));
-        ApplicationTest.UNTHROTTLED.forEach((setting, value) -> command.add("--" + setting + "=" + value));
-        command.addAll(List.of(settings));
+                "--seatwise.accounts.verify-email=false",
+                // a test starts the server many times and measures no speed: no rehearsal before the start
+                "--seatwise.warmup=0"));
+        ApplicationTest.UNTHROTTLED.forEach((setting, value) -> arguments.add("--" + setting + "=" + value));
+        // a setting given replaces the default of the same name (Spring would join the two into one value)
+        for (var setting : settings) {
+            arguments.removeIf(argument -> name(argument).equals(name(setting)));
+        }
+        arguments.addAll(List.of(settings));
+        command.addAll(arguments);
         var output = dataDir.resolveSibling(name + ".log");
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         // Only the settings given count: nothing from the environment this test runs in (CI's database, say).
@@ -80,6 +86,11 @@ public final class SeatwiseProcess implements AutoCloseable {
         var started = new SeatwiseProcess(process, port, output);
         started.awaitReady();
         return started;
+    }
+
+    private static String name(String argument) {
+        var equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     /** The jar that Maven packaged: Failsafe names it; from an IDE, the one in {@code target}. */
