@@ -6,8 +6,13 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.seatwise.api.CompanionWithoutWheelchair;
 import io.seatwise.api.DomainException;
+import io.seatwise.api.NoAdjacentBlock;
 import io.seatwise.api.Refusal;
+import io.seatwise.api.SeatsUnavailable;
+import io.seatwise.api.SingleSeat;
+import io.seatwise.api.TooLateToCancel;
 import io.seatwise.api.booking.Admission;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookedSeats;
@@ -137,7 +142,7 @@ public class SeatMap {
         if (wanted != null) {
             seats = SeatBlocks.bestAvailable(layout, unavailable(), wanted, singleSeatRule == SingleSeatRule.REFUSE)
                     .orElseThrow(() -> new DomainException(
-                            new Refusal.NoAdjacentBlock(wanted.count(), wanted.category()),
+                            new NoAdjacentBlock(wanted.count(), wanted.category()),
                             "No " + wanted.count() + " seats side by side"
                                     + (wanted.category() == null ? "" : " of category " + wanted.category())
                                     + " are free"));
@@ -145,12 +150,12 @@ public class SeatMap {
         var unavailable = seats.stream().filter(unavailable()::get).toList();
         if (!unavailable.isEmpty()) {
             throw new DomainException(
-                    new Refusal.SeatsUnavailable(unavailable), "Already booked: " + SeatRequests.describe(unavailable));
+                    new SeatsUnavailable(unavailable), "Already booked: " + SeatRequests.describe(unavailable));
         }
         var companions = SeatBlocks.companionsWithoutWheelchair(layout, seats);
         if (!companions.isEmpty()) {
             throw new DomainException(
-                    new Refusal.CompanionWithoutWheelchair(companions),
+                    new CompanionWithoutWheelchair(companions),
                     "A companion seat is booked together with a wheelchair space of its row: "
                             + SeatRequests.describe(companions));
         }
@@ -158,7 +163,7 @@ public class SeatMap {
             var stranded = SeatBlocks.stranded(layout, unavailable(), seats);
             if (!stranded.isEmpty()) {
                 throw new DomainException(
-                        new Refusal.SingleSeat(stranded),
+                        new SingleSeat(stranded),
                         "This event does not leave single seats; this booking would leave alone: "
                                 + SeatRequests.describe(stranded));
             }
@@ -193,7 +198,7 @@ public class SeatMap {
         var cancellableUntil = life.cancellableUntil(command.bookingId(), startsAt, rules);
         if (clock.instant().isAfter(cancellableUntil)) {
             throw new DomainException(
-                    new Refusal.TooLateToCancel(cancellableUntil, rules.cancellationCutoff()),
+                    new TooLateToCancel(cancellableUntil, rules.cancellationCutoff()),
                     "Bookings can be cancelled until " + SeatRequests.describe(rules.cancellationCutoff())
                             + " before the event starts; this one could be cancelled until " + cancellableUntil);
         }

@@ -1,8 +1,10 @@
 package io.seatwise.command.booking;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.InvalidValue;
 import io.seatwise.api.Refusal;
-import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.SeatsUnknownOrRepeated;
+import io.seatwise.api.TooManySeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.venue.SeatLayout;
 import java.time.Duration;
@@ -26,7 +28,7 @@ final class SeatRequests {
         }
         if (requested.size() > rules.maxSeatsPerBooking()) {
             throw new DomainException(
-                    new Refusal.TooManySeats(rules.maxSeatsPerBooking(), requested.size()),
+                    new TooManySeats(rules.maxSeatsPerBooking(), requested.size()),
                     "One booking holds at most " + rules.maxSeatsPerBooking() + " seats, " + requested.size()
                             + " were chosen");
         }
@@ -54,7 +56,7 @@ final class SeatRequests {
             }
             var message = String.join("; ", problems);
             throw new DomainException(
-                    new Refusal.SeatsUnknownOrRepeated(List.copyOf(unknown), List.copyOf(repeated), layout.capacity()),
+                    new SeatsUnknownOrRepeated(List.copyOf(unknown), List.copyOf(repeated), layout.capacity()),
                     Character.toUpperCase(message.charAt(0)) + message.substring(1));
         }
         return List.copyOf(new TreeSet<>(seen));

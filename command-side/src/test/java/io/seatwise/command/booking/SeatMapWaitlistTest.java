@@ -3,10 +3,10 @@ package io.seatwise.command.booking;
 import static io.seatwise.command.Refusal.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.NoAdjacentBlock;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.NoAdjacentBlock;
 import io.seatwise.api.Refusal.Plain;
-import io.seatwise.api.Refusal.SeatsUnavailable;
+import io.seatwise.api.SeatsUnavailable;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;

@@ -1,8 +1,8 @@
 package io.seatwise.api.event;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.venue.SeatLayout;
 import java.util.Map;
 import java.util.TreeMap;
