@@ -5,6 +5,7 @@ import io.seatwise.api.InvalidValue;
 import io.seatwise.api.Refusal;
 import io.seatwise.api.SeatsUnknownOrRepeated;
 import io.seatwise.api.TooManySeats;
+import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.venue.SeatLayout;
 import java.time.Duration;
@@ -20,6 +21,23 @@ import java.util.stream.Collectors;
 final class SeatRequests {
 
     private SeatRequests() {}
+
+    /**
+     * The seats a booking chose, checked as {@link #checkedSeats} checks them, or none when it asks for the best
+     * available instead (its count and category checked as {@link #checkWanted} checks them); a booking that does both
+     * is refused.
+     */
+    static List<Integer> checked(BookSeats command, SeatLayout layout, BookingRules rules) {
+        if (command.bestAvailable() != null && command.seats() != null) {
+            throw new DomainException(
+                    Refusal.Plain.SEATS_AND_BEST_AVAILABLE, "Choose seats or ask for the best available, not both");
+        }
+        if (command.bestAvailable() != null) {
+            checkWanted(command.bestAvailable(), layout, rules);
+            return List.of();
+        }
+        return checkedSeats(command.seats(), layout, rules);
+    }
 
     /** The requested seats, ascending, once it is sure that each exists and is named only once. */
     static List<Integer> checkedSeats(List<Integer> requested, SeatLayout layout, BookingRules rules) {

@@ -30,6 +30,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
  * One event's waitlist, for {@link SeatMap}, which decides it with the seats in the same command: so released seats
@@ -38,8 +39,9 @@ import java.util.function.UnaryOperator;
  * that the available seats can seat side by side as best available would choose them, then to the next, and whatever
  * fits nobody is back on sale ({@link WaitlistOffers} matches them).
  *
- * <p>Every entry stays here once it has ended (booked, expired, left), so that accepting an offer that ran out is
- * answered as such; the held seats are a bit set, as the booked ones are.
+ * <p>The seat map's commands decide; the waitlist's own events change it here, as the seat map's
+ * {@code @AggregateMember}. Every entry stays here once it has ended (booked, expired, left), so that accepting an
+ * offer that ran out is answered as such; the held seats are a bit set, as the booked ones are.
  */
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
@@ -193,7 +195,8 @@ final class Waitlist {
         return new WaitlistClosed(eventId, reason, held.stream().boxed().toList(), now);
     }
 
-    void joined(WaitlistJoined event) {
+    @EventSourcingHandler
+    void on(WaitlistJoined event) {
         entries.add(new Entry(
                 event.entryId(),
                 event.accountId(),
@@ -204,7 +207,8 @@ final class Waitlist {
                 null));
     }
 
-    void offered(SeatsOffered event) {
+    @EventSourcingHandler
+    void on(SeatsOffered event) {
         event.seats().forEach(held::set);
         change(
                 event.entryId(),
@@ -212,24 +216,28 @@ final class Waitlist {
                         WaitlistStatus.OFFERED, new Offer(event.bookingId(), event.seats(), event.expiresAt())));
     }
 
-    void accepted(OfferAccepted event) {
+    @EventSourcingHandler
+    void on(OfferAccepted event) {
         change(event.entryId(), entry -> {
             entry.heldSeats().forEach(held::clear);
             return entry.becomes(WaitlistStatus.BOOKED, entry.offer());
         });
     }
 
-    void expired(OfferExpired event) {
+    @EventSourcingHandler
+    void on(OfferExpired event) {
         event.releasedSeats().forEach(held::clear);
         change(event.entryId(), entry -> entry.becomes(WaitlistStatus.EXPIRED, null));
     }
 
-    void left(WaitlistLeft event) {
+    @EventSourcingHandler
+    void on(WaitlistLeft event) {
         event.releasedSeats().forEach(held::clear);
         change(event.entryId(), entry -> entry.becomes(WaitlistStatus.LEFT, null));
     }
 
-    void closed(WaitlistClosed event) {
+    @EventSourcingHandler
+    void on(WaitlistClosed event) {
         closed = true;
         held.clear();
         entries.replaceAll(entry -> entry.status().open() ? entry.becomes(WaitlistStatus.EXPIRED, null) : entry);
