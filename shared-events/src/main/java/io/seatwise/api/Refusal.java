@@ -1,9 +1,6 @@
 package io.seatwise.api;
 
 import java.io.Serializable;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,8 +8,24 @@ import java.util.Map;
  * Why the domain said no, with what the answer must name (the seats, the cutoff) as typed values. The web layer
  * turns each into a status and problem members for the API, and into a message in the page's language for the pages;
  * {@link #reason()} names it in both places (the pages' bundle key is {@code refusal.<reason>}).
+ *
+ * <p>Refusals that name nothing beyond why are the constants of {@link Plain}; each that names details is a record of
+ * its own in this package, such as {@link SeatsUnavailable} with the seats taken or {@link InvalidValue} with the
+ * field and its bounds.
  */
-public sealed interface Refusal extends Serializable {
+public sealed interface Refusal extends Serializable
+        permits Refusal.Plain,
+                AccountLimit,
+                AlreadyCheckedIn,
+                CompanionWithoutWheelchair,
+                InvalidLayout,
+                InvalidValue,
+                NoAdjacentBlock,
+                SeatsUnavailable,
+                SeatsUnknownOrRepeated,
+                SingleSeat,
+                TooLateToCancel,
+                TooManySeats {
 
     ErrorCode code();
 
@@ -90,257 +103,6 @@ public sealed interface Refusal extends Serializable {
         @Override
         public String reason() {
             return kebab(name());
-        }
-    }
-
-    /** Some of the chosen seats are booked already; the others are still free. */
-    record SeatsUnavailable(List<Integer> seats) implements Refusal {
-
-        public SeatsUnavailable {
-            seats = List.copyOf(seats);
-        }
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.CONFLICT;
-        }
-
-        @Override
-        public String reason() {
-            return "seats-unavailable";
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("unavailableSeats", seats);
-        }
-    }
-
-    /** Seats that the event does not have, or that were chosen more than once (either list may be empty). */
-    record SeatsUnknownOrRepeated(List<Integer> unknown, List<Integer> repeated, int capacity) implements Refusal {
-
-        public SeatsUnknownOrRepeated {
-            unknown = List.copyOf(unknown);
-            repeated = List.copyOf(repeated);
-        }
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.INVALID;
-        }
-
-        @Override
-        public String reason() {
-            return "seats-unknown-or-repeated";
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("unknownSeats", unknown, "repeatedSeats", repeated);
-        }
-    }
-
-    record TooManySeats(int max, int chosen) implements Refusal {
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.INVALID;
-        }
-
-        @Override
-        public String reason() {
-            return "too-many-seats";
-        }
-    }
-
-    /** The booking could have been cancelled until {@code cancellableUntil}, {@code cutoff} before the event. */
-    record TooLateToCancel(Instant cancellableUntil, Duration cutoff) implements Refusal {
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.CONFLICT;
-        }
-
-        @Override
-        public String reason() {
-            return "too-late-to-cancel";
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("cancellableUntil", cancellableUntil.toString());
-        }
-    }
-
-    /**
-     * A value that breaks a rule of its field; {@code min} and {@code max} are the bounds where the rule has them.
-     * The reason is {@code invalid-<rule>}.
-     */
-    record InvalidValue(String field, Rule rule, long min, long max) implements Refusal {
-
-        public enum Rule {
-            REQUIRED,
-            TOO_LONG,
-            TOO_MANY_BYTES,
-            CONTROL_CHARACTERS,
-            OUT_OF_RANGE,
-            NEGATIVE,
-            NOT_IN_FUTURE,
-            NOT_AN_EMAIL,
-            TOO_COMMON,
-            LIKE_NAME,
-            UNKNOWN_CATEGORY,
-            NOT_A_CHOICE,
-            NOT_A_REFERENCE,
-            /** A time further ahead than the rule allows; {@code max} is in years. */
-            TOO_FAR_AHEAD
-        }
-
-        public static InvalidValue of(String field, Rule rule) {
-            return new InvalidValue(field, rule, 0, 0);
-        }
-
-        public static InvalidValue atMost(String field, Rule rule, long max) {
-            return new InvalidValue(field, rule, 0, max);
-        }
-
-        public static InvalidValue outOfRange(String field, long min, long max) {
-            return new InvalidValue(field, Rule.OUT_OF_RANGE, min, max);
-        }
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.INVALID;
-        }
-
-        @Override
-        public String reason() {
-            return "invalid-" + kebab(rule.name());
-        }
-    }
-
-    /** A layout that breaks one of SPEC §1's rules; {@code problem} says which, in English. */
-    record InvalidLayout(String problem) implements Refusal {
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.INVALID;
-        }
-
-        @Override
-        public String reason() {
-            return "invalid-layout";
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("problem", problem);
-        }
-    }
-
-    /** No {@code count} free seats side by side (of {@code category}, if given) are left. */
-    record NoAdjacentBlock(int count, String category) implements Refusal {
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.CONFLICT;
-        }
-
-        @Override
-        public String reason() {
-            return "no-adjacent-block";
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return category == null ? Map.of("count", count) : Map.of("count", count, "category", category);
-        }
-    }
-
-    /** The booking would leave these seats alone between unavailable seats, gaps or row ends. */
-    record SingleSeat(List<Integer> strandedSeats) implements Refusal {
-
-        public SingleSeat {
-            strandedSeats = List.copyOf(strandedSeats);
-        }
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.CONFLICT;
-        }
-
-        @Override
-        public String reason() {
-            return "single-seat";
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("strandedSeats", strandedSeats);
-        }
-    }
-
-    /** Companion seats chosen without a wheelchair space of their row in the same booking. */
-    record CompanionWithoutWheelchair(List<Integer> companionSeats) implements Refusal {
-
-        public CompanionWithoutWheelchair {
-            companionSeats = List.copyOf(companionSeats);
-        }
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.CONFLICT;
-        }
-
-        @Override
-        public String reason() {
-            return "companion-without-wheelchair";
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("companionSeats", companionSeats);
-        }
-    }
-
-    /**
-     * The booking would give the account more seats of the event than {@code limit}, the event's limit per account;
-     * it holds {@code held} already (bookings not cancelled).
-     */
-    record AccountLimit(int limit, int held) implements Refusal {
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.CONFLICT;
-        }
-
-        @Override
-        public String reason() {
-            return "account-limit";
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("limit", limit, "held", held);
-        }
-    }
-
-    /** The ticket was admitted at the door already, at {@code checkedInAt}: a ticket is admitted once. */
-    record AlreadyCheckedIn(Instant checkedInAt) implements Refusal {
-
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.CONFLICT;
-        }
-
-        @Override
-        public String reason() {
-            return "already-checked-in";
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("checkedInAt", checkedInAt.toString());
         }
     }
 

@@ -1,8 +1,8 @@
 package io.seatwise.command.account;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

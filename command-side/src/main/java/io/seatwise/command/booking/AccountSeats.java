@@ -2,8 +2,8 @@ package io.seatwise.command.booking;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.seatwise.api.AccountLimit;
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ final class AccountSeats {
         int holds = held(account);
         if (limit > 0 && holds + adding > limit) {
             throw new DomainException(
-                    new Refusal.AccountLimit(limit, holds),
+                    new AccountLimit(limit, holds),
                     "One account may hold at most " + limit + " seats of this event; you hold " + holds
                             + (adding == 1 ? " and asked for 1 more" : " and asked for " + adding + " more"));
         }

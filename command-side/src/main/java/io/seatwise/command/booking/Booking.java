@@ -1,5 +1,7 @@
 package io.seatwise.command.booking;
 
+import io.seatwise.api.DomainException;
+import io.seatwise.api.Refusal;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.SeatsBooked;
 import java.util.Arrays;
@@ -17,6 +19,23 @@ record Booking(AccountId accountId, int[] seats, boolean cancelled) {
                 event.accountId(),
                 event.seats().stream().mapToInt(Integer::intValue).toArray(),
                 false);
+    }
+
+    /**
+     * The booking, when {@code accountId} may cancel it: one this event has, of that account, and not cancelled yet;
+     * refused otherwise. {@code booking} is null for an id the event does not have.
+     */
+    static Booking cancellableBy(Booking booking, AccountId accountId) {
+        if (booking == null) {
+            throw new DomainException(Refusal.Plain.NO_SUCH_BOOKING, "No such booking");
+        }
+        if (!booking.accountId().equals(accountId)) {
+            throw new DomainException(Refusal.Plain.NOT_YOUR_BOOKING, "This booking is not yours");
+        }
+        if (booking.cancelled()) {
+            throw new DomainException(Refusal.Plain.ALREADY_CANCELLED, "This booking is already cancelled");
+        }
+        return booking;
     }
 
     boolean holds(int seat) {

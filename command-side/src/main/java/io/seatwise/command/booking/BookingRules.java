@@ -1,7 +1,7 @@
 package io.seatwise.command.booking;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.InvalidValue;
 import io.seatwise.api.venue.SeatLayout;
 import java.time.Duration;
 import java.time.Instant;

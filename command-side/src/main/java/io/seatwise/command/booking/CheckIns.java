@@ -2,6 +2,7 @@ package io.seatwise.command.booking;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.seatwise.api.AlreadyCheckedIn;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
 import io.seatwise.api.booking.CheckInTicket;
@@ -44,8 +45,7 @@ final class CheckIns {
         int index = Arrays.binarySearch(seats, command.seat());
         if (index >= 0) {
             var when = Instant.ofEpochMilli(admittedAt[index]);
-            throw new DomainException(
-                    new Refusal.AlreadyCheckedIn(when), "This ticket was admitted already, at " + when);
+            throw new DomainException(new AlreadyCheckedIn(when), "This ticket was admitted already, at " + when);
         }
         // to the millisecond, as kept here and as a refusal later names it
         var at =

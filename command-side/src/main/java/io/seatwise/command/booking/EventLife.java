@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
+import io.seatwise.api.TooLateToCancel;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.event.CancelEvent;
 import io.seatwise.api.event.EditEvent;
@@ -45,11 +46,15 @@ final class EventLife {
         return cancelReason != null;
     }
 
-    /** Refuses bookings of a cancelled event. */
-    void checkBookable() {
+    /** Refuses bookings of an event that is cancelled, or has started. */
+    void checkBookable(Instant startsAt, Instant now) {
         if (cancelled()) {
             throw new DomainException(
                     Refusal.Plain.EVENT_CANCELLED, "The event was cancelled; its seats can no longer be booked");
+        }
+        if (!now.isBefore(startsAt)) {
+            throw new DomainException(
+                    Refusal.Plain.EVENT_STARTED, "The event has already started; its seats can no longer be booked");
         }
     }
 
@@ -120,8 +125,19 @@ final class EventLife {
     }
 
     /** The last moment the booking may be cancelled: the start if the event moved after it was made. */
-    Instant cancellableUntil(BookingId bookingId, Instant startsAt, BookingRules rules) {
+    private Instant cancellableUntil(BookingId bookingId, Instant startsAt, BookingRules rules) {
         return freelyCancellable.contains(bookingId.value()) ? startsAt : rules.cancellableUntil(startsAt);
+    }
+
+    /** Refuses cancelling the booking after {@link #cancellableUntil}, and says until when it could have been. */
+    void checkCancellable(BookingId bookingId, Instant startsAt, BookingRules rules, Instant now) {
+        var cancellableUntil = cancellableUntil(bookingId, startsAt, rules);
+        if (now.isAfter(cancellableUntil)) {
+            throw new DomainException(
+                    new TooLateToCancel(cancellableUntil, rules.cancellationCutoff()),
+                    "Bookings can be cancelled until " + SeatRequests.describe(rules.cancellationCutoff())
+                            + " before the event starts; this one could be cancelled until " + cancellableUntil);
+        }
     }
 
     void rescheduled(Collection<String> standingBookings) {

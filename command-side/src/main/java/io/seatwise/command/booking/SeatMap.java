@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal;
 import io.seatwise.api.booking.Admission;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookedSeats;
@@ -25,6 +23,7 @@ import io.seatwise.api.event.EventEdited;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventRescheduled;
 import io.seatwise.api.event.EventScheduled;
+import io.seatwise.api.event.Prices;
 import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.venue.SeatLayout;
 import io.seatwise.api.waitlist.AcceptOffer;
@@ -33,11 +32,7 @@ import io.seatwise.api.waitlist.ExpireOffer;
 import io.seatwise.api.waitlist.JoinWaitlist;
 import io.seatwise.api.waitlist.LeaveWaitlist;
 import io.seatwise.api.waitlist.OfferAccepted;
-import io.seatwise.api.waitlist.OfferExpired;
-import io.seatwise.api.waitlist.SeatsOffered;
 import io.seatwise.api.waitlist.WaitlistClosed;
-import io.seatwise.api.waitlist.WaitlistJoined;
-import io.seatwise.api.waitlist.WaitlistLeft;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.BitSet;
@@ -52,6 +47,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -102,6 +98,8 @@ public class SeatMap {
 
     private AccountSeats accountSeats = new AccountSeats();
 
+    /** Applies the waitlist's own events itself; the handlers here decide its commands with the seats. */
+    @AggregateMember
     private Waitlist waitlist = new Waitlist();
 
     protected SeatMap() {}
@@ -112,91 +110,28 @@ public class SeatMap {
     }
 
     /**
-     * Books the chosen seats, or the best available block, all or nothing. The checks run in the order a booker can
-     * act on them: the request itself, the event's start, the seats the account may hold, taken seats, then the rules
-     * of where seats lie. Answers with the seats booked, ascending.
+     * Books the chosen seats, or the best available block, all or nothing, at today's prices. The checks run in the
+     * order a booker can act on them: the request itself ({@link SeatRequests}), the event's start, the seats the
+     * account may hold, then the seats themselves ({@link SeatChoice}: taken seats, then the rules of where seats lie).
+     * Answers with the seats booked, ascending.
      */
     @CommandHandler
     BookedSeats handle(BookSeats command, BookingRules rules, Clock clock) {
-        if (command.bestAvailable() != null && command.seats() != null) {
-            throw new DomainException(
-                    Refusal.Plain.SEATS_AND_BEST_AVAILABLE, "Choose seats or ask for the best available, not both");
-        }
+        var chosen = SeatRequests.checked(command, layout, rules);
+        life.checkBookable(startsAt, clock.instant());
         var wanted = command.bestAvailable();
-        List<Integer> seats = wanted == null ? SeatRequests.checkedSeats(command.seats(), layout, rules) : List.of();
-        if (wanted != null) {
-            SeatRequests.checkWanted(wanted, layout, rules);
-        }
-        life.checkBookable();
-        if (!clock.instant().isBefore(startsAt)) {
-            throw new DomainException(
-                    Refusal.Plain.EVENT_STARTED, "The event has already started; its seats can no longer be booked");
-        }
         accountSeats.checkLimit(
-                command.accountId(), wanted == null ? seats.size() : wanted.count(), maxSeatsPerAccount);
-        if (wanted != null) {
-            seats = SeatBlocks.bestAvailable(layout, unavailable(), wanted, singleSeatRule == SingleSeatRule.REFUSE)
-                    .orElseThrow(() -> new DomainException(
-                            new Refusal.NoAdjacentBlock(wanted.count(), wanted.category()),
-                            "No " + wanted.count() + " seats side by side"
-                                    + (wanted.category() == null ? "" : " of category " + wanted.category())
-                                    + " are free"));
-        }
-        var unavailable = seats.stream().filter(unavailable()::get).toList();
-        if (!unavailable.isEmpty()) {
-            throw new DomainException(
-                    new Refusal.SeatsUnavailable(unavailable), "Already booked: " + SeatRequests.describe(unavailable));
-        }
-        var companions = SeatBlocks.companionsWithoutWheelchair(layout, seats);
-        if (!companions.isEmpty()) {
-            throw new DomainException(
-                    new Refusal.CompanionWithoutWheelchair(companions),
-                    "A companion seat is booked together with a wheelchair space of its row: "
-                            + SeatRequests.describe(companions));
-        }
-        if (singleSeatRule == SingleSeatRule.REFUSE) {
-            var stranded = SeatBlocks.stranded(layout, unavailable(), seats);
-            if (!stranded.isEmpty()) {
-                throw new DomainException(
-                        new Refusal.SingleSeat(stranded),
-                        "This event does not leave single seats; this booking would leave alone: "
-                                + SeatRequests.describe(stranded));
-            }
-        }
-        apply(new SeatsBooked(
-                eventId, command.bookingId(), command.accountId(), seats, clock.instant(), centsByCategory(seats)));
+                command.accountId(), wanted == null ? chosen.size() : wanted.count(), maxSeatsPerAccount);
+        var seats = SeatChoice.seatsToBook(chosen, wanted, layout, unavailable(), refusesSingles());
+        var cents = Prices.ofSeats(layout, prices, seats);
+        apply(new SeatsBooked(eventId, command.bookingId(), command.accountId(), seats, clock.instant(), cents));
         return BookedSeats.of(layout, seats);
-    }
-
-    /** What the seats cost now, per category. */
-    private Map<String, Long> centsByCategory(List<Integer> seats) {
-        var cents = new TreeMap<String, Long>();
-        for (int seat : seats) {
-            var category = layout.categoryOf(seat);
-            cents.merge(category, prices.get(category), Long::sum);
-        }
-        return cents;
     }
 
     @CommandHandler
     void handle(CancelBooking command, BookingRules rules, Clock clock) {
-        var booking = bookings.get(command.bookingId().value());
-        if (booking == null) {
-            throw new DomainException(Refusal.Plain.NO_SUCH_BOOKING, "No such booking");
-        }
-        if (!booking.accountId().equals(command.accountId())) {
-            throw new DomainException(Refusal.Plain.NOT_YOUR_BOOKING, "This booking is not yours");
-        }
-        if (booking.cancelled()) {
-            throw new DomainException(Refusal.Plain.ALREADY_CANCELLED, "This booking is already cancelled");
-        }
-        var cancellableUntil = life.cancellableUntil(command.bookingId(), startsAt, rules);
-        if (clock.instant().isAfter(cancellableUntil)) {
-            throw new DomainException(
-                    new Refusal.TooLateToCancel(cancellableUntil, rules.cancellationCutoff()),
-                    "Bookings can be cancelled until " + SeatRequests.describe(rules.cancellationCutoff())
-                            + " before the event starts; this one could be cancelled until " + cancellableUntil);
-        }
+        var booking = Booking.cancellableBy(bookings.get(command.bookingId().value()), command.accountId());
+        life.checkCancellable(command.bookingId(), startsAt, rules, clock.instant());
         apply(new SeatsReleased(
                 eventId, command.bookingId(), command.accountId(), booking.seatList(), clock.instant()));
         offerReleasedSeats(clock);
@@ -236,9 +171,8 @@ public class SeatMap {
     /** Takes someone onto the waitlist who cannot be seated now; answers their position, from 1. */
     @CommandHandler
     int handle(JoinWaitlist command, BookingRules rules, WaitlistRules waitlistRules, Clock clock) {
-        var wanted = new BookSeats.BestAvailable(command.count(), command.category());
-        SeatRequests.checkWanted(wanted, layout, rules);
-        checkOnSale(clock);
+        SeatRequests.checkWanted(new BookSeats.BestAvailable(command.count(), command.category()), layout, rules);
+        life.checkBookable(startsAt, clock.instant());
         accountSeats.checkLimit(command.accountId(), command.count(), maxSeatsPerAccount);
         apply(waitlist.join(
                 command, layout, unavailable(), refusesSingles(), waitlistRules, startsAt, clock.instant()));
@@ -258,7 +192,8 @@ public class SeatMap {
         accountSeats.checkLimit(command.accountId(), offer.seats().size(), maxSeatsPerAccount);
         var bookingId = command.bookingId() == null ? offer.bookingId() : command.bookingId();
         var seats = offer.seats();
-        apply(new SeatsBooked(eventId, bookingId, command.accountId(), seats, clock.instant(), centsByCategory(seats)));
+        var cents = Prices.ofSeats(layout, prices, seats);
+        apply(new SeatsBooked(eventId, bookingId, command.accountId(), seats, clock.instant(), cents));
         apply(new OfferAccepted(eventId, command.entryId(), command.accountId(), bookingId, clock.instant()));
         return BookedSeats.of(layout, seats);
     }
@@ -274,14 +209,6 @@ public class SeatMap {
     void handle(CloseWaitlist command, Clock clock) {
         if (!clock.instant().isBefore(startsAt)) {
             applyIfAny(waitlist.close(eventId, WaitlistClosed.Reason.EVENT_STARTED, clock.instant()));
-        }
-    }
-
-    private void checkOnSale(Clock clock) {
-        life.checkBookable();
-        if (!clock.instant().isBefore(startsAt)) {
-            throw new DomainException(
-                    Refusal.Plain.EVENT_STARTED, "The event has already started; its seats can no longer be booked");
         }
     }
 
@@ -367,35 +294,5 @@ public class SeatMap {
     @EventSourcingHandler
     void on(TicketCheckedIn event) {
         checkIns.add(event.seat(), event.checkedInAt());
-    }
-
-    @EventSourcingHandler
-    void on(WaitlistJoined event) {
-        waitlist.joined(event);
-    }
-
-    @EventSourcingHandler
-    void on(SeatsOffered event) {
-        waitlist.offered(event);
-    }
-
-    @EventSourcingHandler
-    void on(OfferAccepted event) {
-        waitlist.accepted(event);
-    }
-
-    @EventSourcingHandler
-    void on(OfferExpired event) {
-        waitlist.expired(event);
-    }
-
-    @EventSourcingHandler
-    void on(WaitlistLeft event) {
-        waitlist.left(event);
-    }
-
-    @EventSourcingHandler
-    void on(WaitlistClosed event) {
-        waitlist.closed(event);
     }
 }

@@ -1,8 +1,11 @@
 package io.seatwise.command.booking;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.InvalidValue;
 import io.seatwise.api.Refusal;
-import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.SeatsUnknownOrRepeated;
+import io.seatwise.api.TooManySeats;
+import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.venue.SeatLayout;
 import java.time.Duration;
@@ -19,6 +22,23 @@ final class SeatRequests {
 
     private SeatRequests() {}
 
+    /**
+     * The seats a booking chose, checked as {@link #checkedSeats} checks them, or none when it asks for the best
+     * available instead (its count and category checked as {@link #checkWanted} checks them); a booking that does both
+     * is refused.
+     */
+    static List<Integer> checked(BookSeats command, SeatLayout layout, BookingRules rules) {
+        if (command.bestAvailable() != null && command.seats() != null) {
+            throw new DomainException(
+                    Refusal.Plain.SEATS_AND_BEST_AVAILABLE, "Choose seats or ask for the best available, not both");
+        }
+        if (command.bestAvailable() != null) {
+            checkWanted(command.bestAvailable(), layout, rules);
+            return List.of();
+        }
+        return checkedSeats(command.seats(), layout, rules);
+    }
+
     /** The requested seats, ascending, once it is sure that each exists and is named only once. */
     static List<Integer> checkedSeats(List<Integer> requested, SeatLayout layout, BookingRules rules) {
         if (requested == null || requested.isEmpty()) {
@@ -26,7 +46,7 @@ final class SeatRequests {
         }
         if (requested.size() > rules.maxSeatsPerBooking()) {
             throw new DomainException(
-                    new Refusal.TooManySeats(rules.maxSeatsPerBooking(), requested.size()),
+                    new TooManySeats(rules.maxSeatsPerBooking(), requested.size()),
                     "One booking holds at most " + rules.maxSeatsPerBooking() + " seats, " + requested.size()
                             + " were chosen");
         }
@@ -54,7 +74,7 @@ final class SeatRequests {
             }
             var message = String.join("; ", problems);
             throw new DomainException(
-                    new Refusal.SeatsUnknownOrRepeated(List.copyOf(unknown), List.copyOf(repeated), layout.capacity()),
+                    new SeatsUnknownOrRepeated(List.copyOf(unknown), List.copyOf(repeated), layout.capacity()),
                     Character.toUpperCase(message.charAt(0)) + message.substring(1));
         }
         return List.copyOf(new TreeSet<>(seen));

@@ -30,16 +30,18 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
  * One event's waitlist, for {@link SeatMap}, which decides it with the seats in the same command: so released seats
  * are offered in the command that releases them, before anyone else could book them, and held seats are refused to
  * every other booking. Entries are served in the order they joined; released seats go to the earliest waiting entry
  * that the available seats can seat side by side as best available would choose them, then to the next, and whatever
- * fits nobody is back on sale.
+ * fits nobody is back on sale ({@link WaitlistOffers} matches them).
  *
- * <p>Every entry stays here once it has ended (booked, expired, left), so that accepting an offer that ran out is
- * answered as such; the held seats are a bit set, as the booked ones are.
+ * <p>The seat map's commands decide; the waitlist's own events change it here, as the seat map's
+ * {@code @AggregateMember}. Every entry stays here once it has ended (booked, expired, left), so that accepting an
+ * offer that ran out is answered as such; the held seats are a bit set, as the booked ones are.
  */
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
@@ -140,36 +142,15 @@ final class Waitlist {
 
     /**
      * The offers that the seats available now make: to each waiting entry in turn that they can seat, the block best
-     * available would choose, held until its time runs out or the event starts, whichever is first.
+     * available would choose, held until its time runs out or the event starts, whichever is first
+     * ({@link WaitlistOffers}). None once the waitlist is closed.
      */
     List<SeatsOffered> offers(
             EventId eventId, SeatLayout layout, BitSet booked, boolean refuseSingles, Instant startsAt, Instant now) {
         if (closed || entries.isEmpty()) {
             return List.of();
         }
-        var unavailable = (BitSet) unavailable(booked).clone();
-        var offers = new ArrayList<SeatsOffered>();
-        for (var entry : entries) {
-            if (entry.status() != WaitlistStatus.WAITING) {
-                continue;
-            }
-            var block = SeatBlocks.bestAvailable(layout, unavailable, entry.wanted(), refuseSingles);
-            if (block.isPresent()) {
-                block.get().forEach(unavailable::set);
-                var expiresAt = now.plus(entry.offerTtl());
-                offers.add(new SeatsOffered(
-                        eventId,
-                        entry.id(),
-                        entry.accountId(),
-                        // an entry books once, so the booking takes the entry's id: an offer is decided alike
-                        // however often it is decided
-                        BookingId.of(entry.id().value()),
-                        block.get(),
-                        now,
-                        expiresAt.isAfter(startsAt) ? startsAt : expiresAt));
-            }
-        }
-        return offers;
+        return WaitlistOffers.of(entries, eventId, layout, unavailable(booked), refuseSingles, startsAt, now);
     }
 
     WaitlistLeft leave(LeaveWaitlist command, Instant now) {
@@ -214,7 +195,8 @@ final class Waitlist {
         return new WaitlistClosed(eventId, reason, held.stream().boxed().toList(), now);
     }
 
-    void joined(WaitlistJoined event) {
+    @EventSourcingHandler
+    void on(WaitlistJoined event) {
         entries.add(new Entry(
                 event.entryId(),
                 event.accountId(),
@@ -225,7 +207,8 @@ final class Waitlist {
                 null));
     }
 
-    void offered(SeatsOffered event) {
+    @EventSourcingHandler
+    void on(SeatsOffered event) {
         event.seats().forEach(held::set);
         change(
                 event.entryId(),
@@ -233,24 +216,28 @@ final class Waitlist {
                         WaitlistStatus.OFFERED, new Offer(event.bookingId(), event.seats(), event.expiresAt())));
     }
 
-    void accepted(OfferAccepted event) {
+    @EventSourcingHandler
+    void on(OfferAccepted event) {
         change(event.entryId(), entry -> {
             entry.heldSeats().forEach(held::clear);
             return entry.becomes(WaitlistStatus.BOOKED, entry.offer());
         });
     }
 
-    void expired(OfferExpired event) {
+    @EventSourcingHandler
+    void on(OfferExpired event) {
         event.releasedSeats().forEach(held::clear);
         change(event.entryId(), entry -> entry.becomes(WaitlistStatus.EXPIRED, null));
     }
 
-    void left(WaitlistLeft event) {
+    @EventSourcingHandler
+    void on(WaitlistLeft event) {
         event.releasedSeats().forEach(held::clear);
         change(event.entryId(), entry -> entry.becomes(WaitlistStatus.LEFT, null));
     }
 
-    void closed(WaitlistClosed event) {
+    @EventSourcingHandler
+    void on(WaitlistClosed event) {
         closed = true;
         held.clear();
         entries.replaceAll(entry -> entry.status().open() ? entry.becomes(WaitlistStatus.EXPIRED, null) : entry);

@@ -3,9 +3,9 @@ package io.seatwise.command.review;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.Refusal;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.review.DeleteReview;

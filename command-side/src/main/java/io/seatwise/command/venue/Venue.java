@@ -3,8 +3,8 @@ package io.seatwise.command.venue;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.event.Prices;

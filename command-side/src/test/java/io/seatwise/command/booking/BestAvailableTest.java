@@ -2,8 +2,8 @@ package io.seatwise.command.booking;
 
 import static io.seatwise.command.Refusal.refused;
 
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.NoAdjacentBlock;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.NoAdjacentBlock;
 import io.seatwise.api.Refusal.Plain;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;

@@ -3,10 +3,10 @@ package io.seatwise.command.booking;
 import static io.seatwise.command.Refusal.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.Refusal.Plain;
-import io.seatwise.api.Refusal.TooLateToCancel;
+import io.seatwise.api.TooLateToCancel;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookingId;

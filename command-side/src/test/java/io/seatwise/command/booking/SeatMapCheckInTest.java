@@ -3,7 +3,7 @@ package io.seatwise.command.booking;
 import static io.seatwise.command.Refusal.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatwise.api.Refusal.AlreadyCheckedIn;
+import io.seatwise.api.AlreadyCheckedIn;
 import io.seatwise.api.Refusal.Plain;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.Admission;

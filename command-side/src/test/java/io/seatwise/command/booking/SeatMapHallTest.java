@@ -3,9 +3,9 @@ package io.seatwise.command.booking;
 import static io.seatwise.command.Refusal.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatwise.api.Refusal.CompanionWithoutWheelchair;
-import io.seatwise.api.Refusal.SeatsUnavailable;
-import io.seatwise.api.Refusal.SingleSeat;
+import io.seatwise.api.CompanionWithoutWheelchair;
+import io.seatwise.api.SeatsUnavailable;
+import io.seatwise.api.SingleSeat;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookedSeats;

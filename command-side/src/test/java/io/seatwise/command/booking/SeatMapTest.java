@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.seatwise.api.Refusal.Plain;
-import io.seatwise.api.Refusal.SeatsUnavailable;
-import io.seatwise.api.Refusal.SeatsUnknownOrRepeated;
-import io.seatwise.api.Refusal.TooLateToCancel;
+import io.seatwise.api.SeatsUnavailable;
+import io.seatwise.api.SeatsUnknownOrRepeated;
+import io.seatwise.api.TooLateToCancel;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookingId;

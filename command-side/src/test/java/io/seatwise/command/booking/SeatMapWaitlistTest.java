@@ -3,10 +3,10 @@ package io.seatwise.command.booking;
 import static io.seatwise.command.Refusal.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.NoAdjacentBlock;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.NoAdjacentBlock;
 import io.seatwise.api.Refusal.Plain;
-import io.seatwise.api.Refusal.SeatsUnavailable;
+import io.seatwise.api.SeatsUnavailable;
 import io.seatwise.api.account.AccountId;
 import io.seatwise.api.booking.BookSeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
@@ -42,6 +42,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -369,14 +371,14 @@ class SeatMapWaitlistTest {
 
     @Test
     void snapshotKeepsTheWaitlistAndItsHeldSeats() {
-        var seatMap = new SeatMap();
-        seatMap.on(eventScheduled());
-        seatMap.on(booked(FRONT, HOLDER, 1, 2, 3, 4));
-        seatMap.on(booked(BACK, HOLDER, 5, 6, 7, 8));
-        seatMap.on(joined(ANNS, ANN, 2));
-        seatMap.on(joined(BOBS, BOB, 3));
-        seatMap.on(released(FRONT, HOLDER, 1, 2, 3, 4));
-        seatMap.on(offered(ANNS, ANN, NOW, 2, 3));
+        var seatMap = sourced(
+                eventScheduled(),
+                booked(FRONT, HOLDER, 1, 2, 3, 4),
+                booked(BACK, HOLDER, 5, 6, 7, 8),
+                joined(ANNS, ANN, 2),
+                joined(BOBS, BOB, 3),
+                released(FRONT, HOLDER, 1, 2, 3, 4),
+                offered(ANNS, ANN, NOW, 2, 3));
         Serializer serializer = StoredMessages.serializer();
         SeatMap restored = serializer.deserialize(serializer.serialize(seatMap, byte[].class));
 
@@ -384,6 +386,16 @@ class SeatMapWaitlistTest {
         fixture.givenState(() -> restored)
                 .when(new BookSeats(EVENT, BookingId.of("other"), CY, List.of(2)))
                 .expectException(refused(new SeatsUnavailable(List.of(2))));
+    }
+
+    /** A seat map that applied the events as Axon applies them: the waitlist's own go to its waitlist. */
+    private static SeatMap sourced(Object... events) {
+        var model = AnnotatedAggregateMetaModelFactory.inspectAggregate(SeatMap.class);
+        var seatMap = new SeatMap();
+        for (var event : events) {
+            model.publish(GenericEventMessage.asEventMessage(event), seatMap);
+        }
+        return seatMap;
     }
 
     /** The events of the arguments, each an event or a list or array of events, in order. */

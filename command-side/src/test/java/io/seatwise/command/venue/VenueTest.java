@@ -8,9 +8,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.seatwise.api.DomainException;
+import io.seatwise.api.InvalidLayout;
+import io.seatwise.api.InvalidValue;
 import io.seatwise.api.Refusal;
-import io.seatwise.api.Refusal.InvalidLayout;
-import io.seatwise.api.Refusal.InvalidValue;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventScheduled;
 import io.seatwise.api.event.EventView;

@@ -7,7 +7,6 @@ import io.seatwise.api.event.EventEdited;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventRescheduled;
 import io.seatwise.api.event.EventScheduled;
-import io.seatwise.api.stats.CategoryRevenue;
 import io.seatwise.api.stats.DailyBookings;
 import io.seatwise.api.stats.EventStatistics;
 import io.seatwise.api.stats.FindDailyBookings;
@@ -23,10 +22,7 @@ import io.seatwise.query.StoredJson;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,13 +30,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * The admins' figures: per event its booked seats, bookings and revenue, also per category of its layout, each
  * booking, and the bookings of each day. Revenue is what each booking cost when it was made, as it recorded it
- * ({@link CategorySplit}); a cancellation takes out what its booking's row says it added.
+ * ({@link CategorySplit}); a cancellation takes out what its booking's row says it added. The rows per category are
+ * written when an event is scheduled and read by {@link CategoryFigures}.
  *
  * <p>A change to an event's figures is applied only when the seat map's sequence number is newer than the one the row
  * holds; the booking rows and daily sums are written only when that change was applied, in the same transaction, so
@@ -57,9 +53,11 @@ class StatisticsProjection {
     static final String LABEL_SEPARATOR = "; ";
 
     private final JdbcTemplate jdbc;
+    private final CategoryFigures categories;
 
     StatisticsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.categories = new CategoryFigures(jdbc);
     }
 
     @EventHandler
@@ -98,15 +96,7 @@ class StatisticsProjection {
                 event.layout().capacity(),
                 sequence,
                 StoredJson.layout(event.layout()));
-        var categories = event.layout().categories();
-        for (int position = 0; position < categories.size(); position++) {
-            var category = categories.get(position);
-            jdbc.update("""
-                    INSERT INTO stats_event_categories (event_id, code, name, position, booked, revenue_cents)
-                    VALUES (?, ?, ?, ?, 0, 0)
-                    ON CONFLICT (event_id, code) DO NOTHING
-                    """, event.eventId().value(), category.code(), category.name(), position);
-        }
+        categories.scheduled(event);
     }
 
     /** The figures show the event as it is now; its "from" price too, as the CSV's priceCents. */
@@ -224,13 +214,7 @@ class StatisticsProjection {
 
     @QueryHandler
     StatisticsView handle(FindStatistics query) {
-        var categories = new HashMap<String, List<CategoryRevenue>>();
-        jdbc.query("""
-                SELECT event_id, code, name, booked, revenue_cents
-                FROM stats_event_categories ORDER BY event_id, position
-                """, (RowCallbackHandler) rs -> categories
-                .computeIfAbsent(rs.getString(1), event -> new ArrayList<>())
-                .add(new CategoryRevenue(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5))));
+        var byEvent = categories.byEvent();
         var events = jdbc.query(
                 """
                 SELECT event_id, title, capacity, booked, bookings, revenue_cents, cancelled_at
@@ -244,7 +228,7 @@ class StatisticsProjection {
                         Occupancy.of(rs.getLong(4), rs.getLong(3)),
                         rs.getInt(5),
                         rs.getLong(6),
-                        categories.getOrDefault(rs.getString(1), List.of()),
+                        byEvent.getOrDefault(rs.getString(1), List.of()),
                         rs.getObject(7) != null));
         var totals = new StatisticsView.Totals(
                 events.size(),
@@ -252,25 +236,8 @@ class StatisticsProjection {
                 events.stream().mapToLong(EventStatistics::booked).sum(),
                 events.stream().mapToLong(EventStatistics::bookings).sum(),
                 events.stream().mapToLong(EventStatistics::revenueCents).sum(),
-                categoryTotals(events));
+                CategoryFigures.totals(events));
         return new StatisticsView(totals, events);
-    }
-
-    /** The events' categories summed by code and name: "S Standard" of two halls is one category, "P Premium" another. */
-    private static List<CategoryRevenue> categoryTotals(List<EventStatistics> events) {
-        var sums = new TreeMap<List<String>, CategoryRevenue>(
-                Comparator.<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1)));
-        events.stream()
-                .flatMap(event -> event.categories().stream())
-                .forEach(category -> sums.merge(
-                        List.of(category.code(), category.name()),
-                        category,
-                        (sum, more) -> new CategoryRevenue(
-                                sum.code(),
-                                sum.name(),
-                                sum.booked() + more.booked(),
-                                sum.revenueCents() + more.revenueCents())));
-        return List.copyOf(sums.values());
     }
 
     @QueryHandler

@@ -1,9 +1,10 @@
 package io.seatwise.api.event;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.venue.SeatLayout;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,6 +71,16 @@ public final class Prices {
                         .mapToLong(Long::longValue)
                         .min()
                         .orElse(0));
+    }
+
+    /** What the seats cost at these prices, per category code: as a booking records it when it is made. */
+    public static Map<String, Long> ofSeats(SeatLayout layout, Map<String, Long> prices, Collection<Integer> seats) {
+        var cents = new TreeMap<String, Long>();
+        for (int seat : seats) {
+            var category = layout.categoryOf(seat);
+            cents.merge(category, prices.get(category), Long::sum);
+        }
+        return cents;
     }
 
     private static void checkCents(String field, long cents) {

@@ -7,7 +7,7 @@ import static io.seatwise.api.venue.SeatLayout.MAX_ROW_LABEL_LENGTH;
 import static io.seatwise.api.venue.SeatLayout.MAX_SECTIONS;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidLayout;
+import io.seatwise.api.InvalidLayout;
 import io.seatwise.api.venue.SeatLayout.Category;
 import io.seatwise.api.venue.SeatLayout.Row;
 import io.seatwise.api.venue.SeatLayout.Section;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.InvalidValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

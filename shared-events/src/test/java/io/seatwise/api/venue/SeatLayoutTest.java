@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.ErrorCode;
-import io.seatwise.api.Refusal;
+import io.seatwise.api.InvalidLayout;
 import io.seatwise.api.venue.SeatLayout.Category;
 import io.seatwise.api.venue.SeatLayout.Row;
 import io.seatwise.api.venue.SeatLayout.Section;
@@ -122,7 +122,7 @@ class SeatLayoutTest {
                         List.of(SeatLayout.STANDARD), List.of(new Section("Main", List.of(new Row("A", seats))))))
                 .isInstanceOfSatisfying(
                         DomainException.class,
-                        refusal -> assertThat(refusal.refusal()).isInstanceOf(Refusal.InvalidLayout.class));
+                        refusal -> assertThat(refusal.refusal()).isInstanceOf(InvalidLayout.class));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.seatwise.web.account;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 

@@ -2,8 +2,8 @@ package io.seatwise.web.admin;
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.ErrorCode;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.event.CancelEvent;
 import io.seatwise.api.event.EditEvent;
 import io.seatwise.api.event.EventView;

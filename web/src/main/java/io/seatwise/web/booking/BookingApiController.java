@@ -1,8 +1,8 @@
 package io.seatwise.web.booking;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookingReference;
 import io.seatwise.api.booking.BookingStatus;

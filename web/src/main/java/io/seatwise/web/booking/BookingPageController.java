@@ -2,8 +2,9 @@ package io.seatwise.web.booking;
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.ErrorCode;
+import io.seatwise.api.InvalidValue;
 import io.seatwise.api.Refusal;
-import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.SeatsUnavailable;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.BookingStatus;
@@ -151,7 +152,7 @@ class BookingPageController {
 
     /** Keeps the seats the person can still have selected, so that a refusal costs them one click, not all. */
     private static List<Integer> selectedAfter(Refusal refusal, List<Integer> chosen) {
-        var taken = refusal instanceof Refusal.SeatsUnavailable unavailable ? unavailable.seats() : List.of();
+        var taken = refusal instanceof SeatsUnavailable unavailable ? unavailable.seats() : List.of();
         return chosen.stream().filter(seat -> !taken.contains(seat)).distinct().toList();
     }
 

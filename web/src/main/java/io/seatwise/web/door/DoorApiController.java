@@ -1,8 +1,8 @@
 package io.seatwise.web.door;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.door.Attendance;
 import io.seatwise.web.api.ApiRefusal;
 import io.seatwise.web.security.CurrentAccount;

@@ -1,9 +1,9 @@
 package io.seatwise.web.event;
 
 import io.seatwise.api.DomainException;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.Refusal;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
 import io.seatwise.api.booking.FindSeatAvailability;
 import io.seatwise.api.booking.FindSeatMap;
 import io.seatwise.api.booking.SeatAvailability;

@@ -1,8 +1,8 @@
 package io.seatwise.web.event;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.booking.SeatMapView;
 import io.seatwise.api.event.EventId;
 import io.seatwise.api.event.EventView;

@@ -1,7 +1,18 @@
 package io.seatwise.web.page;
 
+import io.seatwise.api.AccountLimit;
+import io.seatwise.api.AlreadyCheckedIn;
+import io.seatwise.api.CompanionWithoutWheelchair;
 import io.seatwise.api.DomainException;
+import io.seatwise.api.InvalidLayout;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.NoAdjacentBlock;
 import io.seatwise.api.Refusal;
+import io.seatwise.api.SeatsUnavailable;
+import io.seatwise.api.SeatsUnknownOrRepeated;
+import io.seatwise.api.SingleSeat;
+import io.seatwise.api.TooLateToCancel;
+import io.seatwise.api.TooManySeats;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -52,10 +63,10 @@ public class PageRefusals {
     }
 
     private Object[] arguments(Refusal refusal) {
-        if (refusal instanceof Refusal.SeatsUnavailable taken) {
+        if (refusal instanceof SeatsUnavailable taken) {
             return new Object[] {taken.seats().size(), formats.seats(taken.seats())};
         }
-        if (refusal instanceof Refusal.SeatsUnknownOrRepeated wrong) {
+        if (refusal instanceof SeatsUnknownOrRepeated wrong) {
             return new Object[] {
                 formats.seats(wrong.unknown()),
                 formats.seats(wrong.repeated()),
@@ -64,32 +75,32 @@ public class PageRefusals {
                 wrong.capacity()
             };
         }
-        if (refusal instanceof Refusal.TooManySeats tooMany) {
+        if (refusal instanceof TooManySeats tooMany) {
             return new Object[] {tooMany.max(), tooMany.chosen()};
         }
-        if (refusal instanceof Refusal.TooLateToCancel late) {
+        if (refusal instanceof TooLateToCancel late) {
             return new Object[] {formats.dateTime(late.cancellableUntil())};
         }
-        if (refusal instanceof Refusal.AlreadyCheckedIn admitted) {
+        if (refusal instanceof AlreadyCheckedIn admitted) {
             return new Object[] {formats.dateTime(admitted.checkedInAt())};
         }
-        if (refusal instanceof Refusal.AccountLimit limit) {
+        if (refusal instanceof AccountLimit limit) {
             return new Object[] {limit.limit(), limit.held()};
         }
-        if (refusal instanceof Refusal.NoAdjacentBlock block) {
+        if (refusal instanceof NoAdjacentBlock block) {
             return new Object[] {block.count()};
         }
-        if (refusal instanceof Refusal.SingleSeat single) {
+        if (refusal instanceof SingleSeat single) {
             return new Object[] {single.strandedSeats().size(), formats.seats(single.strandedSeats())};
         }
-        if (refusal instanceof Refusal.CompanionWithoutWheelchair companion) {
+        if (refusal instanceof CompanionWithoutWheelchair companion) {
             return new Object[] {companion.companionSeats().size(), formats.seats(companion.companionSeats())};
         }
-        if (refusal instanceof Refusal.InvalidLayout layout) {
+        if (refusal instanceof InvalidLayout layout) {
             // the problem is told in English only: it names sections and rows the admin wrote, after a translated lead
             return new Object[] {layout.problem()};
         }
-        if (refusal instanceof Refusal.InvalidValue invalid) {
+        if (refusal instanceof InvalidValue invalid) {
             return new Object[] {fieldName(invalid.field()), invalid.min(), invalid.max()};
         }
         return new Object[0];

@@ -1,8 +1,8 @@
 package io.seatwise.web.venue;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.venue.ChangeVenue;
 import io.seatwise.api.venue.CreateVenue;
 import io.seatwise.api.venue.SeatLayout;

@@ -2,7 +2,7 @@ package io.seatwise.web.waitlist;
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.ErrorCode;
-import io.seatwise.api.Refusal.InvalidValue;
+import io.seatwise.api.InvalidValue;
 import io.seatwise.api.event.EventView;
 import io.seatwise.api.waitlist.WaitlistEntryView;
 import io.seatwise.api.waitlist.WaitlistStatus;

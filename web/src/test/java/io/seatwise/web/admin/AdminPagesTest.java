@@ -18,8 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import io.seatwise.api.DomainException;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
 import io.seatwise.api.event.ScheduleEvent;
 import io.seatwise.api.event.SingleSeatRule;
 import io.seatwise.api.venue.ChangeVenue;

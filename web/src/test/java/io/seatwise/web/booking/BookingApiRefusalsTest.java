@@ -16,6 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.seatwise.api.DomainException;
 import io.seatwise.api.Refusal;
+import io.seatwise.api.SeatsUnavailable;
+import io.seatwise.api.SeatsUnknownOrRepeated;
+import io.seatwise.api.TooLateToCancel;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.web.security.WebSlice;
 import java.time.Duration;
@@ -46,7 +49,7 @@ class BookingApiRefusalsTest {
     @Test
     void takenSeatsAreAConflictNamingThem() throws Exception {
         when(bookings.book("e-1", USER_ID, List.of(4, 5), null))
-                .thenThrow(new DomainException(new Refusal.SeatsUnavailable(List.of(4)), "Already booked: 4"));
+                .thenThrow(new DomainException(new SeatsUnavailable(List.of(4)), "Already booked: 4"));
 
         mvc.perform(booking("e-1", "{\"seats\": [4, 5]}"))
                 .andExpect(status().isConflict())
@@ -60,7 +63,7 @@ class BookingApiRefusalsTest {
     void unknownAndRepeatedSeatsAreABadRequestNamingBoth() throws Exception {
         when(bookings.book("e-1", USER_ID, List.of(0, 101, 7, 7), null))
                 .thenThrow(new DomainException(
-                        new Refusal.SeatsUnknownOrRepeated(List.of(0, 101), List.of(7), 100), "No such seat: 0, 101"));
+                        new SeatsUnknownOrRepeated(List.of(0, 101), List.of(7), 100), "No such seat: 0, 101"));
 
         mvc.perform(booking("e-1", "{\"seats\": [0, 101, 7, 7]}"))
                 .andExpect(status().isBadRequest())
@@ -71,7 +74,7 @@ class BookingApiRefusalsTest {
     @Test
     void cancellingTooLateIsAConflictNamingTheCutoff() throws Exception {
         var until = Instant.parse("2030-05-01T18:30:00Z");
-        doThrow(new DomainException(new Refusal.TooLateToCancel(until, Duration.ofHours(24)), "Too late"))
+        doThrow(new DomainException(new TooLateToCancel(until, Duration.ofHours(24)), "Too late"))
                 .when(bookings)
                 .cancel("b-1", USER_ID);
 

@@ -17,8 +17,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.seatwise.api.AccountLimit;
+import io.seatwise.api.CompanionWithoutWheelchair;
 import io.seatwise.api.DomainException;
+import io.seatwise.api.NoAdjacentBlock;
 import io.seatwise.api.Refusal;
+import io.seatwise.api.SeatsUnavailable;
+import io.seatwise.api.TooLateToCancel;
+import io.seatwise.api.TooManySeats;
 import io.seatwise.api.booking.BookSeats.BestAvailable;
 import io.seatwise.api.booking.BookingId;
 import io.seatwise.api.booking.SeatAvailability;
@@ -122,7 +128,7 @@ class BookingPagesTest {
     @Test
     void bestAvailableWithoutACategoryAsksForAnySeat() throws Exception {
         when(bookings.book(EVENT, USER_ID, null, new BestAvailable(3, null)))
-                .thenThrow(new DomainException(new Refusal.NoAdjacentBlock(3, null), "No block of 3"));
+                .thenThrow(new DomainException(new NoAdjacentBlock(3, null), "No block of 3"));
 
         mvc.perform(post("/events/" + EVENT + "/best-available")
                         .param("count", "3")
@@ -142,7 +148,7 @@ class BookingPagesTest {
     void bestAvailableRefusalsOfTheSeatMapAreShownInThePageLanguage() throws Exception {
         when(bookings.book(EVENT, USER_ID, null, new BestAvailable(1, "C")))
                 .thenThrow(new DomainException(
-                        new Refusal.CompanionWithoutWheelchair(List.of(2)), "Companion seat without wheelchair"));
+                        new CompanionWithoutWheelchair(List.of(2)), "Companion seat without wheelchair"));
 
         mvc.perform(post("/events/" + EVENT + "/best-available")
                         .param("count", "1")
@@ -170,7 +176,7 @@ class BookingPagesTest {
     @Test
     void takenSeatsAreNamedInGermanAndTheOthersStaySelected() throws Exception {
         when(bookings.book(EVENT, USER_ID, List.of(4, 5), null))
-                .thenThrow(new DomainException(new Refusal.SeatsUnavailable(List.of(4)), "Already booked: 4"));
+                .thenThrow(new DomainException(new SeatsUnavailable(List.of(4)), "Already booked: 4"));
 
         mvc.perform(post("/events/" + EVENT + "/book")
                         .param("seats", "4", "5")
@@ -188,7 +194,7 @@ class BookingPagesTest {
     @Test
     void tooManySeatsAreRefusedInEnglishWithTheLimit() throws Exception {
         when(bookings.book(eq(EVENT), eq(USER_ID), any(), any()))
-                .thenThrow(new DomainException(new Refusal.TooManySeats(10, 11), "One booking holds at most 10"));
+                .thenThrow(new DomainException(new TooManySeats(10, 11), "One booking holds at most 10"));
 
         mvc.perform(post("/events/" + EVENT + "/book")
                         .param("seats", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
@@ -202,7 +208,7 @@ class BookingPagesTest {
     @Test
     void bookingPastTheLimitPerAccountIsRefusedInEnglishNamingTheLimitAndTheSeatsHeld() throws Exception {
         when(bookings.book(EVENT, USER_ID, List.of(4, 5), null))
-                .thenThrow(new DomainException(new Refusal.AccountLimit(4, 3), "One account may hold at most 4"));
+                .thenThrow(new DomainException(new AccountLimit(4, 3), "One account may hold at most 4"));
 
         mvc.perform(post("/events/" + EVENT + "/book")
                         .param("seats", "4", "5")
@@ -219,7 +225,7 @@ class BookingPagesTest {
     @Test
     void bestAvailablePastTheLimitPerAccountIsRefusedInGerman() throws Exception {
         when(bookings.book(EVENT, USER_ID, null, new BestAvailable(3, null)))
-                .thenThrow(new DomainException(new Refusal.AccountLimit(20, 18), "One account may hold at most 20"));
+                .thenThrow(new DomainException(new AccountLimit(20, 18), "One account may hold at most 20"));
 
         mvc.perform(post("/events/" + EVENT + "/best-available")
                         .param("count", "3")
@@ -250,7 +256,7 @@ class BookingPagesTest {
 
     @Test
     void cancellingTooLateNamesTheCutoffAsThePagesShowTimes() throws Exception {
-        doThrow(new DomainException(new Refusal.TooLateToCancel(CUTOFF, Duration.ofHours(24)), "Too late"))
+        doThrow(new DomainException(new TooLateToCancel(CUTOFF, Duration.ofHours(24)), "Too late"))
                 .when(bookings)
                 .cancel("b-1", USER_ID);
 

@@ -2,9 +2,19 @@ package io.seatwise.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatwise.api.AccountLimit;
+import io.seatwise.api.AlreadyCheckedIn;
+import io.seatwise.api.CompanionWithoutWheelchair;
+import io.seatwise.api.InvalidLayout;
+import io.seatwise.api.InvalidValue;
+import io.seatwise.api.InvalidValue.Rule;
+import io.seatwise.api.NoAdjacentBlock;
 import io.seatwise.api.Refusal;
-import io.seatwise.api.Refusal.InvalidValue;
-import io.seatwise.api.Refusal.InvalidValue.Rule;
+import io.seatwise.api.SeatsUnavailable;
+import io.seatwise.api.SeatsUnknownOrRepeated;
+import io.seatwise.api.SingleSeat;
+import io.seatwise.api.TooLateToCancel;
+import io.seatwise.api.TooManySeats;
 import io.seatwise.web.SeatwiseProperties;
 import java.io.IOException;
 import java.io.Reader;
@@ -47,16 +57,16 @@ class RefusalMessagesTest {
     /** One of each refusal, with details that a message can be checked for. */
     static List<Refusal> everyRefusal() {
         var all = new ArrayList<Refusal>(Arrays.asList(Refusal.Plain.values()));
-        all.add(new Refusal.SeatsUnavailable(List.of(4, 5)));
-        all.add(new Refusal.SeatsUnknownOrRepeated(List.of(0, 101), List.of(7), 100));
-        all.add(new Refusal.TooManySeats(10, 12));
-        all.add(new Refusal.TooLateToCancel(CUTOFF, Duration.ofHours(24)));
-        all.add(new Refusal.InvalidLayout("row A has no seats"));
-        all.add(new Refusal.NoAdjacentBlock(4, "P"));
-        all.add(new Refusal.SingleSeat(List.of(9)));
-        all.add(new Refusal.CompanionWithoutWheelchair(List.of(2, 3)));
-        all.add(new Refusal.AlreadyCheckedIn(CUTOFF));
-        all.add(new Refusal.AccountLimit(4, 3));
+        all.add(new SeatsUnavailable(List.of(4, 5)));
+        all.add(new SeatsUnknownOrRepeated(List.of(0, 101), List.of(7), 100));
+        all.add(new TooManySeats(10, 12));
+        all.add(new TooLateToCancel(CUTOFF, Duration.ofHours(24)));
+        all.add(new InvalidLayout("row A has no seats"));
+        all.add(new NoAdjacentBlock(4, "P"));
+        all.add(new SingleSeat(List.of(9)));
+        all.add(new CompanionWithoutWheelchair(List.of(2, 3)));
+        all.add(new AlreadyCheckedIn(CUTOFF));
+        all.add(new AccountLimit(4, 3));
         for (var rule : Rule.values()) {
             all.add(new InvalidValue("title", rule, 1, 200));
         }
@@ -97,22 +107,22 @@ class RefusalMessagesTest {
     @Test
     void messagesNameTheDetailsInEnglish() {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
-        assertThat(refusals.message(new Refusal.SeatsUnavailable(List.of(4, 5))))
+        assertThat(refusals.message(new SeatsUnavailable(List.of(4, 5))))
                 .isEqualTo(
                         "Sorry, seats 4, 5 were just booked by someone else. Your other choices are still selected.");
-        assertThat(refusals.message(new Refusal.SeatsUnknownOrRepeated(List.of(0, 101), List.of(), 100)))
+        assertThat(refusals.message(new SeatsUnknownOrRepeated(List.of(0, 101), List.of(), 100)))
                 .isEqualTo("Nothing was booked. No such seat: 0, 101 (this event has seats 1 to 100).");
-        assertThat(refusals.message(new Refusal.TooLateToCancel(CUTOFF, Duration.ofHours(24))))
+        assertThat(refusals.message(new TooLateToCancel(CUTOFF, Duration.ofHours(24))))
                 .isEqualTo("That booking can no longer be cancelled: cancelling was possible until Wed 1 May 2030, "
                         + "19:30.");
         assertThat(refusals.message(InvalidValue.atMost("title", Rule.TOO_LONG, 200)))
                 .isEqualTo("Title: at most 200 characters.");
-        assertThat(refusals.message(new Refusal.SingleSeat(List.of(9))))
+        assertThat(refusals.message(new SingleSeat(List.of(9))))
                 .isEqualTo("That choice would leave seat 9 alone between taken seats. Please choose seats that leave "
                         + "no single seat.");
-        assertThat(refusals.message(new Refusal.NoAdjacentBlock(4, null)))
+        assertThat(refusals.message(new NoAdjacentBlock(4, null)))
                 .isEqualTo("There are no 4 free seats side by side left. Try fewer seats or another category.");
-        assertThat(refusals.message(new Refusal.AccountLimit(4, 3)))
+        assertThat(refusals.message(new AccountLimit(4, 3)))
                 .isEqualTo("One person may hold at most 4 seats of this event, and you hold 3 already. Nothing was "
                         + "booked.");
         assertThat(refusals.message(InvalidValue.atMost("startsAt", Rule.TOO_FAR_AHEAD, 5)))
@@ -122,20 +132,20 @@ class RefusalMessagesTest {
     @Test
     void messagesNameTheDetailsInGerman() {
         LocaleContextHolder.setLocale(Locale.GERMAN);
-        assertThat(refusals.message(new Refusal.SeatsUnavailable(List.of(4))))
+        assertThat(refusals.message(new SeatsUnavailable(List.of(4))))
                 .isEqualTo("Leider wurde Platz 4 gerade von jemand anderem gebucht. Ihre übrigen Plätze bleiben "
                         + "ausgewählt.");
-        assertThat(refusals.message(new Refusal.SeatsUnknownOrRepeated(List.of(), List.of(7), 100)))
+        assertThat(refusals.message(new SeatsUnknownOrRepeated(List.of(), List.of(7), 100)))
                 .isEqualTo("Es wurde nichts gebucht. Mehrfach gewählt: 7.");
-        assertThat(refusals.message(new Refusal.TooLateToCancel(CUTOFF, Duration.ofHours(24))))
+        assertThat(refusals.message(new TooLateToCancel(CUTOFF, Duration.ofHours(24))))
                 .isEqualTo("Diese Buchung kann nicht mehr storniert werden: Stornieren war bis Mi. 1 Mai 2030, 19:30 "
                         + "möglich.");
         assertThat(refusals.message(InvalidValue.outOfRange("capacity", 1, 40_000)))
                 .isEqualTo("Plätze: muss zwischen 1 und 40.000 liegen.");
-        assertThat(refusals.message(new Refusal.CompanionWithoutWheelchair(List.of(2, 3))))
+        assertThat(refusals.message(new CompanionWithoutWheelchair(List.of(2, 3))))
                 .isEqualTo("Begleitplätze 2, 3 können nur zusammen mit einem Rollstuhlplatz derselben Reihe gebucht "
                         + "werden.");
-        assertThat(refusals.message(new Refusal.AccountLimit(20, 18)))
+        assertThat(refusals.message(new AccountLimit(20, 18)))
                 .isEqualTo("Eine Person kann für diese Veranstaltung höchstens 20 Plätze halten, und Sie halten schon "
                         + "18. Es wurde nichts gebucht.");
         assertThat(refusals.message(InvalidValue.outOfRange("maxSeatsPerAccount", 0, 40_000)))
