@@ -22,7 +22,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
             // Counting log events per level puts a filter before every logger's level check, even for levels that
             // are off (about 3 % of the server's CPU in a storm of bookings); the counts are not among the metrics
             // Seatwise exposes.
-            "org.springframework.boot.actuate.autoconfigure.metrics.LogbackMetricsAutoConfiguration"
+            "org.springframework.boot.actuate.autoconfigure.metrics.LogbackMetricsAutoConfiguration",
+            // Browser sessions are Tomcat's on SQLite and in the database on PostgreSQL, where storage/postgres
+            // configures Spring Session itself; Spring Boot's would keep them in the database on SQLite too.
+            "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration"
         })
 @ConfigurationPropertiesScan("io.seatwise.web")
 public class SeatwiseApplication {

@@ -62,6 +62,8 @@ public abstract class ApplicationTest {
         registry.add("seatwise.demo", () -> "false");
         registry.add("seatwise.admin.email", () -> ADMIN_EMAIL);
         registry.add("seatwise.admin.password", () -> ADMIN_PASSWORD);
+        // no load balancer to wait for when a test's application stops
+        registry.add("seatwise.shutdown.drain", () -> "0");
         UNTHROTTLED.forEach((name, value) -> registry.add(name, () -> value));
     }
 

@@ -29,7 +29,7 @@ public class BrowserSession {
 
     private final HttpClient http;
     private final CookieManager cookies = new CookieManager();
-    private final String baseUrl;
+    private String baseUrl;
     private String csrfToken;
 
     public BrowserSession(int port) {
@@ -42,6 +42,15 @@ public class BrowserSession {
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /**
+     * Sends this browser's next requests to another node on this machine, with the same cookies and the CSRF token of
+     * the page last fetched, as a load balancer without sticky sessions may.
+     */
+    public BrowserSession via(int port) {
+        baseUrl = "http://localhost:" + port;
+        return this;
     }
 
     public record Page(int status, String body, String location, HttpHeaders headers) {

@@ -67,7 +67,9 @@ public final class SeatwiseProcess implements AutoCloseable {
                 // as in ApplicationTest: the users that tests and benchmarks register book at once
                 "--seatwise.accounts.verify-email=false",
                 // a test starts the server many times and measures no speed: no rehearsal before the start
-                "--seatwise.warmup=0"));
+                "--seatwise.warmup=0",
+                // nor a drain before it stops: no load balancer watches it
+                "--seatwise.shutdown.drain=0"));
         ApplicationTest.UNTHROTTLED.forEach((setting, value) -> arguments.add("--" + setting + "=" + value));
         // a setting given replaces the default of the same name (Spring would join the two into one value)
         for (var setting : settings) {

@@ -145,7 +145,9 @@ public final class StandaloneApplication implements AutoCloseable {
                 "--seatwise.admin.email=" + ApplicationTest.ADMIN_EMAIL,
                 "--seatwise.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
                 // as in ApplicationTest: the users that tests register book at once; a test of verification turns it on
-                "--seatwise.accounts.verify-email=false"));
+                "--seatwise.accounts.verify-email=false",
+                // no load balancer to wait for when it stops; a test of the drain sets its own
+                "--seatwise.shutdown.drain=0"));
         ApplicationTest.UNTHROTTLED.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments.toArray(String[]::new);
     }

@@ -1,13 +1,15 @@
 package io.seatwise.api.event;
 
 import io.seatwise.api.venue.VenueId;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * An event as lists and its page show it; {@code prices} has the price in cents of each category code, {@code
  * priceCents} is the price lists show as "from" ({@link Prices#fromCents}), every seat's when the event has one price. {@code cancelReason} is null unless the event was cancelled. {@code maxSeatsPerAccount} is how many seats one
- * account may hold for the event at once, 0 for no limit.
+ * account may hold for the event at once, 0 for no limit. Serializable, since a page's notice after a change carries
+ * one through the browser's session, which several nodes keep in their database.
  */
 public record EventView(
         EventId id,
@@ -23,7 +25,8 @@ public record EventView(
         int capacity,
         int booked,
         String cancelReason,
-        int maxSeatsPerAccount) {
+        int maxSeatsPerAccount)
+        implements Serializable {
 
     /** An event without a limit per account. */
     public EventView(

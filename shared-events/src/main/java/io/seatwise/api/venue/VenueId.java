@@ -3,10 +3,11 @@ package io.seatwise.api.venue;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.seatwise.api.Identifiers;
+import java.io.Serializable;
 import java.util.UUID;
 
 /** Identifies one venue; serialized as its plain string value. */
-public record VenueId(@JsonValue String value) {
+public record VenueId(@JsonValue String value) implements Serializable {
 
     public VenueId {
         Identifiers.require(value, "venue");

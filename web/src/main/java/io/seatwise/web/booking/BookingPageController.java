@@ -266,5 +266,6 @@ class BookingPageController {
             java.time.Instant startsAt,
             List<Integer> seats,
             String seatLabels,
-            long totalCents) {}
+            long totalCents)
+            implements java.io.Serializable {}
 }

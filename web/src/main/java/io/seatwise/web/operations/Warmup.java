@@ -78,7 +78,8 @@ public record Warmup(@DefaultValue("30s") Duration warmup) {
 
     /**
      * The rehearsal's own settings, after the server's (so they win): any free port, the temporary folder on SQLite,
-     * an admin of its own, no demo data, no SMTP server (mail is only kept), nobody to verify, no throttles, quiet logs.
+     * an admin of its own, no demo data, no SMTP server (mail is only kept), nobody to verify, no throttles, quiet logs,
+     * and a stop without the drain.
      */
     private static String[] arguments(Path folder, WarmupLoad.Credentials admin) {
         return List.of(
@@ -90,6 +91,8 @@ public record Warmup(@DefaultValue("30s") Duration warmup) {
                         "--seatwise.admin.password=" + admin.password(),
                         "--seatwise.accounts.verify-email=false",
                         "--seatwise.booking.max-seats-per-account=0",
+                        // no load balancer watches the rehearsal: it stops at once
+                        "--seatwise.shutdown.drain=0",
                         "--seatwise.throttle.sign-ins=1000000/1m",
                         "--seatwise.throttle.registrations=1000000/1m",
                         "--spring.autoconfigure.exclude="

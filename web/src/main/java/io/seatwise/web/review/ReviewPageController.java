@@ -42,7 +42,7 @@ class ReviewPageController {
 
     record ReviewForm(
             @NotNull @Min(1) @Max(5) Integer rating,
-            @NotBlank @Size(max = 4000) String text) {}
+            @NotBlank @Size(max = 4000) String text) implements java.io.Serializable {}
 
     @PostMapping(SUBJECT)
     String submit(

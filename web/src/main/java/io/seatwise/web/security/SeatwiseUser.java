@@ -11,6 +11,12 @@ import org.springframework.security.core.userdetails.User;
 /** A signed-in person of the browser UI, carrying the account id so that no form ever has to. */
 public class SeatwiseUser extends User {
 
+    /**
+     * Kept in the browser's session, which PostgreSQL's nodes keep in their database: a release that changes the fields
+     * changes this number, and sessions of the release before are then signed out instead of misread.
+     */
+    private static final long serialVersionUID = 1L;
+
     private final AccountId accountId;
     private final String displayName;
     private final int credentialVersion;
