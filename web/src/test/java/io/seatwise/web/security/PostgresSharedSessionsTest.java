@@ -27,10 +27,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Browser sessions on two nodes that share one PostgreSQL database, as a load balancer without sticky sessions sends a
- * browser's requests to either: the sign-in form that one node showed signs in on the other, a signed-in browser
- * stays signed in and posts forms wherever its requests land, signing out and a changed password end the session on
- * both, the form's wrong passwords count on both, an anonymous look at the public pages keeps no session, and a page
- * view reads its session without writing it. One pair of nodes serves every test here.
+ * browser's requests to either: the sign-in form that one node showed signs in on the other (under a new session id),
+ * a signed-in browser stays signed in and posts forms wherever its requests land, signing out and a changed password
+ * end the session on both, the form's wrong passwords count on both, an anonymous look at the public pages keeps no
+ * session, and a page view reads its session without writing it. One pair of nodes serves every test here.
  */
 @NeedsPostgreSql
 class PostgresSharedSessionsTest {
@@ -73,11 +73,18 @@ class PostgresSharedSessionsTest {
         var email = newAccount("Fern");
         var browser = new BrowserSession(nodeA.port());
         browser.get("/login");
+        var formsSession = browser.cookie("JSESSIONID");
 
         var signedIn = browser.via(nodeB.port()).post("/login", Map.of("email", email, "password", PASSWORD));
 
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.location()).doesNotContain("error");
+        assertThat(browser.cookie("JSESSIONID")).as("a new session id").isNotEqualTo(formsSession);
+        assertThat(new BrowserSession(nodeA.port())
+                        .get("/me/account", "Cookie", "JSESSIONID=" + formsSession)
+                        .location())
+                .as("the form's session id, still anonymous")
+                .endsWith("/login");
         assertThat(browser.via(nodeA.port()).get("/me/account").status()).isEqualTo(200);
         var changed = browser.via(nodeB.port()).post("/me/account/language", Map.of("language", "en"));
         assertThat(changed.location()).as("a form of node A posted to node B").endsWith("/me/account");
