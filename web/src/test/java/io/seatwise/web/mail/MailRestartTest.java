@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Mail that could not be delivered before the application stopped is delivered after it starts again on the same
- * data folder, once; the event handlers that wrote it do not write it again.
+ * data folder, once; the event handlers that wrote it do not write it again. A review prompt that was not due yet
+ * waits as its saga's durable deadline, and goes out on time after the restart.
  */
 class MailRestartTest {
 
