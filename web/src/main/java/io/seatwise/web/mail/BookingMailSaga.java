@@ -39,7 +39,8 @@ import org.axonframework.spring.stereotype.Saga;
  * <p>It runs in the mail group's processor ({@link MailProjection#GROUP}), after the group's own handlers of each event:
  * the directory knows the booking before the saga looks it up, and one transaction per batch stores both. Sagas are
  * never replayed ({@link DisallowReplay}): a replay would mail again. Bookings stored before mail was installed get
- * no mail, so no saga either: it ends where it starts, and nothing is stored.
+ * no mail, so no saga either: it ends where it starts, and nothing is stored. (Public because Axon makes a saga through
+ * its public constructor; its handlers stay the package's.)
  */
 @Saga
 @ProcessingGroup(MailProjection.GROUP)
