@@ -128,8 +128,15 @@ public class BookingMailSaga {
             promptDue = null;
         }
         if (reminderDue != null && !reminderDue.isAfter(at)) {
-            mailbox.post(MailKind.REVIEW_REMINDER, bookingId, reminderDue);
-            reminderDue = null;
+            var end = mailbox.reminderDue(bookingId).orElse(reminderDue);
+            if (end.isAfter(at)) {
+                // moved meanwhile: on PostgreSQL this deadline may have gone off on another node while this node
+                // handled the reschedule, and its saga state was the one stored last
+                reminderDue = end;
+            } else {
+                mailbox.post(MailKind.REVIEW_REMINDER, bookingId, reminderDue);
+                reminderDue = null;
+            }
         }
         if (promptDue == null && reminderDue == null) {
             SagaLifecycle.end();

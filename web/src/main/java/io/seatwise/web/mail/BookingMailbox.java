@@ -21,6 +21,12 @@ interface BookingMailbox {
     Instant reminderDue(Instant startsAt);
 
     /**
+     * When the booking's reminder is due by its event's start as the mail group knows it now, or nothing while it does
+     * not know the booking.
+     */
+    Optional<Instant> reminderDue(BookingId bookingId);
+
+    /**
      * Puts the mail of this kind about the booking into the outbox, due at {@code due} (once only: a mail put again is
      * the same mail), and answers what it tells; nothing, and no mail, while the mail group does not know the booking,
      * its account, event or venue.

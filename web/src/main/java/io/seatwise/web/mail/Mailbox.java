@@ -54,6 +54,11 @@ class Mailbox implements BookingMailbox {
     }
 
     @Override
+    public Optional<Instant> reminderDue(BookingId bookingId) {
+        return facts(bookingId).map(facts -> reminderDue(facts.startsAt()));
+    }
+
+    @Override
     public Optional<BookingFacts> post(MailKind kind, BookingId bookingId, Instant due) {
         var facts = facts(bookingId);
         facts.ifPresent(known -> post(kind, known, due));

@@ -119,6 +119,18 @@ class BookingMailSagaTest {
                 .containsExactly("BOOKING_CONFIRMATION at " + NOW, "REVIEW_PROMPT at " + NOW.plus(PROMPT_DELAY));
     }
 
+    /** A reschedule that the saga's state lost (two nodes storing it at once) is found in the mail group's facts. */
+    @Test
+    void aReminderWhoseEventMovedWithoutTheSagaKnowingWaitsForTheNewEnd() {
+        var later = STARTS_AT.plus(Duration.ofDays(1));
+        fixture.givenCurrentTime(NOW).andThenAPublished(booked());
+        mailbox.startsAt = later;
+        fixture.whenTimeElapses(Duration.between(NOW, ENDS_AT))
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(Duration.ofDays(1), BookingMailSaga.MAIL_DUE);
+        assertThat(mailbox.posted).noneMatch(mail -> mail.startsWith("REVIEW_REMINDER"));
+    }
+
     @Test
     void aPromptDueAfterTheEventsEndGoesOutAfterTheReminderAndEndsTheSaga() {
         mailbox.promptDelay = Duration.ofDays(5);
@@ -191,6 +203,11 @@ class BookingMailSagaTest {
         @Override
         public Instant reminderDue(Instant startsAt) {
             return MailTimes.plus(startsAt, EVENT_DURATION);
+        }
+
+        @Override
+        public Optional<Instant> reminderDue(BookingId bookingId) {
+            return Optional.of(reminderDue(startsAt));
         }
 
         @Override
