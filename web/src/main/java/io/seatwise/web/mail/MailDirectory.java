@@ -62,18 +62,32 @@ class MailDirectory {
                 StoredJson.layout(layout));
     }
 
-    void booking(BookingId bookingId, String eventId, String accountId, List<Integer> seats) {
+    /** @param timedBySaga whether the booking's own mails are its saga's (every booking since V18 that gets mail) */
+    void booking(BookingId bookingId, String eventId, String accountId, List<Integer> seats, boolean timedBySaga) {
         jdbc.update(
-                "INSERT INTO mail_bookings (booking_id, event_id, account_id, seats) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (booking_id) DO NOTHING",
+                "INSERT INTO mail_bookings (booking_id, event_id, account_id, seats, timed_by_saga)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (booking_id) DO NOTHING",
                 bookingId.value(),
                 eventId,
                 accountId,
-                seats.stream().map(String::valueOf).collect(Collectors.joining(",")));
+                seats.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                timedBySaga);
     }
 
     void cancelled(BookingId bookingId) {
         jdbc.update("UPDATE mail_bookings SET cancelled = TRUE WHERE booking_id = ?", bookingId.value());
+    }
+
+    /** Whether a saga times the booking's mails; a booking made before sagas did has its prompt and reminder queued. */
+    boolean timedBySaga(BookingId bookingId) {
+        return jdbc
+                .queryForList(
+                        "SELECT timed_by_saga FROM mail_bookings WHERE booking_id = ?",
+                        Boolean.class,
+                        bookingId.value())
+                .stream()
+                .findFirst()
+                .orElse(false);
     }
 
     void eventTitle(String eventId, String title) {

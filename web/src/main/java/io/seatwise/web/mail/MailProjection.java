@@ -19,25 +19,22 @@ import io.seatwise.api.waitlist.OfferExpired;
 import io.seatwise.api.waitlist.SeatsOffered;
 import io.seatwise.api.waitlist.WaitlistClosed;
 import io.seatwise.api.waitlist.WaitlistLeft;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts mails into the outbox as bookings are made and cancelled: a confirmation due at once, a review prompt due a
- * while after the booking, a review reminder due once the event is over, and a confirmation of a cancellation; and
- * as events are rescheduled or cancelled, one mail to each of their bookers. What
- * the mails will say, and whether a prompt or reminder is still wanted when it falls due, it keeps in the
- * {@link MailDirectory}. The mails themselves are written later by the {@link Postman}: these handlers run in
- * transactions that hold SQLite's write lock, so they only record facts and due times.
+ * Keeps what the mails tell in the {@link MailDirectory} and mails what concerns the event as a whole: as events are
+ * rescheduled or cancelled, one mail to each of their bookers. Each booking's own mails (confirmation, review prompt,
+ * review reminder, cancellation) are its saga's, {@link BookingMailSaga}, which runs in this group's processor after
+ * these handlers; bookings made before that saga (the release before V18) keep their prompts and reminders in the
+ * outbox, due at their times, and this group still skips them, moves them and confirms their cancellation. What the
+ * mails say, and whether a prompt or reminder is still wanted when it falls due, is decided by the {@link Postman}
+ * from the directory: these handlers run in transactions that hold SQLite's write lock, so they only record.
  *
  * <p>Sending is a side effect, so this group is never replayed: {@code @DisallowReplay} makes Axon refuse to reset it
  * and skip it in any replay. Every write is idempotent and the outbox is keyed by booking and kind, so an event that is
@@ -49,21 +46,17 @@ import org.springframework.stereotype.Component;
 class MailProjection {
 
     static final String GROUP = "mail";
-    private static final Logger log = LoggerFactory.getLogger(MailProjection.class);
 
     private final MailDirectory directory;
     private final Outbox outbox;
+    private final Mailbox mailbox;
     private final MailWriter writer;
-    private final MailProperties properties;
-    private final Clock clock;
-    private volatile Instant installedAt;
 
-    MailProjection(MailDirectory directory, Outbox outbox, MailWriter writer, MailProperties properties, Clock clock) {
+    MailProjection(MailDirectory directory, Outbox outbox, Mailbox mailbox, MailWriter writer) {
         this.directory = directory;
         this.outbox = outbox;
+        this.mailbox = mailbox;
         this.writer = writer;
-        this.properties = properties;
-        this.clock = clock;
     }
 
     @EventHandler
@@ -98,18 +91,15 @@ class MailProjection {
                 event.eventId().value(), event.venueId().value(), event.title(), event.startsAt(), event.layout());
     }
 
+    /** The booking's mails are its saga's, which starts for every booking stored since mail was installed. */
     @EventHandler
     void on(SeatsBooked event, @Timestamp Instant storedAt) {
         directory.booking(
-                event.bookingId(), event.eventId().value(), event.accountId().value(), event.seats());
-        if (storedBeforeMail(storedAt)) {
-            return;
-        }
-        facts(event.bookingId()).ifPresent(facts -> {
-            enqueue(MailKind.BOOKING_CONFIRMATION, facts, event.bookedAt());
-            enqueue(MailKind.REVIEW_PROMPT, facts, MailTimes.plus(event.bookedAt(), properties.reviewPromptDelay()));
-            enqueue(MailKind.REVIEW_REMINDER, facts, MailTimes.plus(facts.startsAt(), properties.eventDuration()));
-        });
+                event.bookingId(),
+                event.eventId().value(),
+                event.accountId().value(),
+                event.seats(),
+                !mailbox.storedBeforeMail(storedAt));
     }
 
     @EventHandler
@@ -120,22 +110,23 @@ class MailProjection {
     }
 
     /**
-     * Mails each booker once (at their first standing booking), with the old and the new start, and moves the
-     * pending review reminders to after the new end. The key names the reschedule's place in the event's stream, so
-     * a second reschedule mails again and a redelivered one does not.
+     * Mails each booker once (at their first standing booking), with the old and the new start. The key names the
+     * reschedule's place in the event's stream, so a second reschedule mails again and a redelivered one does not.
+     * The bookings' sagas move their reminders; the reminders that wait in the outbox (bookings of the release before
+     * the saga) move here, to after the new end.
      */
     @EventHandler
     void on(EventRescheduled event, @Timestamp Instant storedAt, @SequenceNumber long sequence) {
         var eventId = event.eventId().value();
         directory.eventRescheduled(eventId, event.startsAt());
-        outbox.moveReminders(eventId, MailTimes.plus(event.startsAt(), properties.eventDuration()));
-        if (storedBeforeMail(storedAt)) {
+        outbox.moveReminders(eventId, mailbox.reminderDue(event.startsAt()));
+        if (mailbox.storedBeforeMail(storedAt)) {
             return;
         }
         var notice = new Notice(event.previousStartsAt(), event.startsAt(), null);
         for (var bookingId : directory.bookersFirstBookings(eventId)) {
-            facts(BookingId.of(bookingId))
-                    .ifPresent(facts -> enqueue(
+            mailbox.facts(BookingId.of(bookingId))
+                    .ifPresent(facts -> mailbox.post(
                             MailKind.EVENT_RESCHEDULED,
                             facts,
                             event.rescheduledAt(),
@@ -145,32 +136,42 @@ class MailProjection {
     }
 
     /**
-     * Mails each booker once, with the reason. The seat map follows this event with the release of every booking
-     * that stood; those releases send no cancellation mail of their own (see {@link #on(SeatsReleased, Instant)}).
+     * Mails each booker once, with the reason. The bookings' sagas end here; the seat map follows this event with the
+     * release of every booking that stood, and those releases send no cancellation mail of their own.
      */
     @EventHandler
     void on(EventCancelled event, @Timestamp Instant storedAt) {
         var eventId = event.eventId().value();
         directory.eventCancelled(eventId, event.reason());
-        if (storedBeforeMail(storedAt)) {
+        if (mailbox.storedBeforeMail(storedAt)) {
             return;
         }
         var notice = new Notice(null, null, event.reason());
         for (var bookingId : directory.bookersFirstBookings(eventId)) {
-            facts(BookingId.of(bookingId))
-                    .ifPresent(facts -> enqueue(MailKind.EVENT_CANCELLED, facts, event.cancelledAt(), null, notice));
+            mailbox.facts(BookingId.of(bookingId))
+                    .ifPresent(
+                            facts -> mailbox.post(MailKind.EVENT_CANCELLED, facts, event.cancelledAt(), null, notice));
         }
     }
 
+    /**
+     * A booking's saga confirms its cancellation. A booking made before the saga has none: its prompt and reminder,
+     * waiting in the outbox, are skipped, and its cancellation is confirmed here.
+     */
     @EventHandler
     void on(SeatsReleased event, @Timestamp Instant storedAt) {
         directory.cancelled(event.bookingId());
+        if (directory.timedBySaga(event.bookingId())) {
+            return;
+        }
         outbox.skipScheduled(event.bookingId().value());
-        if (storedBeforeMail(storedAt) || directory.isCancelled(event.eventId().value())) {
+        if (mailbox.storedBeforeMail(storedAt)
+                || directory.isCancelled(event.eventId().value())) {
             // a booking released with its cancelled event: its booker has the event's mail instead
             return;
         }
-        facts(event.bookingId()).ifPresent(facts -> enqueue(MailKind.CANCELLATION, facts, event.releasedAt()));
+        mailbox.facts(event.bookingId())
+                .ifPresent(facts -> mailbox.post(MailKind.CANCELLATION, facts, event.releasedAt()));
     }
 
     /** Mails the offer at once; it is not sent once the offer has ended (see {@link MailDirectory#stillWanted}). */
@@ -183,10 +184,11 @@ class MailProjection {
                 event.accountId().value(),
                 event.seats(),
                 event.expiresAt());
-        if (storedBeforeMail(storedAt)) {
+        if (mailbox.storedBeforeMail(storedAt)) {
             return;
         }
-        facts(event.bookingId()).ifPresent(facts -> enqueue(MailKind.WAITLIST_OFFER, facts, event.offeredAt()));
+        mailbox.facts(event.bookingId())
+                .ifPresent(facts -> mailbox.post(MailKind.WAITLIST_OFFER, facts, event.offeredAt()));
     }
 
     @EventHandler
@@ -228,38 +230,5 @@ class MailProjection {
     @EventHandler
     void on(ReviewWithdrawn event) {
         directory.reviewDeleted(event.reviewId().value());
-    }
-
-    private void enqueue(MailKind kind, BookingFacts facts, Instant due) {
-        outbox.add(
-                new Letter(kind, facts.bookingId(), facts.email(), writer.subject(kind, facts), due), clock.instant());
-    }
-
-    /** A mail about the event's change, with what it tells beyond the booking kept beside it under the same key. */
-    private void enqueue(MailKind kind, BookingFacts facts, Instant due, String occasion, Notice notice) {
-        var letter = new Letter(kind, facts.bookingId(), facts.email(), writer.subject(kind, facts), due, occasion);
-        directory.notice(letter.key(), notice);
-        outbox.add(letter, clock.instant());
-    }
-
-    /** Events stored before mail was installed are history: they were answered without mail and get none now. */
-    private boolean storedBeforeMail(Instant storedAt) {
-        if (installedAt == null) {
-            installedAt = directory.installedAt();
-        }
-        return storedAt.isBefore(installedAt);
-    }
-
-    /**
-     * The group has one segment, so the account, the event and its venue were all handled before any booking that
-     * names them; if one is missing all the same, no mail can be written, and holding up every later mail for it
-     * would not help.
-     */
-    private Optional<BookingFacts> facts(BookingId bookingId) {
-        var facts = directory.facts(bookingId.value());
-        if (facts.isEmpty()) {
-            log.warn("No mail about booking {}: its account, event or venue is unknown to the mail group", bookingId);
-        }
-        return facts;
     }
 }

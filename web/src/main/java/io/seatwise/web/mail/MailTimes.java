@@ -18,6 +18,12 @@ final class MailTimes {
 
     private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
 
+    /**
+     * The latest time a mail's deadline is set for, the last second of the year 9999: PostgreSQL keeps the deadlines'
+     * times as timestamps, which end in the year 294,276, and no event lasts until then. A mail due later is never due.
+     */
+    static final Instant LATEST_DEADLINE = Instant.parse("9999-12-31T23:59:59Z");
+
     private MailTimes() {}
 
     /** {@code time} plus {@code delay}, or {@link #NEVER} when that lies beyond it. */
@@ -28,6 +34,11 @@ final class MailTimes {
         } catch (DateTimeException | ArithmeticException beyondInstant) {
             return NEVER;
         }
+    }
+
+    /** Whether a deadline can be set for the time (see {@link #LATEST_DEADLINE}). */
+    static boolean schedulable(Instant time) {
+        return !time.isAfter(LATEST_DEADLINE);
     }
 
     /** The time in epoch milliseconds, held to the range they cover. */

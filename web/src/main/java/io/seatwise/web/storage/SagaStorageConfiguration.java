@@ -40,8 +40,9 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * transaction-aware data source), so a saga's state and its deadlines are stored together or not at all. Every node
  * polls the table; a due deadline is picked by a conditional update of its row, so one node runs it, and it is
  * removed once it has run. A node that dies while running one leaves it to be run again after the missed heartbeats;
- * the waitlist's deadlines are harmless when repeated. A deadline whose handler fails is tried again after
- * {@link #RETRY_AFTER}, not db-scheduler's default of five minutes: an offer must expire on time.
+ * the waitlist's and the mails' deadlines are harmless when repeated. A deadline whose handler fails is tried again
+ * after {@link #RETRY_AFTER}, not db-scheduler's default of five minutes: an offer must expire on time. Cancelling a
+ * deadline that is going off or gone changes nothing and is no failure ({@link ForgivingDeadlineManager}).
  *
  * <p>The deadlines run in the read models' transactions, as the sagas' event handlers do. A command that a saga sends
  * from a deadline is handled as the storage handles commands sent from event handlers (on SQLite, outside this
@@ -94,14 +95,14 @@ class SagaStorageConfiguration {
                 .heartbeatInterval(HEARTBEAT)
                 .build();
         boolean runs = !environment.matchesProfiles("replay");
-        manager.set(DbSchedulerDeadlineManager.builder()
-                .scheduler(scheduler)
-                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
-                .serializer(serializer)
-                .transactionManager(readModels)
-                .startScheduler(runs)
-                .stopScheduler(true)
-                .build());
+        manager.set(new ForgivingDeadlineManager(
+                DbSchedulerDeadlineManager.builder()
+                        .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
+                        .serializer(serializer)
+                        .transactionManager(readModels)
+                        .startScheduler(runs)
+                        .stopScheduler(true),
+                scheduler));
         return manager.get();
     }
 

@@ -2,8 +2,11 @@ package io.seatwise.web.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatwise.api.booking.BookingId;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.BrowserSession;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,9 @@ class MailCatcherTest extends ApplicationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Mailbox mailbox;
 
     private Booker booker;
     private String bookingId;
@@ -40,7 +46,6 @@ class MailCatcherTest extends ApplicationTest {
         assertThat(page.body())
                 .contains("data-mail-mode=\"catcher\"")
                 .contains("data-mail=\"booking-confirmation:" + bookingId + "\" data-status=\"SENT\"")
-                .contains("data-mail=\"review-prompt:" + bookingId + "\" data-status=\"PENDING\"")
                 .contains(booker.email())
                 .contains("Your seats for Cabaret &lt;i&gt;Noir&lt;/i&gt;");
     }
@@ -77,9 +82,13 @@ class MailCatcherTest extends ApplicationTest {
         assertThat(html.body()).contains("Cabaret &lt;i&gt;Noir&lt;/i&gt;").doesNotContain("<i>Noir");
     }
 
+    /** A mail that waits in the outbox: a prompt the release before queued at booking, or a mail to be retried. */
     @Test
     void adminPreviewsAMailThatIsNotDueYet() {
         var key = "review-prompt:" + bookingId;
+        mailbox.post(
+                MailKind.REVIEW_PROMPT, BookingId.of(bookingId), Instant.now().plus(Duration.ofDays(1)));
+        assertThat(admin.get("/admin/mail").body()).contains("data-mail=\"" + key + "\" data-status=\"PENDING\"");
 
         var page = admin.get("/admin/mail/" + key);
 

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Mail that could not be delivered before the application stopped is delivered after it starts again on the same
- * data folder, once; the event handlers that wrote it do not write it again.
+ * data folder, once; the event handlers that wrote it do not write it again. A review prompt that was not due yet
+ * waits as its saga's durable deadline, and goes out on time after the restart.
  */
 class MailRestartTest {
 
@@ -65,7 +66,60 @@ class MailRestartTest {
                     .isEqualTo("SENT");
             assertThat(jdbc.queryForObject(
                             "SELECT count(*) FROM mail_outbox WHERE booking_id = ?", Integer.class, bookingId))
-                    .isEqualTo(3);
+                    .as("the prompt and the reminder are not due: they wait as the booking's saga's deadline")
+                    .isEqualTo(1);
+        }
+    }
+
+    /**
+     * The review prompt waits as a durable deadline of the booking's saga: the application stops after the
+     * confirmation and starts again on the same files before the prompt is due, and the prompt goes out when it is
+     * due, not before, and once.
+     */
+    @Test
+    void aPromptDueAfterARestartGoesOutOnTime() throws Exception {
+        smtp.start();
+        var delay = Duration.ofSeconds(45);
+        var settings = new ArrayList<>(List.of(settings()));
+        settings.add("--seatwise.mail.review-prompt-delay=" + delay.toSeconds() + "s");
+        var arguments = settings.toArray(String[]::new);
+        Booker ann;
+        Instant due;
+        try (var first = StandaloneApplication.start(dataDir, arguments)) {
+            var api = first.api();
+            var admin = api.token(ADMIN_EMAIL, ADMIN_PASSWORD);
+            var venue = api.createVenue(admin, "Durable Hall", 3, 4);
+            var event = api.scheduleEvent(
+                    admin, venue, "Kept Promise", Instant.now().plus(Duration.ofDays(3)));
+            ann = Booker.register(api, "Ann");
+            ann.book(event, 1);
+            ApplicationTest.eventually(
+                    () -> api.get("/api/me/bookings", ann.token()).json().size() == 1);
+            due = Instant.parse(api.get("/api/me/bookings", ann.token())
+                            .json()
+                            .get(0)
+                            .get("bookedAt")
+                            .asText())
+                    .plus(delay);
+            ApplicationTest.eventually(
+                    () -> !smtp.to(ann.email(), "Your seats for Kept Promise").isEmpty());
+        }
+
+        try (var second = StandaloneApplication.start(dataDir, arguments)) {
+            assertThat(Instant.now())
+                    .as("started again before the prompt is due")
+                    .isBefore(due);
+            ApplicationTest.eventually(
+                    delay,
+                    () -> !smtp.to(ann.email(), "Been to the venue of Kept Promise before?")
+                            .isEmpty());
+            assertThat(Instant.now())
+                    .as("on time: not before it is due, and within the deadlines' and the outbox's polls")
+                    .isAfterOrEqualTo(due)
+                    .isBefore(due.plusSeconds(10));
+            Thread.sleep(1500);
+            assertThat(smtp.to(ann.email(), "Been to the venue of Kept Promise before?"))
+                    .hasSize(1);
         }
     }
 
