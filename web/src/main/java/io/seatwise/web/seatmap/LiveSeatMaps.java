@@ -11,9 +11,12 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,7 +33,14 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Open seat maps, each a Server-Sent Events stream fed by an Axon subscription query on {@link FindSeatAvailability}:
- * first the whole map as a {@code snapshot}, then a {@code change} for every booking and cancellation of the event.
+ * first the whole map as a {@code snapshot}, then a {@code change} for every booking, cancellation, hold and end of a
+ * hold of the event, sent by this node's {@link LiveSeatChanges} whichever node stored it.
+ *
+ * <p>The map comes from the read model, which may lack the latest changes, and the changes come from the event store,
+ * which may be ahead of it. The subscription is made first, then the map read (Axon keeps the changes that come
+ * meanwhile), and then the changes after the map's version that were sent before the subscription are sent from
+ * {@link RecentSeatChanges}; from there on, each change the map holds already (by its version) is skipped. Should
+ * some of those changes no longer be kept, the map is read again every {@link #RESYNC_AFTER} until none is missing.
  *
  * <p>A stream holds no request thread (Spring MVC's async support), and changes are written on threads of their own, so
  * a slow browser never holds up the projection that emits them. A stream is closed, and its subscription cancelled,
@@ -46,12 +56,15 @@ public class LiveSeatMaps implements SmartLifecycle {
     static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+    /** How long a stream whose map lacks changes that are no longer kept waits before it reads the map again. */
+    static final Duration RESYNC_AFTER = Duration.ofSeconds(1);
     /** Changes a stream may fall behind by before it is closed; the browser then reconnects from a fresh snapshot. */
     static final int MAX_PENDING_CHANGES = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(LiveSeatMaps.class);
 
     private final QueryGateway queries;
+    private final RecentSeatChanges recent;
     private final int maxStreams;
     private final int maxStreamsPerClient;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
@@ -64,8 +77,9 @@ public class LiveSeatMaps implements SmartLifecycle {
     });
     private volatile boolean running;
 
-    LiveSeatMaps(QueryGateway queries, LiveSeatMapProperties properties) {
+    LiveSeatMaps(QueryGateway queries, RecentSeatChanges recent, LiveSeatMapProperties properties) {
         this.queries = queries;
+        this.recent = recent;
         this.maxStreams = properties.maxStreams();
         this.maxStreamsPerClient = properties.maxStreamsPerClient();
     }
@@ -188,6 +202,8 @@ public class LiveSeatMaps implements SmartLifecycle {
         private final String client;
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile Disposable updates;
+        /** The version of the map the browser has: the last snapshot's, or the last change's after it. */
+        private long shown;
 
         Stream(
                 SseEmitter emitter,
@@ -205,23 +221,69 @@ public class LiveSeatMaps implements SmartLifecycle {
             emitter.onTimeout(this::close);
             emitter.onError(failure -> release());
             // Written before the handler returns: Spring sends it once the response starts. Changes that happened
-            // since the snapshot was read wait in the subscription and follow it.
-            send(SseEmitter.event()
-                    .reconnectTime(RECONNECT_AFTER.toMillis())
-                    .name("snapshot")
-                    .data(snapshot, MediaType.APPLICATION_JSON));
+            // since the subscription was made wait in it and follow.
+            show(snapshot);
             updates = subscription
                     .updates()
                     .onBackpressureBuffer(MAX_PENDING_CHANGES)
                     .publishOn(writers)
                     .subscribe(
-                            change -> send(SseEmitter.event().name("change").data(change, MediaType.APPLICATION_JSON)),
+                            this::deliver,
                             failure -> {
                                 // e.g. a browser too slow to keep up: it reconnects and starts from a fresh snapshot
                                 log.debug("Seat map stream ended: {}", failure.toString());
                                 close();
                             },
                             this::close);
+        }
+
+        /**
+         * Sends a map and the changes after its version that were sent before this stream subscribed; if some of them
+         * are no longer kept, reads the map again in a while.
+         */
+        synchronized void show(SeatAvailability snapshot) {
+            send(SseEmitter.event()
+                    .reconnectTime(RECONNECT_AFTER.toMillis())
+                    .name("snapshot")
+                    .data(snapshot, MediaType.APPLICATION_JSON));
+            shown = snapshot.version();
+            var missed = recent.after(eventId, shown);
+            missed.changes().forEach(this::deliver);
+            if (!missed.complete()) {
+                try {
+                    heartbeat.schedule(this::resync, RESYNC_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    close();
+                }
+            }
+        }
+
+        /** Sends a change unless the browser's map holds it already. */
+        synchronized void deliver(SeatAvailabilityChanged change) {
+            if (change.version() > shown) {
+                send(SseEmitter.event().name("change").data(change, MediaType.APPLICATION_JSON));
+                shown = change.version();
+            }
+        }
+
+        private void resync() {
+            if (closed.get()) {
+                return;
+            }
+            try {
+                queries.query(
+                                new FindSeatAvailability(eventId),
+                                ResponseTypes.optionalInstanceOf(SeatAvailability.class))
+                        .get(30, TimeUnit.SECONDS)
+                        .ifPresentOrElse(this::show, this::close);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+            } catch (ExecutionException | TimeoutException | RuntimeException failure) {
+                // the browser reconnects and starts from a fresh map
+                log.debug("Seat map stream could not read its map again: {}", failure.toString());
+                close();
+            }
         }
 
         void send(SseEmitter.SseEventBuilder event) {
