@@ -8,6 +8,7 @@ import io.seatwise.api.booking.SeatAvailabilityChanged;
 import io.seatwise.api.event.EventId;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,9 +39,11 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>The map comes from the read model, which may lack the latest changes, and the changes come from the event store,
  * which may be ahead of it. The subscription is made first, then the map read (Axon keeps the changes that come
- * meanwhile), and then the changes after the map's version that were sent before the subscription are sent from
- * {@link RecentSeatChanges}; from there on, each change the map holds already (by its version) is skipped. Should
- * some of those changes no longer be kept, the map is read again every {@link #RESYNC_AFTER} until none is missing.
+ * meanwhile); the changes after the map's version that this node has sent, perhaps before the subscription, are
+ * applied to it from {@link RecentSeatChanges}, and it goes out as the {@code snapshot}. From there on, each change
+ * that the browser's map holds already (by its version) is skipped. Should some of the changes the map lacks no longer
+ * be kept, the map is read again every {@link #RESYNC_AFTER}, at most {@link #MAX_RESYNCS} times, until none is
+ * missing.
  *
  * <p>A stream holds no request thread (Spring MVC's async support), and changes are written on threads of their own, so
  * a slow browser never holds up the projection that emits them. A stream is closed, and its subscription cancelled,
@@ -58,6 +61,8 @@ public class LiveSeatMaps implements SmartLifecycle {
     static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
     /** How long a stream whose map lacks changes that are no longer kept waits before it reads the map again. */
     static final Duration RESYNC_AFTER = Duration.ofSeconds(1);
+    /** How often a stream reads its map again at most: a read model stuck far behind is a matter for the operators. */
+    static final int MAX_RESYNCS = 30;
     /** Changes a stream may fall behind by before it is closed; the browser then reconnects from a fresh snapshot. */
     static final int MAX_PENDING_CHANGES = 1_000;
 
@@ -180,6 +185,23 @@ public class LiveSeatMaps implements SmartLifecycle {
         return running;
     }
 
+    /** The map with the changes applied in order, as of the last change's version. */
+    static SeatAvailability withChanges(SeatAvailability map, List<SeatAvailabilityChanged> changes) {
+        if (changes.isEmpty()) {
+            return map;
+        }
+        var booked = map.bookedSeats();
+        var held = map.heldSeats();
+        for (var change : changes) {
+            change.booked().forEach(booked::set);
+            change.released().forEach(booked::clear);
+            change.held().forEach(held::set);
+            change.unheld().forEach(held::clear);
+        }
+        var last = changes.get(changes.size() - 1).version();
+        return SeatAvailability.of(map.eventId(), map.layout(), booked, held, last);
+    }
+
     /** 503: the page falls back to polling. */
     static final class TooManyStreams extends RuntimeException {
         TooManyStreams() {
@@ -204,6 +226,8 @@ public class LiveSeatMaps implements SmartLifecycle {
         private volatile Disposable updates;
         /** The version of the map the browser has: the last snapshot's, or the last change's after it. */
         private long shown;
+        /** How many times the map was read again. */
+        private int resyncs;
 
         Stream(
                 SseEmitter emitter,
@@ -238,18 +262,18 @@ public class LiveSeatMaps implements SmartLifecycle {
         }
 
         /**
-         * Sends a map and the changes after its version that were sent before this stream subscribed; if some of them
-         * are no longer kept, reads the map again in a while.
+         * Sends the map with the changes after its version that this node has sent (perhaps before this stream
+         * subscribed); if some of them are no longer kept, reads the map again in a while.
          */
-        synchronized void show(SeatAvailability snapshot) {
+        synchronized void show(SeatAvailability map) {
+            var missed = recent.after(eventId, map.version());
+            var snapshot = withChanges(map, missed.changes());
             send(SseEmitter.event()
                     .reconnectTime(RECONNECT_AFTER.toMillis())
                     .name("snapshot")
                     .data(snapshot, MediaType.APPLICATION_JSON));
             shown = snapshot.version();
-            var missed = recent.after(eventId, shown);
-            missed.changes().forEach(this::deliver);
-            if (!missed.complete()) {
+            if (!missed.complete() && resyncs++ < MAX_RESYNCS) {
                 try {
                     heartbeat.schedule(this::resync, RESYNC_AFTER.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException stopping) {
