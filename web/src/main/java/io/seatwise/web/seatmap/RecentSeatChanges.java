@@ -2,6 +2,7 @@ package io.seatwise.web.seatmap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.seatwise.api.booking.SeatAvailabilityChanged;
 import io.seatwise.api.event.EventId;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A change is kept before it is sent, so that every change is in the map, kept here, or sent after the stream
  * subscribed. At most {@value #PER_EVENT} changes of one event and {@value #MAX_CHANGES} in all are kept (about 100
- * bytes each); an event whose oldest changes had to go says so, and a stream that needs them reads the map again.
+ * bytes each); an event whose oldest changes had to go for room says so (for {@link #KEPT}), and a stream that needs
+ * them reads the map again.
  */
 @Component
 class RecentSeatChanges {
@@ -36,24 +38,40 @@ class RecentSeatChanges {
      */
     record CatchUp(List<SeatAvailabilityChanged> changes, boolean complete) {}
 
+    /** The version of the latest change of each event whose changes were all let go for room. */
+    private final Cache<EventId, Long> letGo =
+            Caffeine.newBuilder().expireAfterWrite(KEPT).maximumSize(10_000).build();
+
     private final Cache<EventId, EventChanges> byEvent = Caffeine.newBuilder()
+            // evicts on the thread that adds (the processor's), at once: no change is claimed kept that is gone
+            .executor(Runnable::run)
             .expireAfterWrite(KEPT)
             .maximumWeight(MAX_CHANGES)
             .weigher((EventId event, EventChanges changes) -> changes.size())
+            .evictionListener((EventId event, EventChanges changes, RemovalCause cause) -> {
+                if (cause == RemovalCause.SIZE && event != null && changes != null) {
+                    letGo.put(event, changes.latest());
+                }
+            })
             .build();
 
     /** Keeps a change; one the event has already (a redelivered event) is ignored. */
     void add(SeatAvailabilityChanged change) {
-        byEvent.asMap()
-                .compute(
-                        change.eventId(),
-                        (event, changes) -> (changes == null ? new EventChanges() : changes).add(change));
+        byEvent.asMap().compute(change.eventId(), (event, changes) -> {
+            var kept = changes != null ? changes : new EventChanges(letGo(event));
+            return kept.add(change);
+        });
     }
 
     /** The changes of the event after {@code version}, as far as they are kept. */
     CatchUp after(EventId eventId, long version) {
         var changes = byEvent.getIfPresent(eventId);
-        return changes == null ? new CatchUp(List.of(), true) : changes.after(version);
+        return changes != null ? changes.after(version) : new CatchUp(List.of(), version >= letGo(eventId));
+    }
+
+    private long letGo(EventId eventId) {
+        var latest = letGo.getIfPresent(eventId);
+        return latest == null ? -1 : latest;
     }
 
     /** The changes of one event, oldest first. */
@@ -61,7 +79,11 @@ class RecentSeatChanges {
 
         private final ArrayDeque<SeatAvailabilityChanged> changes = new ArrayDeque<>();
         /** The version of the latest change that is no longer kept; -1 while none was let go. */
-        private long dropped = -1;
+        private long dropped;
+
+        EventChanges(long dropped) {
+            this.dropped = dropped;
+        }
 
         synchronized EventChanges add(SeatAvailabilityChanged change) {
             var last = changes.peekLast();
@@ -77,6 +99,10 @@ class RecentSeatChanges {
 
         synchronized int size() {
             return changes.size();
+        }
+
+        synchronized long latest() {
+            return changes.isEmpty() ? dropped : changes.peekLast().version();
         }
 
         synchronized CatchUp after(long version) {

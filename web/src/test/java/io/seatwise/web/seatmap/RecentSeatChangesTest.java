@@ -68,4 +68,25 @@ class RecentSeatChangesTest {
         assertThat(recentEnough.changes()).hasSize(RecentSeatChanges.PER_EVENT);
         assertThat(recentEnough.changes().get(0).version()).isEqualTo(11);
     }
+
+    @Test
+    void anEventWhoseChangesWereAllLetGoForRoomSaysSo() {
+        var events =
+                List.of("a", "b", "c", "d", "e", "f").stream().map(EventId::of).toList();
+        for (var event : events) {
+            for (long version = 1; version <= RecentSeatChanges.PER_EVENT; version++) {
+                recent.add(SeatAvailabilityChanged.booked(event, version, List.of(1)));
+            }
+        }
+
+        var catchUps = events.stream().map(event -> recent.after(event, 0)).toList();
+
+        assertThat(catchUps)
+                .as("more changes than are kept in all")
+                .anyMatch(catchUp -> !catchUp.complete())
+                .allMatch(catchUp -> catchUp.complete() == (catchUp.changes().size() == RecentSeatChanges.PER_EVENT));
+        assertThat(events)
+                .allMatch(event ->
+                        recent.after(event, RecentSeatChanges.PER_EVENT).complete());
+    }
 }
