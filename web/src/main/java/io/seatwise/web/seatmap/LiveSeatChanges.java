@@ -21,9 +21,9 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells this node's open seat maps of every booking, cancellation, hold and end of a hold, whichever node stored it:
- * each as a {@link SeatAvailabilityChanged} to the {@link FindSeatAvailability} subscriptions of its event, sent once
- * the processor's batch is through.
+ * Tells this node's open seat maps ({@link LiveSeatMaps}) of every booking, cancellation, hold and end of a hold,
+ * whichever node stored it: each as a {@link SeatAvailabilityChanged} to the {@link FindSeatAvailability}
+ * subscriptions of its event, sent once the processor's batch is through.
  *
  * <p>Its own processing group, {@value #GROUP}, which every node runs for itself ({@link LiveSeatChangesConfiguration}):
  * a tracking processor with one segment whose position is kept in memory and starts at the head of the event store, so
@@ -43,6 +43,7 @@ class LiveSeatChanges {
 
     private final QueryUpdateEmitter updates;
     private final RecentSeatChanges recent;
+    private final LiveSeatMaps live;
 
     /**
      * The seats of the latest bookings: an accepted offer names only its booking, whose {@code SeatsBooked}, just
@@ -51,9 +52,10 @@ class LiveSeatChanges {
     private final Cache<BookingId, List<Integer>> latestBookings =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
-    LiveSeatChanges(QueryUpdateEmitter updates, RecentSeatChanges recent) {
+    LiveSeatChanges(QueryUpdateEmitter updates, RecentSeatChanges recent, LiveSeatMaps live) {
         this.updates = updates;
         this.recent = recent;
+        this.live = live;
     }
 
     @EventHandler
@@ -96,9 +98,15 @@ class LiveSeatChanges {
         changed(SeatAvailabilityChanged.unheld(event.eventId(), version, event.releasedSeats()));
     }
 
-    /** Kept before it is sent (see {@link RecentSeatChanges}); Axon sends it when the batch's unit of work ends. */
+    /**
+     * Kept before it is sent (see {@link RecentSeatChanges}), and sent only if a seat map of its event is open here
+     * (Axon's emitter looks through every subscription of the node for each change); Axon sends it when the batch's
+     * unit of work ends.
+     */
     private void changed(SeatAvailabilityChanged change) {
         recent.add(change);
-        updates.emit(FindSeatAvailability.class, query -> query.eventId().equals(change.eventId()), change);
+        if (live.watched(change.eventId())) {
+            updates.emit(FindSeatAvailability.class, query -> query.eventId().equals(change.eventId()), change);
+        }
     }
 }

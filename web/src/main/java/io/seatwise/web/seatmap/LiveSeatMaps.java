@@ -74,6 +74,7 @@ public class LiveSeatMaps implements SmartLifecycle {
     private final int maxStreamsPerClient;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Integer> streamsPerClient = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EventId, Integer> streamsPerEvent = new ConcurrentHashMap<>();
     private final Scheduler writers = Schedulers.newBoundedElastic(4, Integer.MAX_VALUE, "seat-map-stream");
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "seat-map-heartbeat");
@@ -100,6 +101,8 @@ public class LiveSeatMaps implements SmartLifecycle {
         if (!claim(client)) {
             throw new TooManyStreamsFromClient();
         }
+        // before the subscription, so that no change sent from then on passes this node's stream by
+        watch(eventId);
         SubscriptionQueryResult<Optional<SeatAvailability>, SeatAvailabilityChanged> subscription;
         Optional<SeatAvailability> initial;
         try {
@@ -114,11 +117,13 @@ public class LiveSeatMaps implements SmartLifecycle {
                 throw failure;
             }
         } catch (RuntimeException failure) {
+            unwatch(eventId);
             unclaim(client);
             throw failure;
         }
         if (initial == null || initial.isEmpty()) {
             subscription.cancel();
+            unwatch(eventId);
             unclaim(client);
             throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
@@ -126,6 +131,22 @@ public class LiveSeatMaps implements SmartLifecycle {
         streams.add(stream);
         stream.start(initial.get());
         return stream.emitter;
+    }
+
+    /**
+     * Whether a stream of the event's seat map is open on this node, or opening: {@link LiveSeatChanges} sends only
+     * the changes of such events, so that a change nobody here follows costs no look through every subscription.
+     */
+    boolean watched(EventId eventId) {
+        return streamsPerEvent.containsKey(eventId);
+    }
+
+    private void watch(EventId eventId) {
+        streamsPerEvent.merge(eventId, 1, Integer::sum);
+    }
+
+    private void unwatch(EventId eventId) {
+        streamsPerEvent.computeIfPresent(eventId, (key, open) -> open <= 1 ? null : open - 1);
     }
 
     /** Counts one more stream of the client, unless it holds as many as it may. */
@@ -342,6 +363,7 @@ public class LiveSeatMaps implements SmartLifecycle {
                 updates.dispose();
             }
             subscription.cancel();
+            unwatch(eventId);
             return true;
         }
     }
