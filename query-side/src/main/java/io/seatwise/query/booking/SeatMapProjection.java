@@ -29,7 +29,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -39,15 +38,14 @@ import org.springframework.stereotype.Component;
  * reads tens of thousands of them at once. Inserts ignore rows that exist and a release deletes only the rows of its
  * own booking, so a redelivered event changes nothing.
  *
- * <p>Open seat maps subscribe to {@link FindSeatAvailability}; every booking and release is sent to the subscribers of
- * its event as a {@link SeatAvailabilityChanged}. Axon sends it once the transaction that wrote the rows has
- * committed, so a subscriber that reads the map after an update sees the update in it. A change says what its seats now
- * are, and the changes of one event come in the order of its history (one segment handles all of an event's seat map),
- * so a redelivered or replayed event may send a change again, yet a subscriber's map ends where the read model does.
+ * <p>Open seat maps are told of changes by a processor of their own on each node ({@code web.seatmap.LiveSeatChanges}),
+ * which reads the event store rather than this group's work: this group's segments may be handled by another node. What
+ * this group gives them is the map to start from, with its version.
  *
  * <p>{@code seat_maps.version} is the sequence number of the event's last seat-map event, written in the same
  * transaction as the seats, so that the seats can be served from {@link SeatMapSnapshots} in memory for as long as the
- * version has not moved; a page of a sold-out arena then reads one row instead of 40,000.
+ * version has not moved; a page of a sold-out arena then reads one row instead of 40,000. The map is answered with its
+ * version ({@link SeatAvailability#version()}), so that an open seat map knows which changes it holds already.
  */
 @Component
 @ProcessingGroup(SeatMapProjection.GROUP)
@@ -58,12 +56,10 @@ class SeatMapProjection {
     private static final String PENDING_SNAPSHOT_CHANGES = SeatMapProjection.class.getName() + ".snapshotChanges";
 
     private final JdbcTemplate jdbc;
-    private final QueryUpdateEmitter updates;
     private final SeatMapSnapshots snapshots = new SeatMapSnapshots();
 
-    SeatMapProjection(JdbcTemplate jdbc, QueryUpdateEmitter updates) {
+    SeatMapProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.updates = updates;
     }
 
     @EventHandler
@@ -91,7 +87,7 @@ class SeatMapProjection {
                     statement.setInt(2, seat);
                     statement.setString(3, event.bookingId().value());
                 });
-        changed(version, SeatAvailabilityChanged.booked(event.eventId(), event.seats()));
+        changed(SeatAvailabilityChanged.booked(event.eventId(), version, event.seats()));
     }
 
     @EventHandler
@@ -105,7 +101,7 @@ class SeatMapProjection {
                     statement.setInt(2, seat);
                     statement.setString(3, event.entryId().value());
                 });
-        changed(version, SeatAvailabilityChanged.held(event.eventId(), event.seats()));
+        changed(SeatAvailabilityChanged.held(event.eventId(), version, event.seats()));
     }
 
     /** The held seats are booked now, by the {@code SeatsBooked} just before. */
@@ -132,12 +128,12 @@ class SeatMapProjection {
     @EventHandler
     void on(WaitlistClosed event, @SequenceNumber long version) {
         jdbc.update("DELETE FROM held_seats WHERE event_id = ?", event.eventId().value());
-        changed(version, SeatAvailabilityChanged.unheld(event.eventId(), event.releasedSeats()));
+        changed(SeatAvailabilityChanged.unheld(event.eventId(), version, event.releasedSeats()));
     }
 
     private void unheld(EventId eventId, WaitlistEntryId entryId, List<Integer> seats, long version) {
         jdbc.update("DELETE FROM held_seats WHERE event_id = ? AND entry_id = ?", eventId.value(), entryId.value());
-        changed(version, SeatAvailabilityChanged.unheld(eventId, seats));
+        changed(SeatAvailabilityChanged.unheld(eventId, version, seats));
     }
 
     @EventHandler
@@ -146,18 +142,18 @@ class SeatMapProjection {
                 "DELETE FROM booked_seats WHERE event_id = ? AND booking_id = ?",
                 event.eventId().value(),
                 event.bookingId().value());
-        changed(version, SeatAvailabilityChanged.released(event.eventId(), event.seats()));
+        changed(SeatAvailabilityChanged.released(event.eventId(), version, event.seats()));
     }
 
     /**
-     * Moves the event's version on with its seats (never back: a redelivered event leaves it), brings the snapshot in
-     * memory forward once the transaction has committed, and tells the open seat maps.
+     * Moves the event's version on with its seats (never back: a redelivered event leaves it) and brings the snapshot
+     * in memory forward once the transaction has committed.
      */
-    private void changed(long version, SeatAvailabilityChanged change) {
+    private void changed(SeatAvailabilityChanged change) {
         var eventId = change.eventId().value();
+        long version = change.version();
         jdbc.update("UPDATE seat_maps SET version = ? WHERE event_id = ? AND version < ?", version, eventId, version);
-        afterCommit(() -> snapshots.apply(eventId, version, change));
-        emit(change);
+        afterCommit(() -> snapshots.apply(eventId, change));
     }
 
     /**
@@ -176,10 +172,6 @@ class SeatMapProjection {
             return changes;
         });
         pending.add(snapshotChange);
-    }
-
-    private void emit(SeatAvailabilityChanged change) {
-        updates.emit(FindSeatAvailability.class, query -> query.eventId().equals(change.eventId()), change);
     }
 
     @ResetHandler
@@ -205,8 +197,8 @@ class SeatMapProjection {
     @QueryHandler
     Optional<SeatAvailability> handle(FindSeatAvailability query) {
         return current(query.eventId())
-                .map(snapshot ->
-                        SeatAvailability.of(query.eventId(), snapshot.layout(), snapshot.booked(), snapshot.held()));
+                .map(snapshot -> SeatAvailability.of(
+                        query.eventId(), snapshot.layout(), snapshot.booked(), snapshot.held(), snapshot.version()));
     }
 
     /** The event's seats as the database has them now: its version from the database, its seats from memory if kept. */

@@ -30,7 +30,7 @@ final class SeatMapSnapshots {
     record Snapshot(SeatLayout layout, long version, BitSet booked, BitSet held) {
 
         /** This snapshot with a change applied; a change says what its seats now are, so it can be applied again. */
-        Snapshot with(SeatAvailabilityChanged change, long newVersion) {
+        Snapshot with(SeatAvailabilityChanged change) {
             var seats = (BitSet) booked.clone();
             change.booked().forEach(seats::set);
             change.released().forEach(seats::clear);
@@ -40,7 +40,7 @@ final class SeatMapSnapshots {
                 change.held().forEach(holds::set);
                 change.unheld().forEach(holds::clear);
             }
-            return new Snapshot(layout, newVersion, seats, holds);
+            return new Snapshot(layout, change.version(), seats, holds);
         }
 
         int weight() {
@@ -65,15 +65,16 @@ final class SeatMapSnapshots {
     }
 
     /**
-     * Brings the event's snapshot forward by the change of the seat-map event with sequence number {@code version},
-     * once the rows of that change have committed. Only the snapshot of the version just before is brought forward (the
+     * Brings the event's snapshot forward by a change (made by the seat-map event with sequence number {@code
+     * change.version()}), once the rows of that change have committed. Only the snapshot of the version just before is brought forward (the
      * seat-map events of one event are numbered without gaps); one that already holds the change is kept, and any
      * other is dropped, since its missing changes are unknown here.
      */
-    void apply(String eventId, long version, SeatAvailabilityChanged change) {
+    void apply(String eventId, SeatAvailabilityChanged change) {
+        long version = change.version();
         snapshots.asMap().computeIfPresent(eventId, (id, snapshot) -> {
             if (snapshot.version() == version - 1) {
-                return snapshot.with(change, version);
+                return snapshot.with(change);
             }
             return snapshot.version() >= version ? snapshot : null;
         });

@@ -8,12 +8,16 @@ import io.seatwise.api.booking.SeatAvailabilityChanged;
 import io.seatwise.api.event.EventId;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,7 +34,16 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Open seat maps, each a Server-Sent Events stream fed by an Axon subscription query on {@link FindSeatAvailability}:
- * first the whole map as a {@code snapshot}, then a {@code change} for every booking and cancellation of the event.
+ * first the whole map as a {@code snapshot}, then a {@code change} for every booking, cancellation, hold and end of a
+ * hold of the event, sent by this node's {@link LiveSeatChanges} whichever node stored it.
+ *
+ * <p>The map comes from the read model, which may lack the latest changes, and the changes come from the event store,
+ * which may be ahead of it. The subscription is made first, then the map read (Axon keeps the changes that come
+ * meanwhile); the changes after the map's version that this node has sent, perhaps before the subscription, are
+ * applied to it from {@link RecentSeatChanges}, and it goes out as the {@code snapshot}. From there on, each change
+ * that the browser's map holds already (by its version) is skipped. Should some of the changes the map lacks no longer
+ * be kept, the map is read again every {@link #RESYNC_AFTER}, at most {@link #MAX_RESYNCS} times, until none is
+ * missing.
  *
  * <p>A stream holds no request thread (Spring MVC's async support), and changes are written on threads of their own, so
  * a slow browser never holds up the projection that emits them. A stream is closed, and its subscription cancelled,
@@ -46,16 +59,22 @@ public class LiveSeatMaps implements SmartLifecycle {
     static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+    /** How long a stream whose map lacks changes that are no longer kept waits before it reads the map again. */
+    static final Duration RESYNC_AFTER = Duration.ofSeconds(1);
+    /** How often a stream reads its map again at most: a read model stuck far behind is a matter for the operators. */
+    static final int MAX_RESYNCS = 30;
     /** Changes a stream may fall behind by before it is closed; the browser then reconnects from a fresh snapshot. */
     static final int MAX_PENDING_CHANGES = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(LiveSeatMaps.class);
 
     private final QueryGateway queries;
+    private final RecentSeatChanges recent;
     private final int maxStreams;
     private final int maxStreamsPerClient;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Integer> streamsPerClient = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EventId, Integer> streamsPerEvent = new ConcurrentHashMap<>();
     private final Scheduler writers = Schedulers.newBoundedElastic(4, Integer.MAX_VALUE, "seat-map-stream");
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "seat-map-heartbeat");
@@ -64,8 +83,9 @@ public class LiveSeatMaps implements SmartLifecycle {
     });
     private volatile boolean running;
 
-    LiveSeatMaps(QueryGateway queries, LiveSeatMapProperties properties) {
+    LiveSeatMaps(QueryGateway queries, RecentSeatChanges recent, LiveSeatMapProperties properties) {
         this.queries = queries;
+        this.recent = recent;
         this.maxStreams = properties.maxStreams();
         this.maxStreamsPerClient = properties.maxStreamsPerClient();
     }
@@ -81,6 +101,8 @@ public class LiveSeatMaps implements SmartLifecycle {
         if (!claim(client)) {
             throw new TooManyStreamsFromClient();
         }
+        // before the subscription, so that no change sent from then on passes this node's stream by
+        watch(eventId);
         SubscriptionQueryResult<Optional<SeatAvailability>, SeatAvailabilityChanged> subscription;
         Optional<SeatAvailability> initial;
         try {
@@ -95,11 +117,13 @@ public class LiveSeatMaps implements SmartLifecycle {
                 throw failure;
             }
         } catch (RuntimeException failure) {
+            unwatch(eventId);
             unclaim(client);
             throw failure;
         }
         if (initial == null || initial.isEmpty()) {
             subscription.cancel();
+            unwatch(eventId);
             unclaim(client);
             throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
         }
@@ -107,6 +131,22 @@ public class LiveSeatMaps implements SmartLifecycle {
         streams.add(stream);
         stream.start(initial.get());
         return stream.emitter;
+    }
+
+    /**
+     * Whether a stream of the event's seat map is open on this node, or opening: {@link LiveSeatChanges} sends only
+     * the changes of such events, so that a change nobody here follows costs no look through every subscription.
+     */
+    boolean watched(EventId eventId) {
+        return streamsPerEvent.containsKey(eventId);
+    }
+
+    private void watch(EventId eventId) {
+        streamsPerEvent.merge(eventId, 1, Integer::sum);
+    }
+
+    private void unwatch(EventId eventId) {
+        streamsPerEvent.computeIfPresent(eventId, (key, open) -> open <= 1 ? null : open - 1);
     }
 
     /** Counts one more stream of the client, unless it holds as many as it may. */
@@ -166,6 +206,23 @@ public class LiveSeatMaps implements SmartLifecycle {
         return running;
     }
 
+    /** The map with the changes applied in order, as of the last change's version. */
+    static SeatAvailability withChanges(SeatAvailability map, List<SeatAvailabilityChanged> changes) {
+        if (changes.isEmpty()) {
+            return map;
+        }
+        var booked = map.bookedSeats();
+        var held = map.heldSeats();
+        for (var change : changes) {
+            change.booked().forEach(booked::set);
+            change.released().forEach(booked::clear);
+            change.held().forEach(held::set);
+            change.unheld().forEach(held::clear);
+        }
+        var last = changes.get(changes.size() - 1).version();
+        return SeatAvailability.of(map.eventId(), map.layout(), booked, held, last);
+    }
+
     /** 503: the page falls back to polling. */
     static final class TooManyStreams extends RuntimeException {
         TooManyStreams() {
@@ -188,6 +245,10 @@ public class LiveSeatMaps implements SmartLifecycle {
         private final String client;
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile Disposable updates;
+        /** The version of the map the browser has: the last snapshot's, or the last change's after it. */
+        private long shown;
+        /** How many times the map was read again. */
+        private int resyncs;
 
         Stream(
                 SseEmitter emitter,
@@ -205,23 +266,69 @@ public class LiveSeatMaps implements SmartLifecycle {
             emitter.onTimeout(this::close);
             emitter.onError(failure -> release());
             // Written before the handler returns: Spring sends it once the response starts. Changes that happened
-            // since the snapshot was read wait in the subscription and follow it.
-            send(SseEmitter.event()
-                    .reconnectTime(RECONNECT_AFTER.toMillis())
-                    .name("snapshot")
-                    .data(snapshot, MediaType.APPLICATION_JSON));
+            // since the subscription was made wait in it and follow.
+            show(snapshot);
             updates = subscription
                     .updates()
                     .onBackpressureBuffer(MAX_PENDING_CHANGES)
                     .publishOn(writers)
                     .subscribe(
-                            change -> send(SseEmitter.event().name("change").data(change, MediaType.APPLICATION_JSON)),
+                            this::deliver,
                             failure -> {
                                 // e.g. a browser too slow to keep up: it reconnects and starts from a fresh snapshot
                                 log.debug("Seat map stream ended: {}", failure.toString());
                                 close();
                             },
                             this::close);
+        }
+
+        /**
+         * Sends the map with the changes after its version that this node has sent (perhaps before this stream
+         * subscribed); if some of them are no longer kept, reads the map again in a while.
+         */
+        synchronized void show(SeatAvailability map) {
+            var missed = recent.after(eventId, map.version());
+            var snapshot = withChanges(map, missed.changes());
+            send(SseEmitter.event()
+                    .reconnectTime(RECONNECT_AFTER.toMillis())
+                    .name("snapshot")
+                    .data(snapshot, MediaType.APPLICATION_JSON));
+            shown = snapshot.version();
+            if (!missed.complete() && resyncs++ < MAX_RESYNCS) {
+                try {
+                    heartbeat.schedule(this::resync, RESYNC_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    close();
+                }
+            }
+        }
+
+        /** Sends a change unless the browser's map holds it already. */
+        synchronized void deliver(SeatAvailabilityChanged change) {
+            if (change.version() > shown) {
+                send(SseEmitter.event().name("change").data(change, MediaType.APPLICATION_JSON));
+                shown = change.version();
+            }
+        }
+
+        private void resync() {
+            if (closed.get()) {
+                return;
+            }
+            try {
+                queries.query(
+                                new FindSeatAvailability(eventId),
+                                ResponseTypes.optionalInstanceOf(SeatAvailability.class))
+                        .get(30, TimeUnit.SECONDS)
+                        .ifPresentOrElse(this::show, this::close);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+            } catch (ExecutionException | TimeoutException | RuntimeException failure) {
+                // the browser reconnects and starts from a fresh map
+                log.debug("Seat map stream could not read its map again: {}", failure.toString());
+                close();
+            }
         }
 
         void send(SseEmitter.SseEventBuilder event) {
@@ -256,6 +363,7 @@ public class LiveSeatMaps implements SmartLifecycle {
                 updates.dispose();
             }
             subscription.cancel();
+            unwatch(eventId);
             return true;
         }
     }

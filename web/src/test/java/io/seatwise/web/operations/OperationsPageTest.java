@@ -36,6 +36,8 @@ class OperationsPageTest extends ApplicationTest {
         assertThat(page.body())
                 .contains("data-processor=\"catalog\"", "data-processor=\"seat-maps\"")
                 .contains("data-processor=\"my-bookings\"", "data-processor=\"reviews\"", "data-processor=\"mail\"")
+                // this node's own processor for its open seat maps, which no rebuild touches
+                .contains("data-processor=\"live-seat-maps\"")
                 .contains("data-action=\"rebuild\"")
                 .contains("/js/operations.js");
     }
@@ -68,6 +70,9 @@ class OperationsPageTest extends ApplicationTest {
         var status = admin.get("/admin/operations/status");
         assertThat(status.header("Content-Type")).startsWith("application/json");
         assertThat(status.body()).contains("\"percent\":100", "\"name\":\"catalog\"", "\"replayable\":false");
+        assertThat(Rebuilds.status(admin).get("replay").get("processors").findValuesAsText("name"))
+                .contains("seat-maps")
+                .doesNotContain("live-seat-maps", "mail");
         assertThat(api.bookedSeats(event)).containsExactly(2, 3);
     }
 

@@ -2,38 +2,39 @@ package io.seatwise.web.seatmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seatwise.api.booking.SeatAvailabilityChanged;
 import io.seatwise.api.event.EventId;
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.ApplicationTest;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The live seat map over real HTTP, as a browser's EventSource reads it, and its JSON twin for polling. */
+/**
+ * The live seat map over real HTTP, as a browser's EventSource reads it, and its JSON twin for polling: bookings,
+ * cancellations and the waitlist's holds, and a map that the read model has not caught up with yet.
+ */
 class SeatMapStreamTest extends ApplicationTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     private LiveSeatMaps live;
+
+    @Autowired
+    private RecentSeatChanges recent;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     private String eventId;
 
@@ -48,7 +49,7 @@ class SeatMapStreamTest extends ApplicationTest {
         assertThat(api.book(ann, eventId, List.of(1, 2)).status()).isEqualTo(201);
         eventually(() -> api.seatMapShows(eventId, List.of(1, 2)));
 
-        try (var stream = Stream.open(port, eventId)) {
+        try (var stream = SeatMapStream.open(api.baseUrl(), eventId)) {
             var snapshot = stream.next();
             assertThat(snapshot.name()).isEqualTo("snapshot");
             assertThat(snapshot.retry()).isEqualTo("1000");
@@ -72,15 +73,17 @@ class SeatMapStreamTest extends ApplicationTest {
                     .isEqualTo("SSSSSSSSSS");
             assertThat(layout.get("categories").get(0).get("code").asText()).isEqualTo("S");
             assertThat(snapshot.data().get("bookedCount").asInt()).isEqualTo(2);
-            assertThat(seats(snapshot.data().get("booked").asText())).containsExactly(1, 2);
+            assertThat(SeatMapStream.seats(snapshot.data().get("booked").asText()))
+                    .containsExactly(1, 2);
 
             assertThat(api.book(api.newUserToken("Bo"), eventId, List.of(17, 18))
                             .status())
                     .isEqualTo(201);
             var booked = stream.next();
-            // sent once the read model has committed: whoever reads the map now sees the seats
-            assertThat(api.bookedSeats(eventId)).contains(17, 18);
             assertThat(booked.name()).isEqualTo("change");
+            // the number of the seat-map event that made the change, which the map's version counts
+            assertThat(booked.data().get("version").asLong())
+                    .isGreaterThan(snapshot.data().get("version").asLong());
             assertThat(ApiClient.ints(booked.data().get("booked"))).containsExactly(17, 18);
             assertThat(ApiClient.ints(booked.data().get("released"))).isEmpty();
 
@@ -105,7 +108,7 @@ class SeatMapStreamTest extends ApplicationTest {
     @Test
     void streamOnlyCarriesItsOwnEvent() throws Exception {
         var other = eventOnSale("Annex", 2, 5, "Other", 7);
-        try (var stream = Stream.open(port, eventId)) {
+        try (var stream = SeatMapStream.open(api.baseUrl(), eventId)) {
             stream.next();
             var token = api.newUserToken("Dee");
             assertThat(api.book(token, other, List.of(3)).status()).isEqualTo(201);
@@ -131,7 +134,7 @@ class SeatMapStreamTest extends ApplicationTest {
         // an event of its own: streams that other tests left are found closed at any moment, and would change a count
         var event = eventOnSale("Left Early Hall", 4, 10, "Left early", 7);
         var id = EventId.of(event);
-        var stream = Stream.open(port, event);
+        var stream = SeatMapStream.open(api.baseUrl(), event);
         stream.next();
         assertThat(live.openStreams(id)).isEqualTo(1);
 
@@ -160,70 +163,111 @@ class SeatMapStreamTest extends ApplicationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.raw().headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
-        assertThat(seats(response.json().get("booked").asText())).isEqualTo(api.bookedSeats(eventId));
+        assertThat(SeatMapStream.seats(response.json().get("booked").asText())).isEqualTo(api.bookedSeats(eventId));
         assertThat(response.json().get("bookedCount").asInt())
                 .isEqualTo(api.bookedSeats(eventId).size());
     }
 
-    private static List<Integer> seats(String base64) {
-        var bits = BitSet.valueOf(Base64.getDecoder().decode(base64));
-        return bits.stream().boxed().toList();
+    @Test
+    void seatsHeldForTheWaitlistShowHeldUntilTheOfferIsAccepted() throws Exception {
+        var event = eventOnSale("Waiting Room", 1, 4, "Held for the waitlist", 7);
+        var holder = api.newUserToken("Holder");
+        var booking = api.book(holder, event, List.of(1, 2, 3, 4));
+        assertThat(booking.status()).isEqualTo(201);
+        var ann = api.newUserToken("Ann");
+        var entry = api.post("/api/events/" + event + "/waitlist", Map.of("count", 2), ann);
+        assertThat(entry.status()).as(entry.body()).isEqualTo(201);
+
+        try (var stream = SeatMapStream.open(api.baseUrl(), event)) {
+            var shown = new SeatMapStream.Shown();
+            follow(stream, shown, () -> shown.booked.equals(Set.of(1, 2, 3, 4)));
+
+            var cancelled = api.delete(
+                    "/api/bookings/" + booking.json().get("bookingId").asText(), holder);
+            assertThat(cancelled.status()).isEqualTo(204);
+            // the cancellation frees the seats, and the offer to the first in line holds two of them
+            follow(stream, shown, () -> shown.booked.isEmpty() && shown.held.size() == 2);
+            var held = List.copyOf(shown.held);
+
+            eventually(() -> api.get("/api/me/waitlist", ann)
+                    .json()
+                    .findValuesAsText("status")
+                    .contains("offered"));
+            var accepted = api.post("/api/waitlist/" + entry.json().get("id").asText() + "/accept", Map.of(), ann);
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+            assertThat(ApiClient.ints(accepted.json().get("seats"))).isEqualTo(held);
+            follow(stream, shown, () -> shown.booked.equals(Set.copyOf(held)) && shown.held.isEmpty());
+        }
     }
 
-    /** One Server-Sent Events stream, read event by event. */
-    private record Stream(BufferedReader reader, InputStream body) implements AutoCloseable {
+    /**
+     * The changes come from the event store, the map from the read model, which may be behind it: a map that lacks a
+     * change sent before its stream opened goes out with the change applied.
+     */
+    @Test
+    void aStreamWhoseMapLacksAChangeSentBeforeItOpenedStartsWithTheChangeApplied() throws Exception {
+        var seatMaps = processing
+                .eventProcessor("seat-maps", StreamingEventProcessor.class)
+                .orElseThrow();
+        seatMaps.shutDown();
+        try {
+            assertThat(api.book(api.newUserToken("Gil"), eventId, List.of(5, 6)).status())
+                    .isEqualTo(201);
+            // sent to no stream (none is open), and kept
+            eventually(() -> recent.after(EventId.of(eventId), 0).changes().stream()
+                    .anyMatch(change -> change.booked().equals(List.of(5, 6))));
+            var readModel =
+                    api.get("/events/" + eventId + "/seats/availability").json();
+            assertThat(SeatMapStream.seats(readModel.get("booked").asText())).doesNotContain(5, 6);
 
-        record Event(String name, String retry, JsonNode data) {}
-
-        static Stream open(int port, String eventId) throws Exception {
-            var response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(
-                                            "http://localhost:" + port + "/events/" + eventId + "/seats/stream"))
-                                    .header("Accept", "text/event-stream")
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type"))
-                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-            var body = response.body();
-            return new Stream(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)), body);
-        }
-
-        /** The next event, waiting at most five seconds; heartbeats (comments) are skipped. */
-        Event next() throws Exception {
-            return CompletableFuture.supplyAsync(this::read).get(5, TimeUnit.SECONDS);
-        }
-
-        private Event read() {
-            try {
-                String name = null;
-                String retry = null;
-                var data = new ArrayList<String>();
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (line.isEmpty()) {
-                        if (!data.isEmpty()) {
-                            return new Event(name, retry, JSON.readTree(String.join("\n", data)));
-                        }
-                        continue;
-                    }
-                    if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("retry:")) {
-                        retry = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.add(line.substring(5));
-                    }
-                }
-                throw new IllegalStateException("The stream ended");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+            try (var stream = SeatMapStream.open(api.baseUrl(), eventId)) {
+                var snapshot = stream.next();
+                assertThat(snapshot.name()).isEqualTo("snapshot");
+                assertThat(SeatMapStream.seats(snapshot.data().get("booked").asText()))
+                        .contains(5, 6);
+                assertThat(snapshot.data().get("bookedCount").asInt())
+                        .isEqualTo(readModel.get("bookedCount").asInt() + 2);
+                assertThat(snapshot.data().get("version").asLong())
+                        .isGreaterThan(readModel.get("version").asLong());
             }
+        } finally {
+            seatMaps.start();
+        }
+        eventually(() -> api.seatMapShows(eventId, List.of(5, 6)));
+    }
+
+    /**
+     * A map older than the oldest change this node keeps of its event cannot be brought up to date from them: the
+     * stream reads the map again a second later (here the read model never catches up with changes it was never
+     * given, so it keeps trying until the test leaves).
+     */
+    @Test
+    void aStreamWhoseMapIsOlderThanTheChangesKeptReadsItsMapAgain() throws Exception {
+        var event = eventOnSale("Far Behind Hall", 1, 4, "Far behind", 7);
+        var id = EventId.of(event);
+        long first = 1_000;
+        for (long version = first; version <= first + RecentSeatChanges.PER_EVENT; version++) {
+            recent.add(SeatAvailabilityChanged.booked(id, version, List.of(2)));
         }
 
-        @Override
-        public void close() throws IOException {
-            body.close();
+        try (var stream = SeatMapStream.open(api.baseUrl(), event)) {
+            var snapshot = stream.next();
+            assertThat(snapshot.name()).isEqualTo("snapshot");
+            assertThat(SeatMapStream.seats(snapshot.data().get("booked").asText()))
+                    .containsExactly(2);
+            assertThat(snapshot.data().get("version").asLong()).isEqualTo(first + RecentSeatChanges.PER_EVENT);
+
+            var again = stream.next();
+            assertThat(again.name()).isEqualTo("snapshot");
+            assertThat(SeatMapStream.seats(again.data().get("booked").asText())).containsExactly(2);
+        }
+    }
+
+    /** Applies the stream's events to the map shown until the condition holds; fails if the stream falls silent. */
+    private static void follow(SeatMapStream stream, SeatMapStream.Shown shown, BooleanSupplier condition)
+            throws InterruptedException {
+        while (!condition.getAsBoolean()) {
+            shown.apply(stream.next());
         }
     }
 }

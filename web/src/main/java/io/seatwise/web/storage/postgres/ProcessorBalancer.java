@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  * back: it releases them for {@code seatwise.cluster.release-time}, long enough for a node with too few to claim
  * them, which that node does at its next heartbeat. A node that stops gives its claims back; one that dies loses them when they time out (Axon's claim timeout,
  * 10 s), and the others then take them over. A replay run (profile {@code replay}) is no node and shares nothing.
+ * Processors that keep their positions elsewhere than in the shared token store, such as each node's own live seat
+ * maps' processor, are no one else's business and are left alone.
  */
 @Component
 @ConditionalOnPostgreSql
@@ -66,6 +68,7 @@ class ProcessorBalancer implements SchedulingConfigurer {
                     .filter(StreamingEventProcessor.class::isInstance)
                     .map(StreamingEventProcessor.class::cast)
                     .filter(StreamingEventProcessor::isRunning)
+                    .filter(processor -> processors.tokenStore(processor.getName()) == tokenStore)
                     .forEach(processor -> handOverSurplus(processor, nodes));
         } catch (RuntimeException e) {
             log.warn("Could not share processor segments with the other nodes: {}", e.toString());
