@@ -110,6 +110,7 @@ class CachingAndCompressionTest extends ApplicationTest {
         assertThat(booked.json().path("seats").size()).isEqualTo(2);
 
         var bigHall = api.createVenue(adminToken(), "Big Hall", 40, 50);
+        eventually(() -> get("/api/venues/" + bigHall).statusCode() == 200);
         var layout = get("/api/venues/" + bigHall, "Accept-Encoding", "gzip");
         assertThat(layout.statusCode()).isEqualTo(200);
         assertThat(layout.headers().firstValue("Content-Encoding")).hasValue("gzip");
