@@ -37,7 +37,7 @@ class OperationsPageTest extends ApplicationTest {
                 .contains("data-processor=\"catalog\"", "data-processor=\"seat-maps\"")
                 .contains("data-processor=\"my-bookings\"", "data-processor=\"reviews\"", "data-processor=\"mail\"")
                 .contains("data-action=\"rebuild\"")
-                .contains("/js/operations.js");
+                .containsPattern("/js/operations-[0-9a-f]{32}\\.js");
     }
 
     @Test
