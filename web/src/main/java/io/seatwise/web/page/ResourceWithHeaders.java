@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;
 import org.springframework.web.servlet.resource.HttpResource;
 
-/** A static file as it is, answered with the headers given ({@link RevalidateUnversioned}, {@link CssLinks}). */
+/** A static file as it is, answered with the headers given ({@link RevalidateUnversioned}). */
 final class ResourceWithHeaders extends AbstractResource implements HttpResource {
 
     private final Resource file;
@@ -22,7 +22,7 @@ final class ResourceWithHeaders extends AbstractResource implements HttpResource
         this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
     }
 
-    /** A copy of the headers the resource carries, if any (an ETag, an encoding). */
+    /** A copy of the headers the resource carries, if any (its version's ETag, say). */
     static HttpHeaders headersOf(Resource resource) {
         var headers = new HttpHeaders();
         if (resource instanceof HttpResource http) {
@@ -87,18 +87,12 @@ final class ResourceWithHeaders extends AbstractResource implements HttpResource
         return file.getFilename();
     }
 
+    /**
+     * The file's description and the headers: resources are told apart by their descriptions (the resource chain's
+     * cache of transformed files is keyed by them), and this must not pass for the file without its headers.
+     */
     @Override
     public String getDescription() {
-        return file.getDescription();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ResourceWithHeaders that && that.file.equals(file) && that.headers.equals(headers);
-    }
-
-    @Override
-    public int hashCode() {
-        return file.hashCode();
+        return file.getDescription() + " with " + headers;
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 /**
  * The static files, each folder under its own path, instead of Spring Boot's catch-all {@code /**}
  * ({@code spring.web.resources.add-mappings} is off), each under a URL that names its version, cached by browsers for
- * a year.
+ * a year, and gzipped.
  *
  * <p>Thymeleaf passes every link of a page through the resource URL filter, which asks each handler whose pattern
  * matches the link for a file to version it with. Under {@code /**} every page link ({@code /events/…?section=7})
@@ -22,7 +22,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * changed file has a new URL the moment a new jar runs. Such a URL always answers the same bytes, hence
  * {@link #FOR_A_YEAR}; the same file asked for by its plain URL is revalidated instead ({@link RevalidateUnversioned}).
  * Spring Security's {@code no-store} is written only where no {@code Cache-Control} was set, so pages and API answers
- * keep it. Boot's {@code spring.web.resources.chain.*} settings configure only Boot's own handlers, which are off; they
+ * keep it. Styles, scripts and images are gzipped once and kept so ({@link GzipOnce}); style sheets are sent as written
+ * ({@link StyleSheetsAsWritten}). Boot's {@code spring.web.resources.chain.*} settings configure only Boot's own handlers, which are off; they
  * are set all the same ({@code application.yml}), since they also keep the resource URL filter that versions the links.
  */
 @Configuration
@@ -38,15 +39,17 @@ class StaticResourceConfiguration implements WebMvcConfigurer {
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(FOR_A_YEAR)
                 .resourceChain(true)
+                .addResolver(new GzipOnce())
                 .addResolver(new RevalidateUnversioned());
         for (var folder : new String[] {"css", "js", "images"}) {
             registry.addResourceHandler("/" + folder + "/**")
                     .addResourceLocations("classpath:/static/" + folder + "/")
                     .setCacheControl(FOR_A_YEAR)
                     .resourceChain(true)
+                    .addResolver(new GzipOnce())
                     .addResolver(new RevalidateUnversioned())
                     .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
-                    .addTransformer(new CssLinks());
+                    .addTransformer(new StyleSheetsAsWritten());
         }
     }
 }

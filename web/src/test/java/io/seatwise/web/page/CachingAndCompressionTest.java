@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,15 +69,45 @@ class CachingAndCompressionTest extends ApplicationTest {
 
     @Test
     void aStaticFileAskedForByItsPlainNameIsRevalidated() {
-        for (var url : List.of("/css/seatwise.css", "/js/seat-map.js", "/webjars/bootstrap/css/bootstrap.min.css")) {
-            var first = get(url);
-            assertThat(first.statusCode()).as(url).isEqualTo(200);
-            assertThat(first.headers().firstValue("Cache-Control")).as(url).hasValue("no-cache");
-            var lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        var versioned = List.of(
+                link(eventPage, "/css/seatwise-[0-9a-f]{32}\\.css"),
+                link(eventPage, "/js/seat-map-[0-9a-f]{32}\\.js"),
+                link(eventPage, "/webjars/bootstrap/[0-9][0-9.]*/css/bootstrap\\.min\\.css"));
+        var plain = List.of("/css/seatwise.css", "/js/seat-map.js", "/webjars/bootstrap/css/bootstrap.min.css");
+        for (int file = 0; file < plain.size(); file++) {
+            var url = plain.get(file);
+            // in turn with the versioned URL, plain and gzipped: each answer keeps its own headers
+            for (var encoding : List.of("identity", "gzip")) {
+                var first = get(url, "Accept-Encoding", encoding);
+                assertThat(first.statusCode()).as(url).isEqualTo(200);
+                assertThat(first.headers().firstValue("Cache-Control")).as(url).hasValue("no-cache");
+                assertThat(get(versioned.get(file), "Accept-Encoding", encoding)
+                                .headers()
+                                .firstValue("Cache-Control"))
+                        .as(versioned.get(file))
+                        .hasValue(FOR_A_YEAR);
+                var lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
 
-            var again = get(url, "If-Modified-Since", lastModified);
+                var again = get(url, "Accept-Encoding", encoding, "If-Modified-Since", lastModified);
 
-            assertThat(again.statusCode()).as(url).isEqualTo(304);
+                assertThat(again.statusCode()).as(url).isEqualTo(304);
+            }
+        }
+    }
+
+    /**
+     * Style sheets are sent as written ({@code page.StyleSheetsAsWritten}): a {@code url(…)} to one of our files would
+     * stay unversioned. Link files from templates instead.
+     */
+    @Test
+    void styleSheetsLinkNoFiles() throws Exception {
+        var links = Pattern.compile("url\\(\\s*(?!['\"]?data:)");
+        try (var sheets = Files.list(Path.of("src", "main", "resources", "static", "css"))) {
+            for (var sheet : sheets.toList()) {
+                assertThat(links.matcher(Files.readString(sheet)).find())
+                        .as("a url() to a file in %s", sheet)
+                        .isFalse();
+            }
         }
     }
 
