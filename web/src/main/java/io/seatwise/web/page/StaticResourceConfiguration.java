@@ -22,9 +22,10 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * changed file has a new URL the moment a new jar runs. Such a URL always answers the same bytes, hence
  * {@link #FOR_A_YEAR}; the same file asked for by its plain URL is revalidated instead ({@link RevalidateUnversioned}).
  * Spring Security's {@code no-store} is written only where no {@code Cache-Control} was set, so pages and API answers
- * keep it. Styles, scripts and images are gzipped once and kept so ({@link GzipOnce}); style sheets are sent as written
- * ({@link StyleSheetsAsWritten}). Boot's {@code spring.web.resources.chain.*} settings configure only Boot's own handlers, which are off; they
- * are set all the same ({@code application.yml}), since they also keep the resource URL filter that versions the links.
+ * keep it. Styles, scripts and images are gzipped once and kept so ({@link GzipOnce}); style sheets are sent as
+ * written ({@link StyleSheetsAsWritten}). Boot's {@code spring.web.resources.chain.*} settings configure only Boot's
+ * own handlers, which are off; they are set all the same ({@code application.yml}), since they also keep the resource
+ * URL filter that versions the links.
  */
 @Configuration
 class StaticResourceConfiguration implements WebMvcConfigurer {

@@ -68,7 +68,7 @@ final class Lighthouse {
                 "Lighthouse needs Chromium: set SEATWISE_TEST_CHROMIUM (CI installs Debian's chromium)");
     }
 
-    /** Audits the page's performance on a phone; the report is kept as {@code target/lighthouse/reports/<name>.json}. */
+    /** Audits the page's performance on a phone; its report is kept as {@code target/lighthouse/reports/<name>.json}. */
     static Audit performance(String url, String name) throws IOException, InterruptedException {
         assumeChromium();
         var binary = LIGHTHOUSE.install();
