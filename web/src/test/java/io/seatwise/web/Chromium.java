@@ -139,7 +139,8 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
-    private static Path binary() {
+    /** The browser: Debian's Chromium, or what {@code SEATWISE_TEST_CHROMIUM} names. */
+    public static Path binary() {
         return Path.of(System.getenv().getOrDefault("SEATWISE_TEST_CHROMIUM", "/usr/bin/chromium"));
     }
 

@@ -341,7 +341,7 @@ class AdminStatisticsTest extends ApplicationTest {
                 .contains("data-figure=\"revenue\"", "data-chart=\"daily\"", "data-chart=\"occupancy\"")
                 .contains("href=\"/api/admin/export/users.csv\"", "href=\"/api/admin/export/bookings.csv\"")
                 .containsPattern("src=\"/webjars/echarts/[0-9.]+/dist/echarts.min.js\"")
-                .contains("src=\"/js/admin-charts.js\"")
+                .containsPattern("src=\"/js/admin-charts-[0-9a-f]{32}.js\"")
                 .contains("aria-sort=\"descending\"");
         assertThat(page.body().indexOf("data-event=\"" + dear + "\""))
                 .isLessThan(page.body().indexOf("data-event=\"" + cheap + "\""));
