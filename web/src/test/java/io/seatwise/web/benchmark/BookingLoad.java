@@ -78,15 +78,29 @@ final class BookingLoad {
     private final String baseUrl;
     private final String eventId;
     private final List<Integer> seats;
-    private final AtomicInteger handedOut = new AtomicInteger();
+    private final AtomicInteger handedOut;
 
     /** A load on the event's seats 1..capacity, handed out in an order fixed by the seed. */
     BookingLoad(String baseUrl, String eventId, int capacity, long seed) {
+        this(baseUrl, eventId, shuffled(capacity, seed), new AtomicInteger());
+    }
+
+    private BookingLoad(String baseUrl, String eventId, List<Integer> seats, AtomicInteger handedOut) {
         this.baseUrl = baseUrl;
         this.eventId = eventId;
+        this.seats = seats;
+        this.handedOut = handedOut;
+    }
+
+    private static List<Integer> shuffled(int capacity, long seed) {
         var order = new ArrayList<>(IntStream.rangeClosed(1, capacity).boxed().toList());
         Collections.shuffle(order, new java.util.Random(seed));
-        this.seats = List.copyOf(order);
+        return List.copyOf(order);
+    }
+
+    /** The same load, the seats it handed out included, sent to another server (the same data started again). */
+    BookingLoad at(String otherBaseUrl) {
+        return new BookingLoad(otherBaseUrl, eventId, seats, handedOut);
     }
 
     String eventId() {

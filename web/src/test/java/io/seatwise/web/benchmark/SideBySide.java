@@ -18,10 +18,15 @@ import java.util.regex.Pattern;
  * @param lines what it printed: Seatwise's rate, the peer's and their ratio; or why it did not run
  * @param ran whether it ran and printed its result
  * @param other how many of Seatwise's answers were neither 201 nor 409
+ * @param peerFailed whether it failed because the peer answered nothing (its server did not start)
  */
-record SideBySide(List<String> lines, boolean ran, long other) {
+record SideBySide(List<String> lines, boolean ran, long other, boolean peerFailed) {
 
     private static final Pattern OTHER = Pattern.compile("^seatwise: .*other=(\\d+)", Pattern.MULTILINE);
+
+    /** The peer answered nothing: its server did not start, and the script fails dividing by its rate. */
+    private static final Pattern PEER_FAILED =
+            Pattern.compile("^seed-style peer: 0 decided bookings/s", Pattern.MULTILINE);
 
     /** Why it cannot run here, or null when it can. */
     static String missing(Path script) {
@@ -55,7 +60,8 @@ record SideBySide(List<String> lines, boolean ran, long other) {
         var process = launcher.start();
         if (!process.waitFor(15, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            return new SideBySide(List.of("side_by_side.py did not finish within 15 minutes; see " + log), false, 0);
+            return new SideBySide(
+                    List.of("side_by_side.py did not finish within 15 minutes; see " + log), false, 0, false);
         }
         var output = Files.readString(log);
         var lines = output.lines()
@@ -64,11 +70,12 @@ record SideBySide(List<String> lines, boolean ran, long other) {
                         || line.startsWith("ratio:"))
                 .toList();
         if (process.exitValue() != 0 || lines.size() != 3) {
-            return new SideBySide(
-                    List.of("side_by_side.py failed (exit " + process.exitValue() + "); see " + log), false, 0);
+            var printed = new ArrayList<>(lines);
+            printed.add("side_by_side.py failed (exit " + process.exitValue() + "); see " + log);
+            return new SideBySide(printed, false, 0, PEER_FAILED.matcher(output).find());
         }
         var other = OTHER.matcher(output);
-        return new SideBySide(lines, true, other.find() ? Long.parseLong(other.group(1)) : 0);
+        return new SideBySide(lines, true, other.find() ? Long.parseLong(other.group(1)) : 0, false);
     }
 
     private static boolean onPath(String tool) {
