@@ -66,7 +66,7 @@ public final class ReplayBenchmark {
         Files.createDirectories(dataDir);
         String venueId;
         var accountIds = new ArrayList<String>();
-        try (var server = ServerProcess.start(dataDir, "512m", List.of())) {
+        try (var server = ServerProcess.start(dataDir, "benchmark-server", "512m", List.of(), List.of())) {
             var api = server.api();
             var admin = api.token(ApplicationTest.ADMIN_EMAIL, ApplicationTest.ADMIN_PASSWORD);
             venueId = api.createVenue(admin, "Replay Arena", ROWS, SEATS_PER_ROW);

@@ -36,15 +36,21 @@ final class ServerProcess implements AutoCloseable {
         this.api = process.api();
     }
 
-    /** Starts the jar on the data directory with the given maximum heap and waits until it reports itself up. */
-    static ServerProcess start(Path dataDir, String maxHeap, List<String> jvmOptions) throws IOException {
+    /**
+     * Starts the jar on the data directory with the given maximum heap and settings, and waits until it reports itself
+     * up; its output goes to {@code <name>.log} beside the data directory.
+     */
+    static ServerProcess start(
+            Path dataDir, String name, String maxHeap, List<String> jvmOptions, List<String> settings)
+            throws IOException {
         var options = new ArrayList<String>();
         options.add("-Xmx" + maxHeap);
         options.addAll(jvmOptions);
         // 64 clients book the whole hall: a limit of seats per account would refuse most of their bookings, and the
         // benchmark would measure refusals instead
-        return new ServerProcess(SeatwiseProcess.start(
-                dataDir, "benchmark-server", options, "--seatwise.booking.max-seats-per-account=0"));
+        var arguments = new ArrayList<>(List.of("--seatwise.booking.max-seats-per-account=0"));
+        arguments.addAll(settings);
+        return new ServerProcess(SeatwiseProcess.start(dataDir, name, options, arguments.toArray(String[]::new)));
     }
 
     /** Runs the jar's {@code replay} command on the data directory and returns its output once it has exited 0. */
