@@ -52,6 +52,8 @@ class NginxTwoNodesIT {
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
     /** How often a node looks for segments that nobody holds ({@code seatwise.cluster.heartbeat-interval}). */
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    /** How often an idle processor tries to claim segments (Axon's default). */
+    private static final Duration TOKEN_CLAIM_INTERVAL = Duration.ofSeconds(5);
 
     private static final int BOOKERS = 16;
     private static final int ROWS = 10;
@@ -216,8 +218,10 @@ class NginxTwoNodesIT {
             killed = System.nanoTime();
             var before = storm.acknowledged();
             storm.awaitAcknowledged(before + 150, Duration.ofSeconds(60));
+            // the dead node's claims lapse after the claim timeout; the survivor's processors look for unclaimed
+            // segments every few seconds (Axon's token claim interval, 5 s) and its balancer at each heartbeat
             eventually(
-                    CLAIM_TIMEOUT.plus(HEARTBEAT).plusSeconds(3),
+                    CLAIM_TIMEOUT.plus(TOKEN_CLAIM_INTERVAL).plus(HEARTBEAT).plusSeconds(3),
                     () -> ownersOfEveryProcessor().equals(Set.of(survivor)));
             var takenOver = Duration.ofNanos(System.nanoTime() - killed);
             storm.stop();
