@@ -44,7 +44,8 @@ public final class SeatwiseProcess implements AutoCloseable {
 
     /**
      * Starts the jar on the data folder with the settings given ({@code --spring.mail.port=2525}, …) and waits until
-     * {@code /actuator/health} answers UP. Its output goes to {@code <name>.log} beside the data folder.
+     * {@code /actuator/health} answers UP. It listens on a free port, or on the one a {@code --server.port} setting
+     * names (a node started again where a load balancer expects it). Its output goes to {@code <name>.log} beside the data folder.
      */
     public static SeatwiseProcess start(Path dataDir, String name, String... settings) throws IOException {
         return start(dataDir, name, QUICK_START, settings);
@@ -54,6 +55,11 @@ public final class SeatwiseProcess implements AutoCloseable {
     public static SeatwiseProcess start(Path dataDir, String name, List<String> jvmOptions, String... settings)
             throws IOException {
         int port = freePort();
+        for (var setting : settings) {
+            if (name(setting).equals("--server.port")) {
+                port = Integer.parseInt(setting.substring(setting.indexOf('=') + 1));
+            }
+        }
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

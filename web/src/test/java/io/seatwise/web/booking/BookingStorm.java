@@ -47,6 +47,7 @@ final class BookingStorm implements AutoCloseable {
     private final List<Future<?>> clients = new ArrayList<>();
     private final List<Shot> shots = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger acknowledged = new AtomicInteger();
+    private volatile boolean stopping;
 
     private BookingStorm(int clients) {
         this.pool = Executors.newFixedThreadPool(clients);
@@ -63,7 +64,7 @@ final class BookingStorm implements AutoCloseable {
 
     private void client(ApiClient api, Booker booker, List<String> events, int capacity, int maxSeats) {
         var random = ThreadLocalRandom.current();
-        for (int i = 0; i < MAX_SHOTS_PER_CLIENT; i++) {
+        for (int i = 0; i < MAX_SHOTS_PER_CLIENT && !stopping; i++) {
             var event = events.get(random.nextInt(events.size()));
             var seats = BookingRace.randomSeats(capacity, random.nextInt(1, maxSeats + 1));
             long sentAt = System.nanoTime();
@@ -92,6 +93,16 @@ final class BookingStorm implements AutoCloseable {
             }
             Thread.sleep(5);
         }
+    }
+
+    /** How many bookings the server has acknowledged so far. */
+    int acknowledged() {
+        return acknowledged.get();
+    }
+
+    /** Lets every client end after the answer to the request it is sending. */
+    void stop() {
+        stopping = true;
     }
 
     /** Waits for every client to end, and answers every request they sent. */

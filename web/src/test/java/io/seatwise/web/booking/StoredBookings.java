@@ -5,6 +5,7 @@ import static io.seatwise.web.ApiClient.ints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seatwise.web.SqliteFiles;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,17 @@ record StoredBookings(Map<String, Stored> byId) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static StoredBookings read(Path dataDir) throws Exception {
+        try (var connection = SqliteFiles.openReadOnly(dataDir)) {
+            return read(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the event store in " + dataDir, e);
+        }
+    }
+
+    /** The bookings in the event store of this connection's database (SQLite or PostgreSQL). */
+    static StoredBookings read(Connection connection) throws Exception {
         var bookings = new LinkedHashMap<String, Stored>();
-        try (var connection = SqliteFiles.openReadOnly(dataDir);
-                var statement = connection.prepareStatement("SELECT payloadType, payload FROM DomainEventEntry"
+        try (var statement = connection.prepareStatement("SELECT payloadType, payload FROM DomainEventEntry"
                         + " WHERE payloadType LIKE '%.SeatsBooked' OR payloadType LIKE '%.SeatsReleased'"
                         + " ORDER BY globalIndex");
                 var rows = statement.executeQuery()) {
@@ -53,8 +62,6 @@ record StoredBookings(Map<String, Stored> byId) {
                             (id, booked) -> new Stored(id, booked.eventId(), booked.accountId(), booked.seats(), true));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the event store in " + dataDir, e);
         }
         return new StoredBookings(bookings);
     }
