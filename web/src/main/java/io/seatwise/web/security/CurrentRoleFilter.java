@@ -37,7 +37,9 @@ final class CurrentRoleFilter extends OncePerRequestFilter {
         var authentication = strategy.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SeatwiseUser user) {
             var now = standing.apply(user.accountId());
-            if (now.isPresent() && now.get().credentialVersion() != user.credentialVersion()) {
+            // Only older credentials end the session: newer ones were stored on another node that this node's memory of
+            // the account (up to a second old) has not seen yet, and versions only grow.
+            if (now.isPresent() && user.credentialVersion() < now.get().credentialVersion()) {
                 var session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();

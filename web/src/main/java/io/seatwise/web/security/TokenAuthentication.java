@@ -34,7 +34,8 @@ final class TokenAuthentication implements Converter<Jwt, AbstractAuthentication
     public AbstractAuthenticationToken convert(Jwt jwt) {
         var now = standingOf(AccountId.of(jwt.getSubject()))
                 .orElseThrow(() -> new InvalidBearerTokenException("The token's account does not exist"));
-        if (credentialVersionOf(jwt) != now.credentialVersion()) {
+        // a newer version than this node remembers was stored on another node a moment ago: the token is good
+        if (credentialVersionOf(jwt) < now.credentialVersion()) {
             throw new InvalidBearerTokenException("The account's password has changed since this token was issued");
         }
         return new JwtAuthenticationToken(jwt, SeatwiseUser.authoritiesOf(now.role()), jwt.getSubject());

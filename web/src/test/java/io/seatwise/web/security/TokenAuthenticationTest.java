@@ -57,6 +57,14 @@ class TokenAuthenticationTest {
         assertThat(authentication.convert(tokenOf(SAM, 2, "USER")).getName()).isEqualTo("sam");
     }
 
+    /** Issued on another node after a change this node remembers only from a moment before (up to a second). */
+    @Test
+    void tokenOfANewerVersionThanThisNodeRemembersIsGood() {
+        var authentication = new TokenAuthentication(account -> standing(Role.USER, 2));
+
+        assertThat(authentication.convert(tokenOf(SAM, 3, "USER")).getName()).isEqualTo("sam");
+    }
+
     @Test
     void tokenIssuedBeforeCredentialVersionsExistedIsVersionZero() {
         assertThat(new TokenAuthentication(account -> standing(Role.USER, 0))
