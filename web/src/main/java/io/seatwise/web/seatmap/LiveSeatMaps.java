@@ -8,7 +8,6 @@ import io.seatwise.api.booking.SeatAvailabilityChanged;
 import io.seatwise.api.event.EventId;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,10 +70,8 @@ public class LiveSeatMaps implements SmartLifecycle {
     private final QueryGateway queries;
     private final RecentSeatChanges recent;
     private final int maxStreams;
-    private final int maxStreamsPerClient;
+    private final StreamCounts counts;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, Integer> streamsPerClient = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<EventId, Integer> streamsPerEvent = new ConcurrentHashMap<>();
     private final Scheduler writers = Schedulers.newBoundedElastic(4, Integer.MAX_VALUE, "seat-map-stream");
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "seat-map-heartbeat");
@@ -87,7 +84,7 @@ public class LiveSeatMaps implements SmartLifecycle {
         this.queries = queries;
         this.recent = recent;
         this.maxStreams = properties.maxStreams();
-        this.maxStreamsPerClient = properties.maxStreamsPerClient();
+        this.counts = new StreamCounts(properties.maxStreamsPerClient());
     }
 
     /**
@@ -98,34 +95,27 @@ public class LiveSeatMaps implements SmartLifecycle {
         if (!running || streams.size() >= maxStreams) {
             throw new TooManyStreams();
         }
-        if (!claim(client)) {
+        // before the subscription, so that no change sent from then on passes this node's stream by
+        if (!counts.opening(eventId, client)) {
             throw new TooManyStreamsFromClient();
         }
-        // before the subscription, so that no change sent from then on passes this node's stream by
-        watch(eventId);
-        SubscriptionQueryResult<Optional<SeatAvailability>, SeatAvailabilityChanged> subscription;
+        SubscriptionQueryResult<Optional<SeatAvailability>, SeatAvailabilityChanged> subscription = null;
         Optional<SeatAvailability> initial;
         try {
             subscription = queries.subscriptionQuery(
                     new FindSeatAvailability(eventId),
                     ResponseTypes.optionalInstanceOf(SeatAvailability.class),
                     ResponseTypes.instanceOf(SeatAvailabilityChanged.class));
-            try {
-                initial = subscription.initialResult().block(Duration.ofSeconds(30));
-            } catch (RuntimeException failure) {
-                subscription.cancel();
-                throw failure;
+            initial = subscription.initialResult().block(Duration.ofSeconds(30));
+            if (initial == null || initial.isEmpty()) {
+                throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
             }
-        } catch (RuntimeException failure) {
-            unwatch(eventId);
-            unclaim(client);
-            throw failure;
-        }
-        if (initial == null || initial.isEmpty()) {
-            subscription.cancel();
-            unwatch(eventId);
-            unclaim(client);
-            throw new DomainException(Refusal.Plain.NO_SUCH_EVENT, "No such event");
+        } catch (RuntimeException notOpened) {
+            if (subscription != null) {
+                subscription.cancel();
+            }
+            counts.closed(eventId, client);
+            throw notOpened;
         }
         var stream = new Stream(new SseEmitter(STREAM_LIFETIME.toMillis()), subscription, eventId, client);
         streams.add(stream);
@@ -133,38 +123,9 @@ public class LiveSeatMaps implements SmartLifecycle {
         return stream.emitter;
     }
 
-    /**
-     * Whether a stream of the event's seat map is open on this node, or opening: {@link LiveSeatChanges} sends only
-     * the changes of such events, so that a change nobody here follows costs no look through every subscription.
-     */
+    /** Whether a stream of the event's seat map is open on this node, or opening (see {@link StreamCounts}). */
     boolean watched(EventId eventId) {
-        return streamsPerEvent.containsKey(eventId);
-    }
-
-    private void watch(EventId eventId) {
-        streamsPerEvent.merge(eventId, 1, Integer::sum);
-    }
-
-    private void unwatch(EventId eventId) {
-        streamsPerEvent.computeIfPresent(eventId, (key, open) -> open <= 1 ? null : open - 1);
-    }
-
-    /** Counts one more stream of the client, unless it holds as many as it may. */
-    private boolean claim(String client) {
-        var claimed = new AtomicBoolean();
-        streamsPerClient.compute(client, (key, open) -> {
-            int count = open == null ? 0 : open;
-            if (count >= maxStreamsPerClient) {
-                return open;
-            }
-            claimed.set(true);
-            return count + 1;
-        });
-        return claimed.get();
-    }
-
-    private void unclaim(String client) {
-        streamsPerClient.computeIfPresent(client, (key, open) -> open <= 1 ? null : open - 1);
+        return counts.watched(eventId);
     }
 
     /** How many streams are open now. */
@@ -204,37 +165,6 @@ public class LiveSeatMaps implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /** The map with the changes applied in order, as of the last change's version. */
-    static SeatAvailability withChanges(SeatAvailability map, List<SeatAvailabilityChanged> changes) {
-        if (changes.isEmpty()) {
-            return map;
-        }
-        var booked = map.bookedSeats();
-        var held = map.heldSeats();
-        for (var change : changes) {
-            change.booked().forEach(booked::set);
-            change.released().forEach(booked::clear);
-            change.held().forEach(held::set);
-            change.unheld().forEach(held::clear);
-        }
-        var last = changes.get(changes.size() - 1).version();
-        return SeatAvailability.of(map.eventId(), map.layout(), booked, held, last);
-    }
-
-    /** 503: the page falls back to polling. */
-    static final class TooManyStreams extends RuntimeException {
-        TooManyStreams() {
-            super("Too many open seat maps; poll instead", null, false, false);
-        }
-    }
-
-    /** 429: this client holds as many streams as it may; the page falls back to polling. */
-    static final class TooManyStreamsFromClient extends RuntimeException {
-        TooManyStreamsFromClient() {
-            super("Too many open seat maps from this address; poll instead", null, false, false);
-        }
     }
 
     private final class Stream {
@@ -288,7 +218,7 @@ public class LiveSeatMaps implements SmartLifecycle {
          */
         synchronized void show(SeatAvailability map) {
             var missed = recent.after(eventId, map.version());
-            var snapshot = withChanges(map, missed.changes());
+            var snapshot = missed.appliedTo(map);
             send(SseEmitter.event()
                     .reconnectTime(RECONNECT_AFTER.toMillis())
                     .name("snapshot")
@@ -358,12 +288,11 @@ public class LiveSeatMaps implements SmartLifecycle {
                 return false;
             }
             streams.remove(this);
-            unclaim(client);
             if (updates != null) {
                 updates.dispose();
             }
             subscription.cancel();
-            unwatch(eventId);
+            counts.closed(eventId, client);
             return true;
         }
     }

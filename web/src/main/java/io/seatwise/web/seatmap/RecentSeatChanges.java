@@ -3,6 +3,7 @@ package io.seatwise.web.seatmap;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.seatwise.api.booking.SeatAvailability;
 import io.seatwise.api.booking.SeatAvailabilityChanged;
 import io.seatwise.api.event.EventId;
 import java.time.Duration;
@@ -36,7 +37,25 @@ class RecentSeatChanges {
      * @param changes the changes after the version that are kept, in order
      * @param complete whether they are all the changes after it that this node has seen
      */
-    record CatchUp(List<SeatAvailabilityChanged> changes, boolean complete) {}
+    record CatchUp(List<SeatAvailabilityChanged> changes, boolean complete) {
+
+        /** The map with the changes applied in order, as of the last change's version. */
+        SeatAvailability appliedTo(SeatAvailability map) {
+            if (changes.isEmpty()) {
+                return map;
+            }
+            var booked = map.bookedSeats();
+            var held = map.heldSeats();
+            for (var change : changes) {
+                change.booked().forEach(booked::set);
+                change.released().forEach(booked::clear);
+                change.held().forEach(held::set);
+                change.unheld().forEach(held::clear);
+            }
+            var last = changes.get(changes.size() - 1).version();
+            return SeatAvailability.of(map.eventId(), map.layout(), booked, held, last);
+        }
+    }
 
     /** The version of the latest change of each event whose changes were all let go for room. */
     private final Cache<EventId, Long> letGo =

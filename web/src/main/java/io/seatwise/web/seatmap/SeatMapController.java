@@ -40,14 +40,14 @@ class SeatMapController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(catalog.availability(id));
     }
 
-    @ExceptionHandler(LiveSeatMaps.TooManyStreams.class)
+    @ExceptionHandler(TooManyStreams.class)
     ResponseEntity<Void> tooManyStreams() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "30")
                 .build();
     }
 
-    @ExceptionHandler(LiveSeatMaps.TooManyStreamsFromClient.class)
+    @ExceptionHandler(TooManyStreamsFromClient.class)
     ResponseEntity<Void> tooManyStreamsFromClient() {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", "30")
