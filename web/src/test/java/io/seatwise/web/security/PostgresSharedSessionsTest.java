@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,12 @@ class PostgresSharedSessionsTest {
     void anAnonymousLookAtThePublicPagesKeepsNoSession() throws SQLException {
         var event = newEvent("Looked at");
         var venue = a.event(event).orElseThrow().get("venueId").asText();
+        // the read side of both nodes shows the event and its venue (it follows the event store a moment later)
+        eventually(
+                Duration.ofSeconds(10),
+                () -> Stream.of(a, b)
+                        .allMatch(api -> api.get("/api/events/" + event).status() == 200
+                                && api.get("/api/venues/" + venue).status() == 200));
         var before = sessionRows();
 
         for (var node : List.of(nodeA, nodeB)) {
