@@ -62,7 +62,7 @@ public final class Nginx implements AutoCloseable {
         int port = freePort();
         Files.writeString(
                 prefix.resolve("seatwise.conf"),
-                configuration(Files.readString(DOCUMENTED_CONFIGURATION), nodePorts, port));
+                configuration(Files.readString(documentedConfiguration()), nodePorts, port));
         Files.writeString(prefix.resolve("nginx.conf"), mainConfiguration(prefix));
         var process = new ProcessBuilder(
                         binary().orElseThrow().toString(),
@@ -79,6 +79,13 @@ public final class Nginx implements AutoCloseable {
         var nginx = new Nginx(process, port, prefix);
         nginx.awaitListening();
         return nginx;
+    }
+
+    /** The documented configuration: from the module's folder (the tests), or the repository's (a benchmark). */
+    private static Path documentedConfiguration() {
+        return Files.isRegularFile(DOCUMENTED_CONFIGURATION)
+                ? DOCUMENTED_CONFIGURATION
+                : Path.of("docs", "nginx", "seatwise.conf");
     }
 
     /** The documented configuration, with these nodes in its upstream and listening on this port. */

@@ -12,6 +12,7 @@ import io.seatwise.web.Nginx;
 import io.seatwise.web.PostgresDatabase;
 import io.seatwise.web.SeatwiseProcess;
 import io.seatwise.web.mail.Booker;
+import io.seatwise.web.seatmap.SeatMapStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +40,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * Two nodes, each the packaged jar as a process of its own, on one fresh PostgreSQL database behind a real nginx with
  * the configuration that docs/several-nodes.md gives (round-robin, no stickiness): clients racing through nginx never
- * get a seat twice; the sign-in form shown by one node is posted to the other, and a browser uses the pages; one node
+ * get a seat twice; the sign-in form shown by one node is posted to the other, and a browser uses the pages; live seat
+ * maps opened through nginx, one on each node, show every booking within a second, whichever node took it; one node
  * killed with SIGKILL in the middle of a booking storm loses no acknowledged booking, the other goes on serving and
  * takes over its processors' segments; and a rolling restart of both nodes under load loses no request that nginx
  * could have sent to the other node.
@@ -203,6 +206,51 @@ class NginxTwoNodesIT {
 
     @Test
     @Order(4)
+    void liveSeatMapsOpenThroughNginxShowEveryBookingOnBothNodesWithinASecond() throws Exception {
+        var event = newEvent("Followed through nginx", 2, 10);
+        eventually(() ->
+                nodes[0].api().get("/events/" + event + "/seats/availability").status() == 200
+                        && nodes[1].api()
+                                        .get("/events/" + event + "/seats/availability")
+                                        .status()
+                                == 200);
+        var base = "http://localhost:" + nginx.port();
+        var token = lb.newUserToken("Follower");
+        var answered = new LinkedHashMap<Integer, Long>();
+        try (var first = SeatMapStream.open(base, event);
+                var second = SeatMapStream.open(base, event)) {
+            for (int seat = 1; seat <= 6; seat++) {
+                var booked = lb.book(token, event, List.of(seat));
+                answered.put(seat, System.nanoTime());
+                assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+            }
+
+            for (var stream : List.of(first, second)) {
+                var shown = new SeatMapStream.Shown();
+                var arrived = new HashMap<Integer, Long>();
+                while (!shown.booked.containsAll(answered.keySet())) {
+                    var next = stream.next();
+                    shown.apply(next);
+                    shown.booked.forEach(seat -> arrived.putIfAbsent(seat, next.arrivedNanos()));
+                }
+                answered.forEach(
+                        (seat, answeredNanos) -> assertThat(Duration.ofNanos(arrived.get(seat) - answeredNanos))
+                                .as("seat %d shown after its booking was answered", seat)
+                                .isLessThanOrEqualTo(Duration.ofSeconds(1)));
+            }
+        }
+        var nodePorts = List.of(nodes[0].port(), nodes[1].port());
+        assertThat(answeredBy("POST /api/events/" + event + "/bookings"))
+                .as("nodes that booked")
+                .containsExactlyInAnyOrderElementsOf(nodePorts);
+        // nginx logs a stream once it has ended: at once when the client goes, at the latest at the next heartbeat
+        eventually(
+                Duration.ofSeconds(20),
+                () -> answeredBy("GET /events/" + event + "/seats/stream").containsAll(nodePorts));
+    }
+
+    @Test
+    @Order(5)
     void aNodeKilledInABookingStormLosesNoAcknowledgedBookingAndTheOtherTakesOver() throws Exception {
         var bookers = register(BOOKERS);
         var events = List.of(
@@ -265,7 +313,7 @@ class NginxTwoNodesIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRollingRestartUnderLoadLosesNoRequestThatNginxCouldSendElsewhere() throws Exception {
         var bookers = register(BOOKERS);
         // seats enough for the storm through both restarts, which take a minute or two on two cores

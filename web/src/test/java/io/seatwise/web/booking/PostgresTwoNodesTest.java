@@ -12,6 +12,7 @@ import io.seatwise.web.ApiClient;
 import io.seatwise.web.NeedsPostgreSql;
 import io.seatwise.web.PostgresDatabase;
 import io.seatwise.web.StandaloneApplication;
+import io.seatwise.web.TimeSensitive;
 import io.seatwise.web.storage.postgres.ClusterNode;
 import io.seatwise.web.ticket.TicketCodes;
 import java.sql.SQLException;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * holding claims on the processors' segments, and every confirmation mailed once although both nodes deliver mail.
  */
 @NeedsPostgreSql
+@TimeSensitive
 class PostgresTwoNodesTest {
 
     private static final int RACERS = 24;

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +42,6 @@ class BadInputEventApiTest extends ApplicationTest {
             {"venueId": "%VENUE%", "title": "Gala", "description": "An evening", "startsAt": "%STARTS_AT%",
              "priceCents": 1250}""";
 
-    private static final AtomicInteger markers = new AtomicInteger();
     private static String cachedAdminToken;
     private static String venueId;
     private static String eventId;
@@ -346,37 +344,16 @@ class BadInputEventApiTest extends ApplicationTest {
     }
 
     /**
-     * Sends a bad request and checks the refusal, then that nothing changed: nothing was stored, and once a good
-     * event scheduled afterwards shows on the read side, the upcoming events are the ones from before plus that one.
-     * The list before is read once the read side holds every event that was stored, so earlier tests cannot leak in
-     * (an earlier test's event that has started since is shown on its own, not in the list).
+     * Sends a bad request and checks the refusal, then that nothing was stored: no event, no snapshot, no credential.
+     * The read side holds nothing but what it projects from stored events, so nothing can show there either.
      */
     private JsonNode assertRefusedWithoutTrace(Supplier<ApiClient.Response> badRequest, int status, String mention) {
-        eventually(this::readSideHoldsEveryStoredEvent);
-        var eventsBefore = allUpcomingEvents();
         var storedBefore = StoredState.of(jdbc);
 
         var problem = assertProblem(badRequest.get(), status, mention);
 
         assertThat(StoredState.of(jdbc)).as("stored state").isEqualTo(storedBefore);
-        var marker = api.scheduleEvent(admin(), venueId, "Marker " + markers.incrementAndGet(), inDays(400));
-        eventually(() -> eventIds(allUpcomingEvents()).contains(marker));
-        var eventsAfter = allUpcomingEvents();
-        eventsAfter.remove(eventIds(eventsAfter).indexOf(marker));
-        assertThat(eventsAfter).as("upcoming events besides the marker").isEqualTo(eventsBefore);
         return problem;
-    }
-
-    private boolean readSideHoldsEveryStoredEvent() {
-        var listed = eventIds(allUpcomingEvents());
-        return jdbc
-                .queryForList(
-                        "SELECT aggregateIdentifier FROM DomainEventEntry WHERE payloadType LIKE ?",
-                        String.class,
-                        "%.EventScheduled")
-                .stream()
-                .filter(id -> !listed.contains(id))
-                .allMatch(id -> api.get("/api/events/" + id).status() == 200);
     }
 
     private List<JsonNode> allUpcomingEvents() {

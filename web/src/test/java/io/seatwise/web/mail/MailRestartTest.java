@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.StandaloneApplication;
+import io.seatwise.web.TimeSensitive;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * data folder, once; the event handlers that wrote it do not write it again. A review prompt that was not due yet
  * waits as its saga's durable deadline, and goes out on time after the restart.
  */
+@TimeSensitive
 class MailRestartTest {
 
     @TempDir
@@ -79,7 +81,7 @@ class MailRestartTest {
     @Test
     void aPromptDueAfterARestartGoesOutOnTime() throws Exception {
         smtp.start();
-        var delay = Duration.ofSeconds(45);
+        var delay = Duration.ofSeconds(25);
         var settings = new ArrayList<>(List.of(settings()));
         settings.add("--seatwise.mail.review-prompt-delay=" + delay.toSeconds() + "s");
         var arguments = settings.toArray(String[]::new);

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class MailSagaTest extends ApplicationTest {
 
-    static final Duration PROMPT_DELAY = Duration.ofSeconds(12);
+    static final Duration PROMPT_DELAY = Duration.ofSeconds(6);
     static final Duration EVENT_DURATION = Duration.ofSeconds(1);
 
     static final SmtpServer smtp = SmtpServer.onFreePort().start();
@@ -57,12 +57,12 @@ class MailSagaTest extends ApplicationTest {
 
     @Test
     void aRescheduleMovesTheReminderToAfterTheNewEnd() throws Exception {
-        var startsAt = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+        var startsAt = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         var event = api.scheduleEvent(admin, venue, "Moved Matinee", startsAt);
         var ann = Booker.register(api, "Ann");
         var booking = ann.book(event, 4);
 
-        var movedTo = startsAt.plusSeconds(10);
+        var movedTo = startsAt.plusSeconds(5);
         var moved = api.patch("/api/events/" + event, Map.of("startsAt", movedTo.toString()), admin);
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 

@@ -3,6 +3,7 @@ package io.seatwise.web.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.web.ApplicationTest;
+import io.seatwise.web.TimeSensitive;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link CachingAndCompressionTest}'s).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TimeSensitive
 class LighthouseTest {
 
     static final double TARGET = 0.95;

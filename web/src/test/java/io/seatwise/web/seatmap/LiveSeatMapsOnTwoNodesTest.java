@@ -9,6 +9,7 @@ import io.seatwise.web.ApiClient;
 import io.seatwise.web.NeedsPostgreSql;
 import io.seatwise.web.PostgresDatabase;
 import io.seatwise.web.StandaloneApplication;
+import io.seatwise.web.TimeSensitive;
 import io.seatwise.web.storage.postgres.ClusterNode;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * Each node tells its own open maps from the event store, not from its share of the projection.
  */
 @NeedsPostgreSql
+@TimeSensitive
 class LiveSeatMapsOnTwoNodesTest {
 
     private static final String SEAT_MAPS = "seat-maps";

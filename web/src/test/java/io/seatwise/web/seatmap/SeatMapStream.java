@@ -27,12 +27,12 @@ import java.util.concurrent.TimeUnit;
  * its own reads the events as they come (heartbeats, which are comments, are skipped), each noted with the moment it
  * arrived, and {@link #next()} hands them out in order.
  */
-final class SeatMapStream implements AutoCloseable {
+public final class SeatMapStream implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Event END = new Event("end", null, null, 0);
 
-    record Event(String name, String retry, JsonNode data, long arrivedNanos) {}
+    public record Event(String name, String retry, JsonNode data, long arrivedNanos) {}
 
     private final InputStream body;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -45,7 +45,7 @@ final class SeatMapStream implements AutoCloseable {
     }
 
     /** Opens the event's stream on the server at the base URL ({@code http://localhost:port}). */
-    static SeatMapStream open(String baseUrl, String eventId) throws Exception {
+    public static SeatMapStream open(String baseUrl, String eventId) throws Exception {
         var response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(baseUrl + "/events/" + eventId + "/seats/stream"))
@@ -59,12 +59,12 @@ final class SeatMapStream implements AutoCloseable {
     }
 
     /** The next event, waiting at most five seconds. */
-    Event next() throws InterruptedException {
+    public Event next() throws InterruptedException {
         return next(Duration.ofSeconds(5));
     }
 
     /** The next event, waiting at most as long as given. */
-    Event next(Duration within) throws InterruptedException {
+    public Event next(Duration within) throws InterruptedException {
         var event = events.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
             throw new AssertionError("No event on the stream within " + within.toMillis() + " ms");
@@ -110,18 +110,18 @@ final class SeatMapStream implements AutoCloseable {
     }
 
     /** The seats of a bit set as the stream sends it (Base64, seat n = bit n). */
-    static List<Integer> seats(String base64) {
+    public static List<Integer> seats(String base64) {
         var bits = BitSet.valueOf(Base64.getDecoder().decode(base64));
         return bits.stream().boxed().toList();
     }
 
     /** The map as a browser that follows the stream draws it: the last snapshot with every change since applied. */
-    static final class Shown {
+    public static final class Shown {
 
-        final TreeSet<Integer> booked = new TreeSet<>();
-        final TreeSet<Integer> held = new TreeSet<>();
+        public final TreeSet<Integer> booked = new TreeSet<>();
+        public final TreeSet<Integer> held = new TreeSet<>();
 
-        void apply(Event event) {
+        public void apply(Event event) {
             var data = event.data();
             if (event.name().equals("snapshot")) {
                 booked.clear();

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seatwise.web.ApiClient;
 import io.seatwise.web.StandaloneApplication;
+import io.seatwise.web.TimeSensitive;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * again on the same SQLite files, and the offer still runs out on time (not before), its seats going to the next entry
  * that fits; that offer in turn runs out and the seats are back on sale. The offers are held for {@link #TTL}.
  */
+@TimeSensitive
 class WaitlistRestartTest {
 
-    private static final Duration TTL = Duration.ofSeconds(25);
+    private static final Duration TTL = Duration.ofSeconds(20);
     private static final String SHORT_OFFERS = "--seatwise.waitlist.offer-ttl=" + TTL.toSeconds() + "s";
 
     @TempDir
