@@ -8,7 +8,6 @@ import io.seatwise.api.booking.BookingReference;
 import io.seatwise.api.event.EventId;
 import io.seatwise.web.ApplicationTest;
 import io.seatwise.web.FutureDates;
-import io.seatwise.web.TimeSensitive;
 import io.seatwise.web.ticket.TicketCodes;
 import io.seatwise.web.ticket.TicketCodes.TicketCode;
 import io.seatwise.web.ticket.TicketFiles;
@@ -36,7 +35,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * Mail over real SMTP: the application delivers to a GreenMail server, with delays and retry waits made short. The
  * server is shared by the tests of this class; each test books as people of its own and looks only at their mail.
  */
-@TimeSensitive
 class MailDeliveryTest extends ApplicationTest {
 
     static final Duration PROMPT_DELAY = Duration.ofSeconds(2);

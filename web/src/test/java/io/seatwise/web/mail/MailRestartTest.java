@@ -81,7 +81,7 @@ class MailRestartTest {
     @Test
     void aPromptDueAfterARestartGoesOutOnTime() throws Exception {
         smtp.start();
-        var delay = Duration.ofSeconds(25);
+        var delay = Duration.ofSeconds(15);
         var settings = new ArrayList<>(List.of(settings()));
         settings.add("--seatwise.mail.review-prompt-delay=" + delay.toSeconds() + "s");
         var arguments = settings.toArray(String[]::new);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TimeSensitive
 class WaitlistRestartTest {
 
-    private static final Duration TTL = Duration.ofSeconds(20);
+    private static final Duration TTL = Duration.ofSeconds(12);
     private static final String SHORT_OFFERS = "--seatwise.waitlist.offer-ttl=" + TTL.toSeconds() + "s";
 
     @TempDir
