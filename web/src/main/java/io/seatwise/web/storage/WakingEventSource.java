@@ -1,6 +1,7 @@
 package io.seatwise.web.storage;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,7 +66,7 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
     }
 
     @Override
-    public TrackingToken createTokenAt(java.time.Instant dateTime) {
+    public TrackingToken createTokenAt(Instant dateTime) {
         return eventStore.createTokenAt(dateTime);
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * Two nodes against one on a mixed load (issue 18), each time behind nginx with the documented configuration on a
@@ -51,23 +53,26 @@ public final class NodesBenchmark {
         SEAT_MAP
     }
 
-    /** What one round measured: requests of each kind with their latencies, and the answers that were wrong. */
-    private record Figures(int nodes, Duration measured, Map<Kind, long[]> latencies, long wrong, long conflicts) {
+    /**
+     * What one round measured: the latencies of each kind of request in microseconds (HdrHistogram, as
+     * {@link BookingLoad} records them), the bookings refused as taken, and the answers that were wrong.
+     */
+    private record Figures(int nodes, Duration measured, Map<Kind, Histogram> latencies, long wrong, long conflicts) {
 
         long requests() {
             return latencies.values().stream()
-                    .mapToLong(values -> values.length)
+                    .mapToLong(Histogram::getTotalCount)
                     .sum();
         }
 
         String line(Kind kind) {
-            var values = latencies.get(kind);
+            var micros = latencies.get(kind);
             return "%-10s %7.0f/s  p50 %5.1f ms  p99 %6.1f ms"
                     .formatted(
                             kind.name().toLowerCase().replace('_', ' '),
-                            values.length / (measured.toMillis() / 1000.0),
-                            percentile(values, 0.50),
-                            percentile(values, 0.99));
+                            micros.getTotalCount() / (measured.toMillis() / 1000.0),
+                            micros.getValueAtPercentile(50) / 1000.0,
+                            micros.getValueAtPercentile(99) / 1000.0);
         }
     }
 
@@ -152,11 +157,19 @@ public final class NodesBenchmark {
         return events;
     }
 
-    /** The latencies of each client's requests, in nanoseconds, until they are merged. */
-    private record Load(Map<Kind, long[]> latencies, long wrong, long conflicts) {
+    /** Every client's requests, recorded as they are answered. */
+    private record Load(Map<Kind, Histogram> latencies, LongAdder wrong, LongAdder conflicts) {
+
+        static Load empty() {
+            var latencies = new EnumMap<Kind, Histogram>(Kind.class);
+            for (var kind : Kind.values()) {
+                latencies.put(kind, new ConcurrentHistogram(3));
+            }
+            return new Load(latencies, new LongAdder(), new LongAdder());
+        }
 
         Figures of(int nodes, Duration measured) {
-            return new Figures(nodes, measured, latencies, wrong, conflicts);
+            return new Figures(nodes, measured, latencies, wrong.sum(), conflicts.sum());
         }
     }
 
@@ -167,36 +180,24 @@ public final class NodesBenchmark {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         var end = System.nanoTime() + duration.toNanos();
+        var load = Load.empty();
         ExecutorService clients = Executors.newFixedThreadPool(tokens.size());
         try {
-            var futures = new ArrayList<Future<Load>>();
+            var futures = new ArrayList<Future<?>>();
             for (var token : tokens) {
-                futures.add(clients.submit(() -> client(http, base, events, token, end)));
+                futures.add(clients.submit(() -> client(http, base, events, token, end, load)));
             }
-            var merged = new EnumMap<Kind, long[]>(Kind.class);
-            long wrong = 0;
-            long conflicts = 0;
             for (var future : futures) {
-                var one = future.get();
-                one.latencies().forEach((kind, values) -> merged.merge(kind, values, NodesBenchmark::joined));
-                wrong += one.wrong();
-                conflicts += one.conflicts();
+                future.get();
             }
-            merged.values().forEach(Arrays::sort);
-            return new Load(merged, wrong, conflicts);
+            return load;
         } finally {
             clients.shutdownNow();
         }
     }
 
-    private static Load client(HttpClient http, String base, List<String> events, String token, long end) {
+    private static void client(HttpClient http, String base, List<String> events, String token, long end, Load load) {
         var random = ThreadLocalRandom.current();
-        var latencies = new EnumMap<Kind, List<Long>>(Kind.class);
-        for (var kind : Kind.values()) {
-            latencies.put(kind, new ArrayList<>());
-        }
-        long wrong = 0;
-        long conflicts = 0;
         while (System.nanoTime() < end) {
             var event = events.get(random.nextInt(events.size()));
             Kind kind;
@@ -230,29 +231,12 @@ public final class NodesBenchmark {
             } catch (Exception e) {
                 status = 0;
             }
-            latencies.get(kind).add(System.nanoTime() - started);
+            load.latencies().get(kind).recordValue((System.nanoTime() - started) / 1_000);
             if (status == 409) {
-                conflicts++;
+                load.conflicts().increment();
             } else if (status != 200 && status != 201) {
-                wrong++;
+                load.wrong().increment();
             }
         }
-        var arrays = new EnumMap<Kind, long[]>(Kind.class);
-        latencies.forEach((kind, values) ->
-                arrays.put(kind, values.stream().mapToLong(Long::longValue).toArray()));
-        return new Load(arrays, wrong, conflicts);
-    }
-
-    private static long[] joined(long[] a, long[] b) {
-        var both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
-    }
-
-    private static double percentile(long[] sorted, double share) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(share * sorted.length) - 1)] / 1e6;
     }
 }
