@@ -5,6 +5,7 @@ import io.seatwise.api.event.EventId;
 import io.seatwise.web.event.Catalog;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +39,19 @@ class SeatMapController {
     @GetMapping("/events/{id}/seats/availability")
     ResponseEntity<SeatAvailability> availability(@PathVariable String id) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(catalog.availability(id));
+    }
+
+    /**
+     * The viewer left while the stream was opening: Spring MVC had begun the asynchronous answer and failed on its first
+     * write, before the stream's callbacks were registered, so nothing would ever end the answer, and Tomcat would count
+     * it as in progress for good: a graceful shutdown would wait its whole timeout for it. (The stream itself is closed
+     * at its next heartbeat, which fails.)
+     */
+    @ExceptionHandler(IOException.class)
+    void viewerLeft(HttpServletRequest request) {
+        if (request.isAsyncStarted()) {
+            request.getAsyncContext().complete();
+        }
     }
 
     @ExceptionHandler(TooManyStreams.class)
