@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Clients booking seats over HTTP as fast as they can, one thread and one account each, for tests that take the
- * server away in the middle: each client books random seats of random events until its connection is lost or refused,
- * the server answers 503, or it has sent its share of requests. Every request is kept with what came of it.
+ * Clients booking seats over HTTP, as fast as they can or with a pause after each answer, one thread and one account
+ * each, for tests that take the server away in the middle: each client books random seats of random events until its
+ * connection is lost or refused, the server answers 503, or it has sent its share of requests. Every request is kept
+ * with what came of it.
  */
 final class BookingStorm implements AutoCloseable {
 
@@ -49,13 +50,22 @@ final class BookingStorm implements AutoCloseable {
     private final AtomicInteger acknowledged = new AtomicInteger();
     private volatile boolean stopping;
 
-    private BookingStorm(int clients) {
+    private final Duration pause;
+
+    private BookingStorm(int clients, Duration pause) {
         this.pool = Executors.newFixedThreadPool(clients);
+        this.pause = pause;
     }
 
     /** Lets every booker book 1..{@code maxSeats} random seats of a random one of the events, again and again. */
     static BookingStorm start(ApiClient api, List<Booker> bookers, List<String> events, int capacity, int maxSeats) {
-        var storm = new BookingStorm(bookers.size());
+        return start(api, bookers, events, capacity, maxSeats, Duration.ZERO);
+    }
+
+    /** As {@link #start(ApiClient, List, List, int, int)}, each client waiting {@code pause} after each answer. */
+    static BookingStorm start(
+            ApiClient api, List<Booker> bookers, List<String> events, int capacity, int maxSeats, Duration pause) {
+        var storm = new BookingStorm(bookers.size(), pause);
         for (var booker : bookers) {
             storm.clients.add(storm.pool.submit(() -> storm.client(api, booker, events, capacity, maxSeats)));
         }
@@ -80,6 +90,13 @@ final class BookingStorm implements AutoCloseable {
             }
             if (answer.status() == 201) {
                 acknowledged.incrementAndGet();
+            }
+            if (!pause.isZero()) {
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException closed) {
+                    return;
+                }
             }
         }
     }

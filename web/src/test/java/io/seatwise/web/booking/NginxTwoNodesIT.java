@@ -62,6 +62,8 @@ class NginxTwoNodesIT {
     private static final int ROWS = 10;
     private static final int SEATS_PER_ROW = 50;
     private static final int MAX_SEATS = 3;
+    /** How long each client of the rolling restart's storm waits after each answer. */
+    private static final Duration ROLLING_PAUSE = Duration.ofMillis(250);
 
     private static Path folder;
     private static PostgresDatabase database;
@@ -258,7 +260,9 @@ class NginxTwoNodesIT {
                 .mapToObj(i -> newEvent("Rolling " + i, 2 * ROWS, SEATS_PER_ROW))
                 .toList();
         List<BookingStorm.Shot> shots = List.of();
-        try (var storm = BookingStorm.start(lb, bookers, events, 2 * ROWS * SEATS_PER_ROW, MAX_SEATS)) {
+        // each client pauses after each answer: a storm at full speed would leave a restarting node, on two cores, a
+        // fraction of a core to start with, and every restart would take a minute
+        try (var storm = BookingStorm.start(lb, bookers, events, 2 * ROWS * SEATS_PER_ROW, MAX_SEATS, ROLLING_PAUSE)) {
             storm.awaitAcknowledged(100, Duration.ofSeconds(90));
             for (int node = 0; node < 2; node++) {
                 assertThat(nodes[node].terminate(Duration.ofSeconds(60)))
