@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * model then lagged half a second behind each command: a venue just created was missing from the list the admin was
  * sent to. Here one thread follows the event store from its head (the reader that this node's processors share, which
  * sees this node's events as they are committed and, on PostgreSQL, the other nodes' within the poll interval) and
- * calls back every open stream when events came, and every {@link #LOOK_AGAIN} when none came.
+ * calls back every open stream when events came (at most every {@link #GATHER}), and every {@link #LOOK_AGAIN} when
+ * none came.
  */
 @Component("wakingEventSource")
 public class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
@@ -37,6 +38,14 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
      * has caught up (which the operations page and a rebuild wait for) only when it looks.
      */
     private static final Duration LOOK_AGAIN = Duration.ofMillis(500);
+
+    /**
+     * How long the processors are left to work after a wake-up before they are woken again, so that while events keep
+     * coming (a booking storm) each of them handles what came meanwhile in one batch, one transaction, instead of a
+     * batch for every commit: a read model is then at most this much later, and the first event after a quiet moment
+     * still wakes them at once.
+     */
+    static final Duration GATHER = Duration.ofMillis(25);
 
     private final EventStore eventStore;
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
@@ -81,12 +90,14 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
         while (running) {
             try (var arrivals = eventStore.openStream(eventStore.createHeadToken())) {
                 while (running) {
-                    if (arrivals.hasNextAvailable((int) LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS)) {
-                        while (arrivals.hasNextAvailable()) {
-                            arrivals.nextAvailable();
-                        }
+                    boolean arrived = arrivals.hasNextAvailable((int) LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
+                    while (arrivals.hasNextAvailable()) {
+                        arrivals.nextAvailable();
                     }
                     wakeUps.forEach(Runnable::run);
+                    if (arrived) {
+                        Thread.sleep(GATHER.toMillis());
+                    }
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();

@@ -12,13 +12,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -129,12 +132,14 @@ public final class Benchmark {
                     describe("fresh event, 1 client", fresh);
 
                     long serverCpu = server.cpuNanos();
+                    var threadsCpu = server.cpuNanosByThreads();
                     long compiled = server.compilationMillis(admin);
                     print("Storm begins at %s", java.time.LocalTime.now());
                     var storm = load.run(tokens, clients, requests, CONFLICT_SHARE);
                     long stormEnded = System.nanoTime();
                     print("Storm ends at %s", java.time.LocalTime.now());
                     serverCpu = server.cpuNanos() - serverCpu;
+                    var stormThreadsCpu = since(threadsCpu, server.cpuNanosByThreads());
                     compiled = server.compilationMillis(admin) - compiled;
                     var caughtUp = CatchUp.await(api, admin, stormEnded, CATCH_UP_TIMEOUT);
                     describe("one event, " + clients + " clients", storm);
@@ -142,6 +147,9 @@ public final class Benchmark {
                             "  the JIT compilers worked %.0f%% of the storm",
                             100.0 * compiled / storm.elapsed().toMillis());
                     describe("storm", caughtUp);
+                    print(
+                            "  server CPU per decided booking in the storm, by threads: %s",
+                            perBooking(stormThreadsCpu, storm));
 
                     var late = load.run(tokens, 1, PROBE_REQUESTS, 0);
                     describe(
@@ -545,6 +553,24 @@ public final class Benchmark {
         } else if (result.other() > 0) {
             failures.add("side_by_side.py: " + result.other() + " of Seatwise's answers were neither 201 nor 409");
         }
+    }
+
+    /** What each group of threads used between two readings of {@link ServerProcess#cpuNanosByThreads()}. */
+    private static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
+        var used = new HashMap<String, Long>();
+        after.forEach((threads, nanos) -> used.put(threads, nanos - before.getOrDefault(threads, 0L)));
+        return used;
+    }
+
+    /** The groups of threads that used the most CPU, as milliseconds per decided booking, the busiest first. */
+    private static String perBooking(Map<String, Long> used, BookingLoad.Outcome outcome) {
+        return used.entrySet().stream()
+                .filter(threads -> threads.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .map(threads -> String.format(
+                        Locale.ROOT, "%s %.3f", threads.getKey(), threads.getValue() / 1e6 / outcome.decided()))
+                .collect(Collectors.joining(", "));
     }
 
     private static void print(String format, Object... values) {

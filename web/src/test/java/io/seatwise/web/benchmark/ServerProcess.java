@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,9 @@ import java.util.regex.Pattern;
  * are its own and what the benchmark reads off it is the server's, not the load generator's.
  */
 final class ServerProcess implements AutoCloseable {
+
+    /** Linux counts a thread's CPU time in clock ticks of 1/100 s ({@code USER_HZ}, the same on every platform). */
+    private static final long NANOS_PER_TICK = 10_000_000;
 
     private static final Pattern HEAP_USED =
             Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$", Pattern.MULTILINE);
@@ -128,6 +133,32 @@ final class ServerProcess implements AutoCloseable {
                 .flatMap(handle -> handle.info().totalCpuDuration())
                 .map(Duration::toNanos)
                 .orElse(-1L);
+    }
+
+    /**
+     * The CPU time each group of the server's threads has used so far, in nanoseconds, by the thread names that Linux
+     * keeps (their first 15 characters) without their numbers, so that a pool's threads count together; empty where
+     * there is no {@code /proc}. Threads that ended meanwhile are not counted.
+     */
+    Map<String, Long> cpuNanosByThreads() {
+        var byThreads = new TreeMap<String, Long>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    var name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    var stat = Files.readString(task.resolve("stat"));
+                    // the fields after the name, which is in parentheses: utime and stime are the 12th and 13th
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    byThreads.merge(name, ticks * NANOS_PER_TICK, Long::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while it was read
+                }
+            }
+        } catch (IOException noProc) {
+            // not Linux: the figure is left out
+        }
+        return byThreads;
     }
 
     /** The most memory the process has held resident so far (Linux's high-water mark), in bytes. */
