@@ -54,6 +54,13 @@ class CrashSafetyIT {
     private static final int SEATS_PER_ROW = 50;
     private static final int CAPACITY = ROWS * SEATS_PER_ROW;
     private static final int MAX_SEATS = 4;
+    /**
+     * Bookings acknowledged before the kill, and before the stop: enough for 32 clients to be in the middle of the
+     * storm, few enough that the server started again confirms every one by mail (a PDF each) in seconds.
+     */
+    private static final int KILL_AFTER = 120;
+
+    private static final int STOP_AFTER = 60;
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
     private static final Pattern CONFIRMATION_ID = Pattern.compile("<booking-confirmation\\.([^@]+)@.*>");
 
@@ -92,7 +99,7 @@ class CrashSafetyIT {
         bookers = register(firstApi);
 
         try (var storm = BookingStorm.start(firstApi, bookers, events, CAPACITY, MAX_SEATS)) {
-            storm.awaitAcknowledged(300, Duration.ofSeconds(90));
+            storm.awaitAcknowledged(KILL_AFTER, Duration.ofSeconds(90));
             killedAt = System.nanoTime();
             exitOnSigkill = first.kill();
             killedStorm = storm.awaitEnd(Duration.ofSeconds(90));
@@ -129,7 +136,7 @@ class CrashSafetyIT {
     @Order(1)
     void sigkillStopsTheProcessInTheMiddleOfTheStorm() {
         assertThat(exitOnSigkill).as("exit status").isEqualTo(SeatwiseProcess.KILLED_BY_SIGKILL);
-        assertThat(killedStorm).filteredOn(BookingStorm.Shot::acknowledged).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(killedStorm).filteredOn(BookingStorm.Shot::acknowledged).hasSizeGreaterThanOrEqualTo(KILL_AFTER);
         assertThat(killedStorm)
                 .as("requests in flight when the kill came, cut off")
                 .anyMatch(shot -> shot.sentAt() < killedAt && shot.unanswered());
@@ -177,7 +184,7 @@ class CrashSafetyIT {
         int logBefore;
         int exit;
         try (var storm = BookingStorm.start(api, bookers, events, CAPACITY, MAX_SEATS)) {
-            storm.awaitAcknowledged(150, Duration.ofSeconds(90));
+            storm.awaitAcknowledged(STOP_AFTER, Duration.ofSeconds(90));
             logBefore = restarted.output().length();
             signalledAt = System.nanoTime();
             exit = restarted.terminate(Duration.ofSeconds(60));
