@@ -1,5 +1,6 @@
 package io.seatwise.web.ticket;
 
+import com.lowagie.text.BadElementException;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -88,7 +89,7 @@ public class TicketDocuments {
                 document.add(new Paragraph(ticket.label(), strong));
                 document.add(line("ticket.reference", sheet.reference(), plain, locale));
                 document.add(line("ticket.holder", sheet.holder(), plain, locale));
-                var qr = Image.getInstance(QrCodes.png(ticket.code()));
+                var qr = qrCode(ticket.code());
                 qr.scaleToFit(180, 180);
                 qr.setAlignment(Element.ALIGN_CENTER);
                 document.add(qr);
@@ -96,10 +97,27 @@ public class TicketDocuments {
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("Cannot write the tickets of booking " + sheet.bookingId(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The ticket's code as an image of raw black-and-white pixels, one bit each, rows padded to whole bytes (in a PDF's
+     * grey of one bit 0 is black): nothing to encode as PNG here and decode again in the PDF library.
+     */
+    private static Image qrCode(String code) throws BadElementException {
+        var pixels = QrCodes.pixels(code);
+        int width = pixels.getWidth();
+        int rowBytes = (width + 7) / 8;
+        var bits = new byte[rowBytes * pixels.getHeight()];
+        for (int y = 0; y < pixels.getHeight(); y++) {
+            for (int x = 0; x < width; x++) {
+                if (!pixels.get(x, y)) {
+                    bits[y * rowBytes + x / 8] |= (byte) (0x80 >>> (x % 8));
+                }
+            }
+        }
+        return Image.getInstance(width, pixels.getHeight(), 1, 1, bits);
     }
 
     private Paragraph line(String key, String value, Font font, Locale locale) {
