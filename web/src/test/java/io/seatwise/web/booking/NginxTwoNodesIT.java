@@ -242,6 +242,9 @@ class NginxTwoNodesIT {
             }
         }
         var nodePorts = List.of(nodes[0].port(), nodes[1].port());
+        eventually(
+                Duration.ofSeconds(5),
+                () -> answeredBy("POST /api/events/" + event + "/bookings").containsAll(nodePorts));
         assertThat(answeredBy("POST /api/events/" + event + "/bookings"))
                 .as("nodes that booked")
                 .containsExactlyInAnyOrderElementsOf(nodePorts);
@@ -472,8 +475,12 @@ class NginxTwoNodesIT {
         return all;
     }
 
-    /** The node (its port) that answered the last request nginx logged that begins like this. */
+    /**
+     * The node (its port) that answered the last request nginx logged that begins like this. Nginx logs a request once
+     * it has sent the answer, so the line may come a moment after the client has it.
+     */
     private static int lastAnswer(String request) {
+        eventually(Duration.ofSeconds(5), () -> nginx.accessLog().stream().anyMatch(line -> line.startsWith(request)));
         var lines = nginx.accessLog().stream()
                 .filter(line -> line.startsWith(request))
                 .toList();
