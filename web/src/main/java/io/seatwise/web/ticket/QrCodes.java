@@ -13,6 +13,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,13 +54,8 @@ public final class QrCodes {
     public static byte[] png(String text) {
         var pixels = pixels(text);
         var image = new BufferedImage(pixels.getWidth(), pixels.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-        var raster = image.getRaster();
-        for (int y = 0; y < pixels.getHeight(); y++) {
-            for (int x = 0; x < pixels.getWidth(); x++) {
-                // the image's two colours are black (0) and white (1)
-                raster.setSample(x, y, 0, pixels.get(x, y) ? 0 : 1);
-            }
-        }
+        var bits = whiteBits(pixels);
+        System.arraycopy(bits, 0, ((DataBufferByte) image.getRaster().getDataBuffer()).getData(), 0, bits.length);
         var png = new ByteArrayOutputStream();
         try (var out = new MemoryCacheImageOutputStream(png)) {
             ImageIO.write(image, "PNG", out);
@@ -91,6 +87,23 @@ public final class QrCodes {
             throw new IllegalArgumentException("Cannot draw a QR code of " + text.length() + " characters", e);
         }
         throw new IllegalStateException("No mask pattern draws a readable code of " + text.length() + " characters");
+    }
+
+    /**
+     * The pixels one bit each, 1 for white, the leftmost pixel of eight in the highest bit and each row padded to whole
+     * bytes: how both a binary {@link BufferedImage} (black 0, white 1) and a PDF's one-bit grey image hold them.
+     */
+    static byte[] whiteBits(BitMatrix pixels) {
+        int rowBytes = (pixels.getWidth() + 7) / 8;
+        var bits = new byte[rowBytes * pixels.getHeight()];
+        for (int y = 0; y < pixels.getHeight(); y++) {
+            for (int x = 0; x < pixels.getWidth(); x++) {
+                if (!pixels.get(x, y)) {
+                    bits[y * rowBytes + x / 8] |= (byte) (0x80 >>> (x % 8));
+                }
+            }
+        }
+        return bits;
     }
 
     /** Encodes the text with the mask pattern given, or the encoder's choice for -1, and draws its modules. */

@@ -101,23 +101,10 @@ public class TicketDocuments {
         return out.toByteArray();
     }
 
-    /**
-     * The ticket's code as an image of raw black-and-white pixels, one bit each, rows padded to whole bytes (in a PDF's
-     * grey of one bit 0 is black): nothing to encode as PNG here and decode again in the PDF library.
-     */
+    /** The ticket's code as raw one-bit pixels: nothing to encode as PNG here and decode again in the PDF library. */
     private static Image qrCode(String code) throws BadElementException {
         var pixels = QrCodes.pixels(code);
-        int width = pixels.getWidth();
-        int rowBytes = (width + 7) / 8;
-        var bits = new byte[rowBytes * pixels.getHeight()];
-        for (int y = 0; y < pixels.getHeight(); y++) {
-            for (int x = 0; x < width; x++) {
-                if (!pixels.get(x, y)) {
-                    bits[y * rowBytes + x / 8] |= (byte) (0x80 >>> (x % 8));
-                }
-            }
-        }
-        return Image.getInstance(width, pixels.getHeight(), 1, 1, bits);
+        return Image.getInstance(pixels.getWidth(), pixels.getHeight(), 1, 1, QrCodes.whiteBits(pixels));
     }
 
     private Paragraph line(String key, String value, Font font, Locale locale) {
