@@ -3,7 +3,6 @@ package io.seatwise.web.mail;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.seatwise.api.booking.BookingId;
-import io.seatwise.api.booking.SeatsBooked;
 import io.seatwise.api.booking.SeatsReleased;
 import io.seatwise.api.event.EventCancelled;
 import io.seatwise.api.event.EventRescheduled;
@@ -15,31 +14,29 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
-import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Saga;
 
 /**
- * The mails of one booking, from the booking until its last mail is due: the confirmation at once, the review prompt
+ * The mails of one booking made between V18 and V20, from the booking until its last mail is due: the review prompt
  * {@code review-prompt-delay} after the booking, the review reminder once the event is over ({@code event-duration}
- * after its start, as last rescheduled). A mail that falls due goes into the outbox, due at once; the {@link Postman}
- * sends it once, and only if it is still wanted then (the booker may have reviewed the event meanwhile).
+ * after its start, as last rescheduled), and the confirmation of its cancellation. Since V20 no booking starts one: an
+ * event's bookings share its saga ({@link EventMailSaga}), which costs a booking storm far less. The sagas already
+ * stored run on until their last mail, so that a database of that release keeps its pending mails; this class is how
+ * Axon reads and runs them. (When it started, it posted the confirmation and set its first deadline.)
  *
- * <p>The saga keeps one durable deadline at a time, for the next of its mails, so that a booking costs one scheduled
- * row, and a reschedule touches the deadline only when the next mail's time changes. When the deadline goes off, the
- * mails due by its time go out and the deadline for the next one is set; after the last, the saga ends. A cancelled
- * booking or event cancels the deadline and ends the saga. A deadline is cancelled only as far as that is possible
- * (one that is going off at that moment is not): whatever goes off afterwards finds the saga ended, or its time no
- * longer the saga's next, and does nothing.
+ * <p>The saga keeps one durable deadline at a time, for the next of its mails, and a reschedule touches the deadline
+ * only when the next mail's time changes. When the deadline goes off, the mails due by its time go into the outbox and
+ * the deadline for the next one is set; after the last, the saga ends. A cancelled booking or event cancels the
+ * deadline and ends the saga. A deadline is cancelled only as far as that is possible (one that is going off at that
+ * moment is not): whatever goes off afterwards finds the saga ended, or its time no longer the saga's next, and does
+ * nothing.
  *
- * <p>It runs in the mail group's processor ({@link MailProjection#GROUP}), after the group's own handlers of each event:
- * the directory knows the booking before the saga looks it up, and one transaction per batch stores both. Sagas are
- * never replayed ({@link DisallowReplay}): a replay would mail again. Bookings stored before mail was installed get
- * no mail, so no saga either: it ends where it starts, and nothing is stored. (Public because Axon makes a saga through
+ * <p>It runs in the mail group's processor ({@link MailProjection#GROUP}), after the group's own handlers of each event,
+ * and is never replayed ({@link DisallowReplay}): a replay would mail again. (Public because Axon makes a saga through
  * its public constructor; its handlers stay the package's.)
  */
 @Saga
@@ -66,26 +63,6 @@ public class BookingMailSaga {
 
     /** The deadline set for the next mail, while one is set. */
     private String deadline;
-
-    @StartSaga
-    @SagaEventHandler(associationProperty = BOOKING_ID)
-    void on(SeatsBooked event, @Timestamp Instant storedAt, BookingMailbox mailbox, DeadlineManager deadlines) {
-        if (mailbox.storedBeforeMail(storedAt)) {
-            SagaLifecycle.end();
-            return;
-        }
-        var facts = mailbox.post(MailKind.BOOKING_CONFIRMATION, event.bookingId(), event.bookedAt());
-        if (facts.isEmpty()) {
-            // nothing can be written about it (see Mailbox#facts)
-            SagaLifecycle.end();
-            return;
-        }
-        bookingId = event.bookingId();
-        promptDue = mailbox.promptDue(event.bookedAt());
-        reminderDue = mailbox.reminderDue(facts.get().startsAt());
-        SagaLifecycle.associateWith(EVENT_ID, event.eventId().value());
-        scheduleNext(deadlines);
-    }
 
     /** The reminder moves to after the new end; the deadline moves only if the next mail's time changed. */
     @SagaEventHandler(associationProperty = EVENT_ID)

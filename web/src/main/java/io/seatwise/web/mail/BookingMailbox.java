@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What a booking's mail saga ({@link BookingMailSaga}) asks of the mail group: whether its booking is history from
+ * What the mail sagas ({@link EventMailSaga}, and {@link BookingMailSaga} of the bookings made before it) ask of the
+ * mail group: whether its booking is history from
  * before mail, when its mails fall due, and the outbox. The saga's handlers get it as a parameter, so that the saga's
  * state stays what it must remember.
  */
@@ -32,4 +33,32 @@ interface BookingMailbox {
      * its account, event or venue.
      */
     Optional<BookingFacts> post(MailKind kind, BookingId bookingId, Instant due);
+
+    /** The time now, by the mail group's clock. */
+    Instant now();
+
+    /**
+     * The end of the time slot in which a prompt due at {@code promptDue} falls, when the deadline goes off that sends
+     * the slot's prompts together: a slot is a hundredth of the prompt's delay, at least a second and at most a minute,
+     * so that a booking storm sets a deadline per slot, not per booking, and no prompt is late by more than a minute.
+     */
+    Instant promptSlot(Instant promptDue);
+
+    /** Whether the booking's mails are its event's saga's ({@link EventMailSaga}). */
+    boolean timedByEventSaga(BookingId bookingId);
+
+    /**
+     * Puts the review prompts due in the slot ending at {@code slot} into the outbox, each due at its time, for up to
+     * {@code limit} of the event's standing bookings timed by its saga that have none yet; answers how many it put.
+     */
+    int postPrompts(String eventId, Instant slot, int limit);
+
+    /**
+     * Puts review reminders due at {@code due} into the outbox for up to {@code limit} of the event's standing bookings
+     * timed by its saga that have none yet; answers how many it put.
+     */
+    int postReminders(String eventId, Instant due, int limit);
+
+    /** When the event's reminders are due by its start as the mail group knows it now, or nothing while it does not. */
+    Optional<Instant> eventReminderDue(String eventId);
 }

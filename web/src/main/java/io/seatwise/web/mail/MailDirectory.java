@@ -72,32 +72,84 @@ class MailDirectory {
                 StoredJson.layout(layout));
     }
 
-    /** @param timedBySaga whether the booking's own mails are its saga's (every booking since V18 that gets mail) */
-    void booking(BookingId bookingId, String eventId, String accountId, List<Integer> seats, boolean timedBySaga) {
+    /**
+     * @param bookedAt when the booking was made, for the event's mail saga ({@link EventMailSaga}), which times the
+     *     mails of every booking since V20 that gets mail; null for a booking that gets no mail
+     */
+    void booking(BookingId bookingId, String eventId, String accountId, List<Integer> seats, Instant bookedAt) {
         jdbc.update(
-                "INSERT INTO mail_bookings (booking_id, event_id, account_id, seats, timed_by_saga)"
-                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (booking_id) DO NOTHING",
+                "INSERT INTO mail_bookings (booking_id, event_id, account_id, seats, timed_by_saga, booked_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (booking_id) DO NOTHING",
                 bookingId.value(),
                 eventId,
                 accountId,
                 seats.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                timedBySaga);
+                bookedAt != null,
+                bookedAt == null ? null : MailTimes.millis(bookedAt));
     }
 
     void cancelled(BookingId bookingId) {
         jdbc.update("UPDATE mail_bookings SET cancelled = TRUE WHERE booking_id = ?", bookingId.value());
     }
 
-    /** Whether a saga times the booking's mails; a booking made before sagas did has its prompt and reminder queued. */
+    /**
+     * Whether a saga times the booking's mails: its event's saga, or for a booking made before V20 its own (V18); a
+     * booking made before V18 has its prompt and reminder queued in the outbox.
+     */
     boolean timedBySaga(BookingId bookingId) {
+        return flag("timed_by_saga", bookingId);
+    }
+
+    /** Whether the booking's mails are its event's saga's ({@link EventMailSaga}): every booking since V20 with mail. */
+    boolean timedByEventSaga(BookingId bookingId) {
+        return flag("booked_at IS NOT NULL", bookingId);
+    }
+
+    private boolean flag(String column, BookingId bookingId) {
         return jdbc
                 .queryForList(
-                        "SELECT timed_by_saga FROM mail_bookings WHERE booking_id = ?",
+                        "SELECT " + column + " FROM mail_bookings WHERE booking_id = ?",
                         Boolean.class,
                         bookingId.value())
                 .stream()
                 .findFirst()
                 .orElse(false);
+    }
+
+    /**
+     * Up to {@code limit} of the event's standing bookings timed by its saga, made in {@code (after, through]}, whose
+     * review prompt is not in the outbox yet, by the time they were made.
+     */
+    List<BookingMade> unprompted(String eventId, Instant after, Instant through, int limit) {
+        return jdbc.query(
+                "SELECT b.booking_id, b.booked_at FROM mail_bookings b WHERE b.event_id = ? AND b.booked_at > ?"
+                        + " AND b.booked_at <= ? AND NOT b.cancelled AND NOT EXISTS (SELECT 1 FROM mail_outbox o"
+                        + " WHERE o.mail_key = ? || b.booking_id) ORDER BY b.booked_at LIMIT ?",
+                BookingMade.ROW,
+                eventId,
+                MailTimes.millis(after),
+                MailTimes.millis(through),
+                MailKind.REVIEW_PROMPT.keyPrefix(),
+                limit);
+    }
+
+    /** Up to {@code limit} of the event's standing bookings timed by its saga whose reminder is not in the outbox yet. */
+    List<BookingMade> unreminded(String eventId, int limit) {
+        return jdbc.query(
+                "SELECT b.booking_id, b.booked_at FROM mail_bookings b WHERE b.event_id = ? AND b.booked_at IS NOT NULL"
+                        + " AND NOT b.cancelled AND NOT EXISTS (SELECT 1 FROM mail_outbox o"
+                        + " WHERE o.mail_key = ? || b.booking_id) ORDER BY b.booked_at LIMIT ?",
+                BookingMade.ROW,
+                eventId,
+                MailKind.REVIEW_REMINDER.keyPrefix(),
+                limit);
+    }
+
+    /** When the event starts as last rescheduled, while the mail group knows it. */
+    Optional<Instant> startsAt(String eventId) {
+        return jdbc.queryForList("SELECT starts_at FROM mail_events WHERE event_id = ?", Long.class, eventId).stream()
+                .findFirst()
+                .map(Instant::ofEpochMilli);
     }
 
     void eventTitle(String eventId, String title) {

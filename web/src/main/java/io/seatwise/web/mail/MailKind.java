@@ -36,7 +36,12 @@ enum MailKind {
 
     /** The idempotency key: the same booking and kind always give the same mail, however often its event arrives. */
     String keyFor(BookingId bookingId) {
-        return slug + ":" + bookingId.value();
+        return keyPrefix() + bookingId.value();
+    }
+
+    /** What the keys of this kind's mails about bookings begin with, before the booking's id. */
+    String keyPrefix() {
+        return slug + ":";
     }
 
     /**

@@ -30,9 +30,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps what the mails tell in the {@link MailDirectory} and mails what concerns the event as a whole: as events are
  * rescheduled or cancelled, one mail to each of their bookers. Each booking's own mails (confirmation, review prompt,
- * review reminder, cancellation) are its saga's, {@link BookingMailSaga}, which runs in this group's processor after
- * these handlers; bookings made before that saga (the release before V18) keep their prompts and reminders in the
- * outbox, due at their times, and this group still skips them, moves them and confirms their cancellation. What the
+ * review reminder, cancellation) are its event's saga's, {@link EventMailSaga}, which runs in this group's processor
+ * after these handlers. Bookings made before that saga keep what timed their mails then: their own saga
+ * ({@link BookingMailSaga}, V18 to V20), or before V18 their prompts and reminders in the outbox, due at their times,
+ * which this group still skips, moves and whose cancellation it confirms. What the
  * mails say, and whether a prompt or reminder is still wanted when it falls due, is decided by the {@link Postman}
  * from the directory: these handlers run in transactions that hold SQLite's write lock, so they only record.
  *
@@ -91,7 +92,10 @@ class MailProjection {
                 event.eventId().value(), event.venueId().value(), event.title(), event.startsAt(), event.layout());
     }
 
-    /** The booking's mails are its saga's, which starts for every booking stored since mail was installed. */
+    /**
+     * The booking's mails are its event's saga's, which times them for every booking stored since mail was installed,
+     * by when each was made.
+     */
     @EventHandler
     void on(SeatsBooked event, @Timestamp Instant storedAt) {
         directory.booking(
@@ -99,7 +103,7 @@ class MailProjection {
                 event.eventId().value(),
                 event.accountId().value(),
                 event.seats(),
-                !mailbox.storedBeforeMail(storedAt));
+                mailbox.storedBeforeMail(storedAt) ? null : event.bookedAt());
     }
 
     @EventHandler
@@ -112,8 +116,9 @@ class MailProjection {
     /**
      * Mails each booker once (at their first standing booking), with the old and the new start. The key names the
      * reschedule's place in the event's stream, so a second reschedule mails again and a redelivered one does not.
-     * The bookings' sagas move their reminders; the reminders that wait in the outbox (bookings of the release before
-     * the saga) move here, to after the new end.
+     * The mail sagas move their reminders' deadlines; the reminders that already wait in the outbox (bookings of the
+     * release before the sagas, and those a saga put there because they were nearly due) move here, to after the new
+     * end.
      */
     @EventHandler
     void on(EventRescheduled event, @Timestamp Instant storedAt, @SequenceNumber long sequence) {
@@ -136,7 +141,7 @@ class MailProjection {
     }
 
     /**
-     * Mails each booker once, with the reason. The bookings' sagas end here; the seat map follows this event with the
+     * Mails each booker once, with the reason. The event's mail sagas end here; the seat map follows this event with the
      * release of every booking that stood, and those releases send no cancellation mail of their own.
      */
     @EventHandler

@@ -2,6 +2,7 @@ package io.seatwise.web.mail;
 
 import io.seatwise.api.booking.BookingId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
 class Mailbox implements BookingMailbox {
 
     private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
+
+    private static final Duration SHORTEST_SLOT = Duration.ofSeconds(1);
+    private static final Duration LONGEST_SLOT = Duration.ofMinutes(1);
 
     private final MailDirectory directory;
     private final Outbox outbox;
@@ -56,6 +60,53 @@ class Mailbox implements BookingMailbox {
     @Override
     public Optional<Instant> reminderDue(BookingId bookingId) {
         return facts(bookingId).map(facts -> reminderDue(facts.startsAt()));
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public Instant promptSlot(Instant promptDue) {
+        if (!MailTimes.schedulable(promptDue)) {
+            return promptDue;
+        }
+        long slot = promptSlotLength().toMillis();
+        return Instant.ofEpochMilli(-Math.floorDiv(-promptDue.toEpochMilli(), slot) * slot);
+    }
+
+    private Duration promptSlotLength() {
+        var hundredth = properties.reviewPromptDelay().dividedBy(100);
+        return hundredth.compareTo(SHORTEST_SLOT) < 0
+                ? SHORTEST_SLOT
+                : hundredth.compareTo(LONGEST_SLOT) > 0 ? LONGEST_SLOT : hundredth;
+    }
+
+    @Override
+    public boolean timedByEventSaga(BookingId bookingId) {
+        return directory.timedByEventSaga(bookingId);
+    }
+
+    @Override
+    public int postPrompts(String eventId, Instant slot, int limit) {
+        var delay = properties.reviewPromptDelay();
+        var through = slot.minus(delay);
+        var due = directory.unprompted(eventId, through.minus(promptSlotLength()), through, limit);
+        due.forEach(booking -> post(MailKind.REVIEW_PROMPT, booking.bookingId(), promptDue(booking.bookedAt())));
+        return due.size();
+    }
+
+    @Override
+    public int postReminders(String eventId, Instant due, int limit) {
+        var bookings = directory.unreminded(eventId, limit);
+        bookings.forEach(booking -> post(MailKind.REVIEW_REMINDER, booking.bookingId(), due));
+        return bookings.size();
+    }
+
+    @Override
+    public Optional<Instant> eventReminderDue(String eventId) {
+        return directory.startsAt(eventId).map(this::reminderDue);
     }
 
     @Override

@@ -89,7 +89,7 @@ class EventLifeMailTest extends ApplicationTest {
                 .contains("https://tickets.example.org/me/bookings");
         assertThat(part(mail, "text/html")).contains("The harpist broke a wrist &amp; &lt;cannot&gt; play");
         arrivedAll(bob, "Harp Night is cancelled", 1);
-        // every booking's saga has ended, so no prompt or reminder will come, and no booking gets the ordinary
+        // the event's mail saga has ended, so no prompt or reminder will come, and no booking gets the ordinary
         // cancellation mail
         assertThat(count(
                         "SELECT count(*) FROM AssociationValueEntry WHERE associationKey = 'eventId'"

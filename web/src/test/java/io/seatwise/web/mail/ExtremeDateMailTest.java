@@ -89,8 +89,8 @@ class ExtremeDateMailTest extends ApplicationTest {
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM AssociationValueEntry WHERE associationValue = ?",
                         Long.class,
-                        farBooking))
-                .as("the booking's saga waits for its prompt")
+                        extreme.value()))
+                .as("the event's saga waits for its booking's prompt")
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject(
                         "SELECT text_body FROM mail_outbox WHERE mail_key = ?",
