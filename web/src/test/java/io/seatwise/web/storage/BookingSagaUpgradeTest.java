@@ -1,6 +1,8 @@
 package io.seatwise.web.storage;
 
 import static io.seatwise.web.ApplicationTest.eventually;
+import static io.seatwise.web.storage.MailSagaUpgradeTest.count;
+import static io.seatwise.web.storage.MailSagaUpgradeTest.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatwise.web.FutureDates;
@@ -119,15 +121,5 @@ class BookingSagaUpgradeTest {
                 Long.class,
                 key,
                 value);
-    }
-
-    private static String status(JdbcTemplate jdbc, String key) {
-        return jdbc.queryForList("SELECT status FROM mail_outbox WHERE mail_key = ?", String.class, key).stream()
-                .findFirst()
-                .orElse("");
-    }
-
-    private static long count(JdbcTemplate jdbc, String query) {
-        return jdbc.queryForObject(query, Long.class);
     }
 }

@@ -115,7 +115,8 @@ class MailSagaUpgradeTest {
         }
     }
 
-    private static String status(JdbcTemplate jdbc, String key) {
+    /** The status of the outbox's mail under the key, or nothing while there is none. */
+    static String status(JdbcTemplate jdbc, String key) {
         return jdbc.queryForList("SELECT status FROM mail_outbox WHERE mail_key = ?", String.class, key).stream()
                 .findFirst()
                 .orElse("");
@@ -125,7 +126,7 @@ class MailSagaUpgradeTest {
         return jdbc.queryForObject("SELECT next_attempt_at FROM mail_outbox WHERE mail_key = ?", Long.class, key);
     }
 
-    private static long count(JdbcTemplate jdbc, String query) {
+    static long count(JdbcTemplate jdbc, String query) {
         return jdbc.queryForObject(query, Long.class);
     }
 }
